@@ -1,0 +1,24 @@
+// The CDN file: one script with Lit inlined (its production build, the default export
+// condition), minified, as an IIFE so it runs as a classic <script src> and as type="module".
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+export default {
+  input: 'dist/cdn.js',
+  output: {
+    file: 'dist/paymentwall-pay.min.js',
+    format: 'iife',
+    sourcemap: true,
+    // Exports stay off window: the element registers itself, and a global would clash
+    // between two copies on one page.
+    exports: 'none',
+  },
+  onwarn(warning, warn) {
+    // TypeScript's decorator helper reads `this` at module level; undefined there is fine.
+    if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
+  },
+  plugins: [
+    nodeResolve({ browser: true }),
+    terser({ ecma: 2020, module: false, format: { comments: false } }),
+  ],
+};

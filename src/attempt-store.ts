@@ -1,0 +1,87 @@
+import type { Buyer } from './buyer.js';
+
+/**
+ * What the element remembers about an attempt in `sessionStorage`, so that after a mobile
+ * redirect (a new page load, the callback never runs) it can still report amount and buyer.
+ */
+export interface Attempt {
+  merchantUid: string;
+  amount: number;
+  currency: string;
+  customerUid?: string;
+  buyer: Buyer;
+  /** Which widget on the page started it: its id, or its position among the widgets. */
+  elementKey?: string;
+  startedAt: number;
+}
+
+const PREFIX = 'paymentwall-pay:';
+// Attempts older than this are from another visit; they are dropped when seen.
+const MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** The session store; undefined where storage is blocked (sandboxed frames, some private modes). */
+export function sessionStore(): Storage | undefined {
+  try {
+    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export class AttemptStore {
+  constructor(private readonly storage: Storage | undefined = sessionStore()) {}
+
+  save(attempt: Attempt): void {
+    this.write(`${PREFIX}attempt:${attempt.merchantUid}`, JSON.stringify(attempt));
+  }
+
+  get(merchantUid: string, now: number = Date.now()): Attempt | undefined {
+    const text = this.read(`${PREFIX}attempt:${merchantUid}`);
+    if (text === undefined) return undefined;
+    try {
+      const attempt = JSON.parse(text) as Attempt;
+      if (attempt.merchantUid === merchantUid && now - attempt.startedAt < MAX_AGE_MS) return attempt;
+    } catch {
+      // Not ours or damaged: treat as absent.
+    }
+    this.forget(merchantUid);
+    return undefined;
+  }
+
+  forget(merchantUid: string): void {
+    this.remove(`${PREFIX}attempt:${merchantUid}`);
+  }
+
+  /** Remembers that a redirect result was reported, so a reload does not report it again. */
+  markReported(merchantUid: string): void {
+    this.write(`${PREFIX}reported:${merchantUid}`, '1');
+  }
+
+  wasReported(merchantUid: string): boolean {
+    return this.read(`${PREFIX}reported:${merchantUid}`) !== undefined;
+  }
+
+  private read(key: string): string | undefined {
+    try {
+      return this.storage?.getItem(key) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private write(key: string, value: string): void {
+    try {
+      this.storage?.setItem(key, value);
+    } catch {
+      // Full or blocked storage only costs the redirect report; the payment itself goes on.
+    }
+  }
+
+  private remove(key: string): void {
+    try {
+      this.storage?.removeItem(key);
+    } catch {
+      // As above.
+    }
+  }
+}

@@ -1,0 +1,237 @@
+/**
+ * Reading and checking the element's attributes and properties (SPEC §2). Pure: the element hands
+ * over its raw property values and gets back either a clean configuration or the list of problems
+ * to show the page author.
+ */
+import { OPTIONAL_FIELDS, type OptionalField } from './buyer.js';
+
+export const DEFAULT_SDK_SRC = 'https://cdn.iamport.kr/v1/iamport.js';
+export const DEFAULT_SDK_TIMEOUT = 15_000;
+export const MERCHANT_UID_MAX_LENGTH = 40;
+export const ORDER_NAME_MAX_LENGTH = 40;
+export const CUSTOMER_UID_MAX_LENGTH = 80;
+
+/** The raw values, as the element holds them. Strings may be empty or missing. */
+export interface RawConfig {
+  impCode?: string | undefined;
+  tierCode?: string | undefined;
+  channelKey?: string | undefined;
+  projectKey?: string | undefined;
+  amount?: unknown;
+  currency?: string | undefined;
+  orderName?: string | undefined;
+  merchantUid?: string | undefined;
+  payMethod?: string | undefined;
+  countryCode?: string | undefined;
+  widgetCode?: string | undefined;
+  ps?: string | undefined;
+  testMode?: boolean | undefined;
+  customerUid?: string | undefined;
+  redirectUrl?: string | undefined;
+  noticeUrl?: string | undefined;
+  logoUrl?: string | undefined;
+  fields?: string | undefined;
+  sdkSrc?: string | undefined;
+  sdkIntegrity?: string | undefined;
+  sdkTimeout?: unknown;
+  customData?: unknown;
+  bypass?: unknown;
+}
+
+export interface WidgetConfig {
+  impCode?: string;
+  tierCode?: string;
+  channelKey?: string;
+  projectKey?: string;
+  amount: number;
+  currency: string;
+  orderName: string;
+  merchantUid?: string;
+  payMethod?: string;
+  countryCode?: string;
+  widgetCode?: string;
+  ps?: string;
+  testMode: boolean;
+  customerUid?: string;
+  redirectUrl?: string;
+  noticeUrl?: string;
+  logoUrl?: string;
+  fields: OptionalField[];
+  sdkSrc: string;
+  sdkIntegrity?: string;
+  sdkTimeout: number;
+  customData?: Record<string, unknown>;
+  bypass?: Record<string, unknown>;
+}
+
+export type ConfigRule =
+  | 'required'
+  | 'imp-code'
+  | 'channel-or-project-key'
+  | 'amount'
+  | 'currency'
+  | 'too-long'
+  | 'country-code'
+  | 'fields'
+  | 'url'
+  | 'positive-integer'
+  | 'object';
+
+/** One thing wrong, named by the attribute (or property) the page author wrote. */
+export interface ConfigProblem {
+  attribute: string;
+  rule: ConfigRule;
+  /** For `too-long`: the maximum number of characters. */
+  max?: number;
+}
+
+export type ConfigResult =
+  | { ok: true; config: WidgetConfig; warnings: string[] }
+  | { ok: false; problems: ConfigProblem[] };
+
+export interface ConfigEnvironment {
+  /** The page already has a usable `window.IMP`, so `imp-code` may be left out. */
+  impReady: boolean;
+  /** Resolves relative URLs, as the page would. */
+  baseUrl: string;
+}
+
+const IMP_CODE = /^imp\d+$/;
+const DIGITS = /^\d+$/;
+const CURRENCY = /^[A-Za-z]{3}$/;
+const COUNTRY = /^[A-Za-z]{2}$/;
+
+/** The optional form fields a `fields` value names (default `tel`), ignoring unknown words. */
+export function optionalFields(fields: string | undefined): OptionalField[] {
+  const tokens = (fields ?? 'tel').split(/\s+/);
+  return OPTIONAL_FIELDS.filter((field) => tokens.includes(field));
+}
+
+let knownCurrencies: Set<string> | undefined;
+
+/** ISO 4217 codes this browser's Intl knows; everything of the right shape where it can't say. */
+export function isKnownCurrency(code: string): boolean {
+  if (!CURRENCY.test(code)) return false;
+  const intl = Intl as { supportedValuesOf?: (key: 'currency') => string[] };
+  if (typeof intl.supportedValuesOf !== 'function') return true;
+  knownCurrencies ??= new Set(intl.supportedValuesOf('currency'));
+  return knownCurrencies.has(code.toUpperCase());
+}
+
+/** A positive safe integer from a number, or from a string of plain digits. */
+export function toPositiveInteger(value: unknown): number | undefined {
+  const number =
+    typeof value === 'number' ? value : typeof value === 'string' && DIGITS.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(number) && number > 0 ? number : undefined;
+}
+
+/** Attribute converter for number attributes: plain digits only, so `1e3` or `10.5` stay invalid. */
+export function digitsFromAttribute(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  return DIGITS.test(value) ? Number(value) : Number.NaN;
+}
+
+/** An absolute http(s) URL resolved against the page, or undefined. */
+export function toHttpUrl(value: string, baseUrl: string): string | undefined {
+  try {
+    const url = new URL(value, baseUrl);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const length = (value: string) => [...value].length;
+const present = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function readConfig(raw: RawConfig, env: ConfigEnvironment): ConfigResult {
+  const problems: ConfigProblem[] = [];
+  const warnings: string[] = [];
+  const problem = (attribute: string, rule: ConfigRule, max?: number) =>
+    problems.push(max === undefined ? { attribute, rule } : { attribute, rule, max });
+  const optional = (value: string | undefined) => (present(value) ? value : undefined);
+  const limited = (attribute: string, value: string | undefined, max: number) => {
+    if (present(value) && length(value) > max) problem(attribute, 'too-long', max);
+    return optional(value);
+  };
+  const url = (attribute: string, value: string | undefined) => {
+    if (!present(value)) return undefined;
+    const href = toHttpUrl(value.trim(), env.baseUrl);
+    if (!href) problem(attribute, 'url');
+    return href;
+  };
+
+  const impCode = optional(raw.impCode)?.trim();
+  const tierCode = optional(raw.tierCode)?.trim();
+  if (impCode === undefined) {
+    if (!env.impReady || tierCode !== undefined) problem('imp-code', 'required');
+  } else if (!IMP_CODE.test(impCode)) {
+    problem('imp-code', 'imp-code');
+  }
+
+  const channelKey = optional(raw.channelKey)?.trim();
+  const projectKey = optional(raw.projectKey)?.trim();
+  if (channelKey === undefined && projectKey === undefined) problem('channel-key', 'channel-or-project-key');
+  if (channelKey !== undefined && projectKey !== undefined) {
+    warnings.push('paymentwall-pay: both channel-key and project-key are set; channel-key is sent and project-key is ignored.');
+  }
+
+  const amount = toPositiveInteger(raw.amount);
+  if (raw.amount === undefined || raw.amount === null || raw.amount === '') problem('amount', 'required');
+  else if (amount === undefined) problem('amount', 'amount');
+
+  let currency = optional(raw.currency)?.trim();
+  if (currency === undefined) problem('currency', 'required');
+  else if (!isKnownCurrency(currency)) problem('currency', 'currency');
+  else currency = currency.toUpperCase();
+
+  const orderName = limited('order-name', raw.orderName, ORDER_NAME_MAX_LENGTH);
+  if (orderName === undefined) problem('order-name', 'required');
+
+  const countryCode = optional(raw.countryCode)?.trim();
+  if (countryCode !== undefined && !COUNTRY.test(countryCode)) problem('country-code', 'country-code');
+
+  const fieldTokens = (raw.fields ?? 'tel').split(/\s+/).filter(Boolean);
+  if (fieldTokens.some((token) => !(OPTIONAL_FIELDS as readonly string[]).includes(token))) problem('fields', 'fields');
+
+  const sdkTimeout = raw.sdkTimeout === undefined ? DEFAULT_SDK_TIMEOUT : toPositiveInteger(raw.sdkTimeout);
+  if (sdkTimeout === undefined) problem('sdk-timeout', 'positive-integer');
+
+  if (raw.customData !== undefined && raw.customData !== null && !isPlainObject(raw.customData)) {
+    problem('customData', 'object');
+  }
+  if (raw.bypass !== undefined && raw.bypass !== null && !isPlainObject(raw.bypass)) problem('bypass', 'object');
+
+  const config: WidgetConfig = {
+    amount: amount ?? 0,
+    currency: currency ?? '',
+    orderName: orderName ?? '',
+    testMode: raw.testMode === true,
+    fields: optionalFields(raw.fields),
+    sdkSrc: url('sdk-src', raw.sdkSrc) ?? DEFAULT_SDK_SRC,
+    sdkTimeout: sdkTimeout ?? DEFAULT_SDK_TIMEOUT,
+  };
+  const set = <K extends keyof WidgetConfig>(key: K, value: WidgetConfig[K] | undefined) => {
+    if (value !== undefined) config[key] = value;
+  };
+  set('impCode', impCode);
+  set('tierCode', tierCode);
+  set('channelKey', channelKey);
+  set('projectKey', channelKey === undefined ? projectKey : undefined);
+  set('merchantUid', limited('merchant-uid', raw.merchantUid, MERCHANT_UID_MAX_LENGTH)?.trim());
+  set('payMethod', optional(raw.payMethod)?.trim());
+  set('countryCode', countryCode?.toUpperCase());
+  set('widgetCode', optional(raw.widgetCode)?.trim());
+  set('ps', optional(raw.ps)?.trim());
+  set('customerUid', limited('customer-uid', raw.customerUid, CUSTOMER_UID_MAX_LENGTH)?.trim());
+  set('redirectUrl', url('redirect-url', raw.redirectUrl));
+  set('noticeUrl', url('notice-url', raw.noticeUrl));
+  set('logoUrl', url('logo-url', raw.logoUrl));
+  set('sdkIntegrity', optional(raw.sdkIntegrity)?.trim());
+  set('customData', isPlainObject(raw.customData) ? raw.customData : undefined);
+  set('bypass', isPlainObject(raw.bypass) ? raw.bypass : undefined);
+
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, config, warnings };
+}

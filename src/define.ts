@@ -1,0 +1,28 @@
+import { PaymentwallPay } from './paymentwall-pay.js';
+
+export const TAG_NAME = 'paymentwall-pay';
+
+/**
+ * Registers `<paymentwall-pay>` unless something already did: a CDN copy and an npm copy on one
+ * page must not throw "has already been used with this registry". Does nothing without a DOM.
+ */
+export function definePaymentwallPay(): void {
+  if (typeof customElements === 'undefined') return;
+  const existing = customElements.get(TAG_NAME) as (CustomElementConstructor & { version?: string }) | undefined;
+  if (!existing) {
+    customElements.define(TAG_NAME, PaymentwallPay);
+  } else if (existing !== PaymentwallPay && existing.version !== PaymentwallPay.version) {
+    console.warn(
+      `paymentwall-pay: <${TAG_NAME}> ${existing.version ?? '(unknown version)'} is already registered; ` +
+        `this copy (${PaymentwallPay.version}) is not used.`,
+    );
+  }
+}
+
+definePaymentwallPay();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'paymentwall-pay': PaymentwallPay;
+  }
+}

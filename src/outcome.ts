@@ -1,0 +1,57 @@
+import type { Attempt } from './attempt-store.js';
+import type { PayFailDetail, PayFailCode } from './events/pay-fail.js';
+import type { PaySuccessDetail } from './events/pay-success.js';
+import type { RequestPayResponse } from './imp.js';
+
+/** Either the callback's response or the redirect query; both use PortOne's field names. */
+type PortOneResult = RequestPayResponse | Record<string, string>;
+
+const isFalse = (value: unknown) => value === false || value === 'false';
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/**
+ * PortOne reports a failure by a non-empty `error_code`; older SDKs by `success` or
+ * `imp_success` being false (as booleans in the callback, as strings in a redirect query).
+ */
+export function isPgFailure(result: PortOneResult): boolean {
+  return text(result.error_code) !== undefined || isFalse(result.success) || isFalse(result.imp_success);
+}
+
+export function successDetail(
+  via: PaySuccessDetail['via'],
+  attempt: Attempt,
+  result: PortOneResult,
+): PaySuccessDetail {
+  const detail: PaySuccessDetail = {
+    via,
+    impUid: text(result.imp_uid) ?? '',
+    merchantUid: attempt.merchantUid,
+    amount: attempt.amount,
+    currency: attempt.currency,
+    buyer: { ...attempt.buyer },
+    response: result,
+  };
+  if (attempt.customerUid !== undefined) detail.customerUid = attempt.customerUid;
+  return detail;
+}
+
+export function failDetail(
+  via: PayFailDetail['via'],
+  code: PayFailCode,
+  message: string,
+  merchantUid?: string,
+  result?: PortOneResult,
+): PayFailDetail {
+  const detail: PayFailDetail = { via, code, message };
+  if (merchantUid !== undefined) detail.merchantUid = merchantUid;
+  if (result !== undefined) {
+    const impUid = text(result.imp_uid);
+    const pgCode = text(result.error_code);
+    const pgMessage = text(result.error_msg);
+    if (impUid !== undefined) detail.impUid = impUid;
+    if (pgCode !== undefined) detail.pgCode = pgCode;
+    if (pgMessage !== undefined) detail.pgMessage = pgMessage;
+    detail.response = result;
+  }
+  return detail;
+}

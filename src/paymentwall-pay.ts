@@ -1,0 +1,633 @@
+import { LitElement, html, isServer, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { AttemptStore, type Attempt } from './attempt-store.js';
+import { checkBuyer, toBuyer, visibleFields, type BuyerField, type BuyerInput } from './buyer.js';
+import {
+  DEFAULT_SDK_SRC,
+  digitsFromAttribute,
+  isKnownCurrency,
+  optionalFields,
+  readConfig,
+  toPositiveInteger,
+  type ConfigProblem,
+  type ConfigResult,
+  type WidgetConfig,
+} from './config.js';
+import { paymentEvent, type PayFailCode, type PayFailDetail, type PaySuccessDetail } from './events/index.js';
+import { formatAmount } from './format.js';
+import { pageImp, type Iamport, type RequestPayParams, type RequestPayResponse } from './imp.js';
+import { newMerchantUid } from './merchant-uid.js';
+import { failDetail, isPgFailure, successDetail } from './outcome.js';
+import { readRedirect, withoutResultParams } from './redirect-return.js';
+import { buildRequest } from './request.js';
+import { initImp, loadSdk } from './sdk-loader.js';
+import { sharedState } from './shared-state.js';
+import { styles } from './styles.js';
+import { resolveLang, translations, type Lang, type Translation } from './translations/index.js';
+import { VERSION } from './version.js';
+import { whenFirstVisible } from './visibility.js';
+
+/** What `pay()` resolves to. */
+export type PayResult =
+  | { status: 'success'; detail: PaySuccessDetail }
+  | { status: 'fail'; detail: PayFailDetail }
+  | { status: 'invalid' }
+  | { status: 'cancelled' };
+
+type Outcome = PayResult;
+
+const INPUT_TYPE: Record<BuyerField, string> = {
+  name: 'text',
+  email: 'email',
+  tel: 'tel',
+  addr: 'text',
+  postcode: 'text',
+};
+const AUTOCOMPLETE: Record<BuyerField, string> = {
+  name: 'name',
+  email: 'email',
+  tel: 'tel',
+  addr: 'street-address',
+  postcode: 'postal-code',
+};
+const REQUIRED_FIELDS: readonly BuyerField[] = ['name', 'email'];
+
+const digits = { fromAttribute: digitsFromAttribute };
+
+/**
+ * A buyer form that takes a Paymentwall payment through PortOne's V1 SDK.
+ *
+ * @summary Paymentwall payments through PortOne, from one tag.
+ *
+ * @slot - A product summary shown above the form.
+ *
+ * @event pay-request - Cancelable. `detail: { request, waitUntil(promise) }`, before the SDK is called.
+ * @event pay-success - `detail: PaySuccessDetail`. PortOne reported no error; verify `impUid` on your server.
+ * @event pay-fail - `detail: PayFailDetail`, with `code` one of invalid-config, sdk-load-failed, sdk-error, pg-error, aborted.
+ *
+ * @csspart form - The form.
+ * @csspart field - One label, input and error.
+ * @csspart label - A field's label.
+ * @csspart hint - The hint under the name label.
+ * @csspart input - A field's input.
+ * @csspart error - A field's error message.
+ * @csspart button - The pay button.
+ * @csspart status - The message after a payment ends.
+ * @csspart config-error - The box listing configuration mistakes.
+ *
+ * @cssprop --paymentwall-pay-accent - Button and focus color. Default #1d4ed8.
+ * @cssprop --paymentwall-pay-accent-text - Button text color. Default #ffffff.
+ * @cssprop --paymentwall-pay-radius - Corner radius. Default 8px.
+ * @cssprop --paymentwall-pay-font - Font family. Default: the page's.
+ * @cssprop --paymentwall-pay-gap - Space between fields. Default 0.875rem.
+ * @cssprop --paymentwall-pay-error - Error color. Default #b3261e.
+ * @cssprop --paymentwall-pay-border - Input border color. Default: the text color at 45%.
+ * @cssprop --paymentwall-pay-field-background - Input background. Default transparent.
+ * @cssprop --paymentwall-pay-max-width - Widest the widget grows. Default 28rem.
+ */
+export class PaymentwallPay extends LitElement {
+  static readonly version = VERSION;
+  static override styles = styles;
+
+  /** PortOne merchant identification code, `imp` + digits; `IMP.init(impCode)`. */
+  @property({ attribute: 'imp-code', reflect: true }) impCode?: string;
+  /** Sub-merchant tier code; `IMP.agency(impCode, tierCode)`. */
+  @property({ attribute: 'tier-code', reflect: true }) tierCode?: string;
+  /** PortOne channel key; sent as `channelKey`. */
+  @property({ attribute: 'channel-key', reflect: true }) channelKey?: string;
+  /** Legacy: Paymentwall project key; sent as `pg: "paymentwall.{projectKey}"`. */
+  @property({ attribute: 'project-key', reflect: true }) projectKey?: string;
+  /** Positive whole amount; the attribute takes plain digits only. */
+  @property({ converter: digits }) amount?: number;
+  /** ISO 4217 code, any case. */
+  @property({ reflect: true }) currency?: string;
+  /** Order name, at most 40 characters; sent as `name`. */
+  @property({ attribute: 'order-name', reflect: true }) orderName?: string;
+  /** Fixed order id, at most 40 characters; otherwise each attempt gets a fresh one. */
+  @property({ attribute: 'merchant-uid', reflect: true }) merchantUid?: string;
+  /** `pay_method`; omitted when unset. */
+  @property({ attribute: 'pay-method', reflect: true }) payMethod?: string;
+  /** ISO 3166-1 alpha-2; `bypass.country_code`. */
+  @property({ attribute: 'country-code', reflect: true }) countryCode?: string;
+  /** `bypass.widget_code`: `t3_1` for Terminal 3; Paymentwall's default is `pw_1`. */
+  @property({ attribute: 'widget-code', reflect: true }) widgetCode?: string;
+  /** `bypass.ps`: Paymentwall payment-system short code (`all`, `test`, …). */
+  @property({ reflect: true }) ps?: string;
+  /** Sends `use_test_method: true`. A project that is not LIVE also needs `ps="test"`. */
+  @property({ attribute: 'test-mode', type: Boolean, reflect: true }) testMode = false;
+  /** Billing-key id, at most 80 characters: the first payment also saves the card. */
+  @property({ attribute: 'customer-uid', reflect: true }) customerUid?: string;
+  /** `m_redirect_url`; defaults to this page without PortOne's result parameters. */
+  @property({ attribute: 'redirect-url', reflect: true }) redirectUrl?: string;
+  /** `notice_url`: a webhook for this payment. */
+  @property({ attribute: 'notice-url', reflect: true }) noticeUrl?: string;
+  /** `bypass.logo_url`. */
+  @property({ attribute: 'logo-url', reflect: true }) logoUrl?: string;
+  /** Prefills the name field. */
+  @property({ attribute: 'buyer-name', reflect: true }) buyerName?: string;
+  /** Prefills the e-mail field. */
+  @property({ attribute: 'buyer-email', reflect: true }) buyerEmail?: string;
+  /** Prefills the phone field. */
+  @property({ attribute: 'buyer-tel', reflect: true }) buyerTel?: string;
+  /** Prefills the address field. */
+  @property({ attribute: 'buyer-addr', reflect: true }) buyerAddr?: string;
+  /** Prefills the postcode field. */
+  @property({ attribute: 'buyer-postcode', reflect: true }) buyerPostcode?: string;
+  /** Optional fields to show, from `tel addr postcode`; default `tel`; empty shows none. */
+  @property({ reflect: true }) fields?: string;
+  /** `ko` or `en`; default: the nearest ancestor's `lang`, then the browser's language. */
+  @property({ reflect: true }) override lang!: string;
+  /** The SDK script URL. */
+  @property({ attribute: 'sdk-src', reflect: true }) sdkSrc?: string;
+  /** Subresource Integrity hash for the SDK script. */
+  @property({ attribute: 'sdk-integrity', reflect: true }) sdkIntegrity?: string;
+  /** Milliseconds to wait for the SDK. Default 15000. */
+  @property({ attribute: 'sdk-timeout', converter: digits }) sdkTimeout?: number;
+  /** No payment can start. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** Sent as `custom_data`. */
+  @property({ attribute: false }) customData?: Record<string, unknown>;
+  /** Extra Paymentwall `bypass` keys; the element's own keys win. */
+  @property({ attribute: false }) bypass?: Record<string, unknown>;
+
+  /** What the buyer typed; a field absent here shows its prefill. */
+  @state() private typed: BuyerInput = {};
+  /** Fields whose errors are visible: left once, or everything after a submit. */
+  @state() private revealed: ReadonlySet<BuyerField> = new Set();
+  @state() private busy = false;
+  @state() private status?: { kind: 'success' | 'fail'; message: string; pgMessage?: string };
+
+  #config: ConfigResult = { ok: false, problems: [] };
+  #loggedConfig = '';
+  #inFlight?: Promise<PayResult>;
+  #store = new AttemptStore();
+  #warmed = false;
+  #stopWatching?: () => void;
+
+  // ——— lifecycle ———
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    langWatcher.add(this);
+    if (!isServer && !this.#warmed) this.#watchForFirstUse();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    langWatcher.delete(this);
+    this.#stopWatching?.();
+  }
+
+  protected override willUpdate(): void {
+    this.#config = this.#readConfig();
+    this.#logConfig(this.#config);
+  }
+
+  protected override firstUpdated(): void {
+    void this.#finishRedirect();
+  }
+
+  protected override updated(): void {
+    // Keep native constraint validation in step, so :invalid and validationMessage agree with us.
+    const errors = checkBuyer(this.#input(), this.#fields());
+    for (const input of this.renderRoot.querySelectorAll('input')) {
+      const error = errors[input.name as BuyerField];
+      input.setCustomValidity(error ? this.#t.buyerError[error] : '');
+    }
+  }
+
+  // ——— render ———
+
+  protected override render(): TemplateResult {
+    const t = this.#t;
+    const fields = this.#fields();
+    const errors = checkBuyer(this.#input(), fields);
+    const config = this.#config;
+    return html`
+      <slot></slot>
+      ${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}
+      <form part="form" novalidate @submit=${this.#onSubmit}>
+        ${fields.map((field) => {
+          const error = errors[field];
+          return this.#renderField(field, t, this.revealed.has(field) && error ? t.buyerError[error] : undefined);
+        })}
+        ${config.ok && config.config.customerUid !== undefined ? html`<p class="note">${t.savedCardNote}</p>` : nothing}
+        <button
+          part="button"
+          type="submit"
+          ?disabled=${this.disabled || this.busy || !config.ok}
+          aria-busy=${this.busy ? 'true' : nothing}
+        >
+          ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${t.busy}` : this.#payLabel(t)}
+        </button>
+        <div part="status" class="status" role="alert" data-kind=${this.status?.kind ?? nothing}>${
+          this.status
+            ? html`${this.status.message}${this.status.pgMessage ? html`<br />${t.pgDetail(this.status.pgMessage)}` : nothing}`
+            : nothing
+        }</div>
+      </form>
+    `;
+  }
+
+  #renderConfigProblems(problems: ConfigProblem[], t: Translation): TemplateResult {
+    return html`<div part="config-error" class="config-error" role="alert">
+      <p>${t.configTitle}</p>
+      <ul>
+        ${problems.map((problem) => html`<li>${t.configProblem(problem)}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  #renderField(field: BuyerField, t: Translation, error: string | undefined): TemplateResult {
+    const id = `pw-${field}`;
+    const required = REQUIRED_FIELDS.includes(field);
+    const describedBy = field === 'name' ? `${id}-hint ${id}-error` : `${id}-error`;
+    return html`<div part="field" class="field">
+      <label part="label" for=${id}
+        >${t.label[field]}${required ? nothing : html` <span class="optional">${t.optional}</span>`}</label
+      >
+      ${field === 'name' ? html`<span part="hint" class="hint" id=${`${id}-hint`}>${t.nameHint}</span>` : nothing}
+      <input
+        part="input"
+        id=${id}
+        name=${field}
+        type=${INPUT_TYPE[field]}
+        autocomplete=${AUTOCOMPLETE[field]}
+        ?required=${required}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedBy}
+        .value=${live(this.#value(field))}
+        @input=${this.#onInput}
+        @blur=${this.#onBlur}
+      />
+      <div part="error" class="error" id=${`${id}-error`}>${error ?? ''}</div>
+    </div>`;
+  }
+
+  #payLabel(t: Translation): string {
+    const amount = toPositiveInteger(this.amount);
+    const currency = this.currency?.trim() ?? '';
+    const shown = amount !== undefined && isKnownCurrency(currency) ? formatAmount(amount, currency.toUpperCase(), t.lang) : '';
+    const label = this.#config.ok && this.#config.config.customerUid !== undefined ? t.payAndSaveCard(shown) : t.pay(shown);
+    return label.replace(/\s+/g, ' ').trim();
+  }
+
+  // ——— public methods ———
+
+  /**
+   * Runs the payment as the button does. While one is in flight, joins it instead of starting
+   * another. Resolves after `pay-success` / `pay-fail` has been dispatched.
+   */
+  pay(): Promise<PayResult> {
+    if (this.#inFlight) return this.#inFlight;
+    if (this.disabled) return Promise.resolve({ status: 'cancelled' });
+    this.#warm();
+    const checked = this.#readConfig();
+    if (!checked.ok) {
+      const detail = this.#failure('local', 'invalid-config');
+      detail.problems = checked.problems;
+      return Promise.resolve(this.#report({ status: 'fail', detail }));
+    }
+    if (!this.reportValidity()) return Promise.resolve({ status: 'invalid' });
+    this.busy = true;
+    this.status = undefined;
+    // Started a microtask later, so a pay() from a pay-request listener joins this attempt.
+    const attempt = Promise.resolve().then(() => this.#attempt(checked.config)).then((outcome) => {
+      // Settle before telling anyone, so a pay-fail listener that retries starts a new attempt.
+      this.#inFlight = undefined;
+      this.busy = false;
+      return this.#report(outcome);
+    });
+    this.#inFlight = attempt;
+    return attempt;
+  }
+
+  /** True when the configuration is sound and the buyer's entries pass every rule. Shows nothing. */
+  checkValidity(): boolean {
+    return this.#readConfig().ok && Object.keys(checkBuyer(this.#input(), this.#fields())).length === 0;
+  }
+
+  /** As `checkValidity()`, and shows every error and focuses the first bad field. */
+  reportValidity(): boolean {
+    const fields = this.#fields();
+    const errors = checkBuyer(this.#input(), fields);
+    this.revealed = new Set(fields);
+    const firstBad = fields.find((field) => errors[field] !== undefined);
+    if (firstBad) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`#pw-${firstBad}`)?.focus());
+    }
+    return firstBad === undefined && this.#readConfig().ok;
+  }
+
+  // ——— the payment flow ———
+
+  async #attempt(config: WidgetConfig): Promise<Outcome> {
+    const buyer = toBuyer(this.#input(), visibleFields(config.fields));
+    const request = buildRequest(config, buyer, {
+      merchantUid: config.merchantUid ?? newMerchantUid(),
+      language: this.#lang,
+      redirectUrl: withoutResultParams(location.href),
+    });
+
+    const waits: PromiseLike<unknown>[] = [];
+    let accepting = true;
+    const event = paymentEvent(
+      'pay-request',
+      {
+        request,
+        waitUntil(promise) {
+          if (!accepting) throw new DOMException('waitUntil() was called too late', 'InvalidStateError');
+          waits.push(promise);
+        },
+      },
+      true,
+    );
+    if (!this.dispatchEvent(event)) return { status: 'cancelled' };
+    try {
+      // Promises added while we wait are awaited too, as with ExtendableEvent.
+      for (let seen = 0; seen < waits.length; ) {
+        const batch = waits.slice(seen);
+        seen = waits.length;
+        await Promise.all(batch);
+      }
+    } catch (reason) {
+      console.warn('paymentwall-pay: a pay-request listener aborted the payment:', reason);
+      return { status: 'fail', detail: this.#failure('local', 'aborted', request.merchant_uid) };
+    } finally {
+      accepting = false;
+    }
+
+    let imp: Iamport;
+    try {
+      imp = await loadSdk(this.#sdkOptions(config));
+    } catch (error) {
+      console.error(error);
+      return { status: 'fail', detail: this.#failure('local', 'sdk-load-failed', request.merchant_uid) };
+    }
+
+    const attempt: Attempt = {
+      merchantUid: request.merchant_uid,
+      amount: request.amount,
+      currency: request.currency,
+      buyer,
+      elementKey: widgetKey(this),
+      startedAt: Date.now(),
+    };
+    if (typeof request.customer_uid === 'string') attempt.customerUid = request.customer_uid;
+    return this.#requestPay(imp, config, request, attempt);
+  }
+
+  #requestPay(imp: Iamport, config: WidgetConfig, request: RequestPayParams, attempt: Attempt): Promise<Outcome> {
+    return new Promise((resolve) => {
+      let ended = false;
+      // PortOne may call back twice; only the first answer counts.
+      const end = (outcome: () => Outcome) => {
+        if (ended) return;
+        ended = true;
+        resolve(outcome());
+      };
+      try {
+        initImp(imp, config.impCode, config.tierCode);
+        // Saved first: on mobile, request_pay navigates away and only this record comes back.
+        this.#store.save(attempt);
+        imp.request_pay(request, (response) =>
+          end(() => {
+            this.#store.forget(attempt.merchantUid);
+            return this.#outcome('callback', attempt, response ?? {});
+          }),
+        );
+      } catch (error) {
+        end(() => {
+          console.error('paymentwall-pay: the PortOne SDK threw:', error);
+          this.#store.forget(attempt.merchantUid);
+          return { status: 'fail', detail: this.#failure('local', 'sdk-error', attempt.merchantUid) };
+        });
+      }
+    });
+  }
+
+  #outcome(via: 'callback' | 'redirect', attempt: Attempt, result: RequestPayResponse | Record<string, string>): Outcome {
+    if (isPgFailure(result)) {
+      return { status: 'fail', detail: failDetail(via, 'pg-error', this.#t.failure['pg-error'], attempt.merchantUid, result) };
+    }
+    return { status: 'success', detail: successDetail(via, attempt, result) };
+  }
+
+  #failure(via: PayFailDetail['via'], code: PayFailCode, merchantUid?: string): PayFailDetail {
+    return failDetail(via, code, this.#t.failure[code], merchantUid);
+  }
+
+  /** Shows the outcome and dispatches its event: the one place a result is reported. */
+  #report(outcome: Outcome): PayResult {
+    if (outcome.status === 'success') {
+      this.status = { kind: 'success', message: this.#t.success };
+      this.dispatchEvent(paymentEvent('pay-success', outcome.detail));
+    } else if (outcome.status === 'fail') {
+      const { message, pgMessage } = outcome.detail;
+      this.status = pgMessage ? { kind: 'fail', message, pgMessage } : { kind: 'fail', message };
+      this.dispatchEvent(paymentEvent('pay-fail', outcome.detail));
+    }
+    return outcome;
+  }
+
+  /**
+   * After a mobile redirect the page loads anew with PortOne's result in the query. Exactly one
+   * widget reports it: the one that started it if it is on the page, else the first to look.
+   */
+  async #finishRedirect(): Promise<void> {
+    if (document.readyState === 'loading') {
+      await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    }
+    // One task later, so the other widgets parsed with this one have rendered and can claim theirs.
+    await new Promise((resolve) => setTimeout(resolve));
+    const result = readRedirect(location.search);
+    if (!result || !this.isConnected) return;
+    const { merchantUid } = result;
+    const claims = sharedState().redirectClaims;
+    if (claims.has(merchantUid)) return;
+    const stored = this.#store.get(merchantUid);
+    if (!stored && this.merchantUid !== merchantUid) return;
+    if (stored?.elementKey && stored.elementKey !== widgetKey(this) && widgetByKey(this.localName, stored.elementKey)) {
+      return;
+    }
+    claims.add(merchantUid);
+    const reportedBefore = this.#store.wasReported(merchantUid);
+    this.#store.forget(merchantUid);
+    this.#store.markReported(merchantUid);
+    history.replaceState(history.state, '', withoutResultParams(location.href));
+    if (reportedBefore) return;
+    const attempt = stored ?? this.#attemptFromConfig(merchantUid);
+    this.#report(this.#outcome('redirect', attempt, result.query));
+  }
+
+  /** When storage was unavailable: what this widget is configured with is the best we know. */
+  #attemptFromConfig(merchantUid: string): Attempt {
+    const config = this.#config.ok ? this.#config.config : undefined;
+    const attempt: Attempt = {
+      merchantUid,
+      amount: config?.amount ?? 0,
+      currency: config?.currency ?? '',
+      buyer: toBuyer(this.#input(), this.#fields()),
+      startedAt: Date.now(),
+    };
+    if (config?.customerUid !== undefined) attempt.customerUid = config.customerUid;
+    return attempt;
+  }
+
+  // ——— SDK warm-up ———
+
+  #watchForFirstUse(): void {
+    const warm = () => this.#warm();
+    this.addEventListener('pointerenter', warm);
+    this.addEventListener('focusin', warm);
+    const stopVisible = whenFirstVisible(this, warm);
+    this.#stopWatching = () => {
+      stopVisible();
+      this.removeEventListener('pointerenter', warm);
+      this.removeEventListener('focusin', warm);
+      this.#stopWatching = undefined;
+    };
+  }
+
+  /** Starts loading the SDK on first sight or touch, so paying opens the window at once. */
+  #warm(): void {
+    if (this.#warmed) return;
+    this.#warmed = true;
+    this.#stopWatching?.();
+    const checked = this.#readConfig();
+    // A failure here is forgotten by the loader; paying tries again and reports it.
+    if (checked.ok && !pageImp()) loadSdk(this.#sdkOptions(checked.config)).catch(() => {});
+  }
+
+  #sdkOptions(config: WidgetConfig) {
+    // The native `nonce` property: browsers hide the attribute, but keep the value here.
+    return { src: config.sdkSrc, timeoutMs: config.sdkTimeout, nonce: this.nonce, integrity: config.sdkIntegrity };
+  }
+
+  // ——— form handlers ———
+
+  #onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.pay();
+  };
+
+  #onInput = (event: InputEvent): void => {
+    const input = event.target as HTMLInputElement;
+    this.typed = { ...this.typed, [input.name]: input.value };
+  };
+
+  #onBlur = (event: FocusEvent): void => {
+    const field = (event.target as HTMLInputElement).name as BuyerField;
+    if (!this.revealed.has(field)) this.revealed = new Set([...this.revealed, field]);
+  };
+
+  // ——— derived values ———
+
+  get #lang(): Lang {
+    return resolveLang(this, typeof navigator === 'undefined' ? [] : navigator.languages);
+  }
+
+  get #t(): Translation {
+    return translations[this.#lang];
+  }
+
+  #fields(): BuyerField[] {
+    return visibleFields(optionalFields(this.fields));
+  }
+
+  #value(field: BuyerField): string {
+    return this.typed[field] ?? this.#prefill(field) ?? '';
+  }
+
+  #prefill(field: BuyerField): string | undefined {
+    const prefill: Record<BuyerField, string | undefined> = {
+      name: this.buyerName,
+      email: this.buyerEmail,
+      tel: this.buyerTel,
+      addr: this.buyerAddr,
+      postcode: this.buyerPostcode,
+    };
+    return prefill[field];
+  }
+
+  #input(): BuyerInput {
+    return Object.fromEntries(this.#fields().map((field) => [field, this.#value(field)]));
+  }
+
+  #readConfig(): ConfigResult {
+    return readConfig(
+      {
+        impCode: this.impCode,
+        tierCode: this.tierCode,
+        channelKey: this.channelKey,
+        projectKey: this.projectKey,
+        amount: this.amount,
+        currency: this.currency,
+        orderName: this.orderName,
+        merchantUid: this.merchantUid,
+        payMethod: this.payMethod,
+        countryCode: this.countryCode,
+        widgetCode: this.widgetCode,
+        ps: this.ps,
+        testMode: this.testMode,
+        customerUid: this.customerUid,
+        redirectUrl: this.redirectUrl,
+        noticeUrl: this.noticeUrl,
+        logoUrl: this.logoUrl,
+        fields: this.fields,
+        sdkSrc: this.sdkSrc ?? DEFAULT_SDK_SRC,
+        sdkIntegrity: this.sdkIntegrity,
+        sdkTimeout: this.sdkTimeout,
+        customData: this.customData,
+        bypass: this.bypass,
+      },
+      { impReady: pageImp() !== undefined, baseUrl: document.baseURI },
+    );
+  }
+
+  /** One console line per distinct mistake, not one per render. */
+  #logConfig(result: ConfigResult): void {
+    const lines = result.ok
+      ? result.warnings
+      : result.problems.map((problem) => translations.en.configProblem(problem));
+    const signature = lines.join('\n');
+    if (signature === this.#loggedConfig) return;
+    this.#loggedConfig = signature;
+    if (!result.ok) console.error(`paymentwall-pay: invalid configuration, payment disabled:\n- ${lines.join('\n- ')}`, this);
+    else for (const warning of lines) console.warn(warning, this);
+  }
+}
+
+/** How an attempt remembers its widget across a redirect: its id, else its place on the page. */
+function widgetKey(element: Element): string {
+  if (element.id) return element.id;
+  return `#${Array.from(document.querySelectorAll(element.localName)).indexOf(element)}`;
+}
+
+function widgetByKey(tagName: string, key: string): Element | undefined {
+  const found = key.startsWith('#')
+    ? document.querySelectorAll(tagName)[Number(key.slice(1))]
+    : document.getElementById(key);
+  return found?.localName === tagName ? found : undefined;
+}
+
+/**
+ * Widgets that follow an ancestor's `lang` re-render when the document's language changes
+ * (single-page apps switch it at run time). One observer serves them all.
+ */
+const langWatcher = (() => {
+  const widgets = new Set<PaymentwallPay>();
+  let observer: MutationObserver | undefined;
+  return {
+    add(widget: PaymentwallPay) {
+      widgets.add(widget);
+      if (observer || typeof MutationObserver === 'undefined') return;
+      observer = new MutationObserver(() => widgets.forEach((each) => each.requestUpdate()));
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    },
+    delete(widget: PaymentwallPay) {
+      widgets.delete(widget);
+    },
+  };
+})();

@@ -1,0 +1,28 @@
+import type { Iamport } from './imp.js';
+
+/**
+ * Page-wide state. It lives on `window` under a registered symbol so that two copies of this
+ * library on one page (a CDN copy and an npm copy, say) share one SDK tag, one `IMP.init` and one
+ * redirect report instead of racing each other.
+ */
+export interface SharedState {
+  /** One load per SDK URL, while pending or after success. Failed loads are removed. */
+  readonly sdkLoads: Map<string, Promise<Iamport>>;
+  /** Which `impCode|tierCode` each IMP object was initialised with. */
+  readonly initialised: WeakMap<object, string>;
+  /** merchant_uids whose redirect return an element on this page has claimed. */
+  readonly redirectClaims: Set<string>;
+  /** The Trusted Types policy, created at most once per page. */
+  scriptUrlPolicy?: { createScriptURL(url: string): unknown };
+}
+
+const KEY = Symbol.for('paymentwall-pay.shared-state.v1');
+
+export function sharedState(): SharedState {
+  const host = globalThis as unknown as Record<symbol, SharedState | undefined>;
+  return (host[KEY] ??= {
+    sdkLoads: new Map(),
+    initialised: new WeakMap(),
+    redirectClaims: new Set(),
+  });
+}

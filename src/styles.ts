@@ -1,0 +1,140 @@
+import { css } from 'lit';
+
+/**
+ * Neutral by default: text and borders follow the page's color, so the form reads on light and
+ * dark pages alike. Constructable stylesheets only: nothing goes into <head>, no style="" strings.
+ */
+export const styles = css`
+  :host {
+    --_accent: var(--paymentwall-pay-accent, #1d4ed8);
+    --_accent-text: var(--paymentwall-pay-accent-text, #ffffff);
+    --_radius: var(--paymentwall-pay-radius, 8px);
+    --_gap: var(--paymentwall-pay-gap, 0.875rem);
+    --_error: var(--paymentwall-pay-error, #b3261e);
+    --_border: var(--paymentwall-pay-border, color-mix(in srgb, currentColor 45%, transparent));
+    --_field-bg: var(--paymentwall-pay-field-background, transparent);
+    display: block;
+    font-family: var(--paymentwall-pay-font, inherit);
+    color: inherit;
+    max-width: var(--paymentwall-pay-max-width, 28rem);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  form {
+    display: grid;
+    gap: var(--_gap);
+    margin: 0;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  label {
+    font-weight: 600;
+    font-size: 0.9375rem;
+  }
+  .optional,
+  .hint {
+    font-weight: 400;
+    font-size: 0.8125rem;
+  }
+  input {
+    font: inherit;
+    color: inherit;
+    background: var(--_field-bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.625rem 0.75rem;
+    min-height: 2.75rem;
+    box-sizing: border-box;
+    width: 100%;
+  }
+  input:focus-visible,
+  button:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_error);
+    border-width: 2px;
+  }
+  .error {
+    color: var(--_error);
+    font-size: 0.875rem;
+  }
+  .error:empty {
+    display: none;
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    color: var(--_accent-text);
+    background: var(--_accent);
+    border: 0;
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+    min-height: 2.75rem;
+    cursor: pointer;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5rem;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  button[aria-busy='true'] {
+    cursor: progress;
+    opacity: 1;
+  }
+  .spinner {
+    width: 1em;
+    height: 1em;
+    border: 2px solid currentColor;
+    border-right-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+      border-right-color: currentColor;
+      opacity: 0.6;
+    }
+  }
+  .note {
+    margin: 0;
+    font-size: 0.875rem;
+  }
+  .status:empty {
+    display: none;
+  }
+  .status {
+    margin: 0;
+    font-size: 0.9375rem;
+  }
+  .status[data-kind='fail'] {
+    color: var(--_error);
+  }
+  .config-error {
+    border: 2px solid var(--_error);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+    margin-bottom: var(--_gap);
+  }
+  .config-error p {
+    margin: 0 0 0.5rem;
+    font-weight: 600;
+  }
+  .config-error ul {
+    margin: 0;
+    padding-left: 1.25rem;
+  }
+`;

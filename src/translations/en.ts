@@ -1,0 +1,58 @@
+import type { Translation } from './translation.js';
+
+export const en: Translation = {
+  lang: 'en',
+  label: { name: 'Name', email: 'Email', tel: 'Phone', addr: 'Address', postcode: 'Postcode' },
+  optional: '(optional)',
+  nameHint: 'First and last name, separated by a space',
+  buyerError: {
+    'name-required': 'Enter your name.',
+    'name-two-words': 'Enter your first and last name, separated by a space.',
+    'email-required': 'Enter your email address.',
+    'email-invalid': 'Enter an email address like name@example.com.',
+    'email-too-long': 'The email address can have at most 64 characters.',
+    'tel-invalid': 'Enter a phone number of 7 to 15 digits.',
+    'postcode-invalid': 'Enter a postcode of up to 10 letters, digits, spaces or hyphens.',
+    'addr-too-long': 'The address can have at most 128 characters.',
+  },
+  pay: (amount) => `Pay ${amount}`,
+  payAndSaveCard: (amount) => `Pay ${amount} and save card`,
+  busy: 'Processing payment…',
+  savedCardNote: 'Your card is charged now and saved for later payments.',
+  configTitle: 'This payment form is not set up correctly.',
+  configProblem({ attribute, rule, max }) {
+    switch (rule) {
+      case 'required':
+        return `${attribute} is required.`;
+      case 'imp-code':
+        return `${attribute} must be your PortOne merchant code: "imp" followed by digits.`;
+      case 'channel-or-project-key':
+        return 'channel-key or project-key is required.';
+      case 'amount':
+        return `${attribute} must be a whole number above 0 written with digits only, like 1004.`;
+      case 'currency':
+        return `${attribute} must be a three-letter ISO 4217 currency code, like KRW or USD.`;
+      case 'too-long':
+        return `${attribute} can have at most ${max ?? 0} characters.`;
+      case 'country-code':
+        return `${attribute} must be a two-letter ISO 3166-1 country code, like KR or DE.`;
+      case 'fields':
+        return `${attribute} may list only tel, addr and postcode, separated by spaces.`;
+      case 'url':
+        return `${attribute} must be an http or https URL.`;
+      case 'positive-integer':
+        return `${attribute} must be a whole number of milliseconds above 0.`;
+      case 'object':
+        return `${attribute} must be a plain object.`;
+    }
+  },
+  failure: {
+    'invalid-config': 'Payment is unavailable because this form is not set up correctly.',
+    'sdk-load-failed': 'The payment service could not be reached. Check your connection and try again.',
+    'sdk-error': 'The payment window could not be opened. Please try again.',
+    'pg-error': 'The payment was not completed.',
+    aborted: 'The payment was stopped before it started.',
+  },
+  pgDetail: (message) => `Reason: ${message}`,
+  success: 'Payment complete. Thank you!',
+};

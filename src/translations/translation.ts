@@ -1,0 +1,24 @@
+import type { BuyerError, BuyerField } from '../buyer.js';
+import type { ConfigProblem } from '../config.js';
+import type { PayFailCode } from '../events/pay-fail.js';
+
+export type Lang = 'en' | 'ko';
+
+/** Every string the element shows. A language missing one is a compile error. */
+export interface Translation {
+  lang: Lang;
+  label: Record<BuyerField, string>;
+  optional: string;
+  nameHint: string;
+  buyerError: Record<BuyerError, string>;
+  pay(amount: string): string;
+  payAndSaveCard(amount: string): string;
+  busy: string;
+  savedCardNote: string;
+  configTitle: string;
+  configProblem(problem: ConfigProblem): string;
+  failure: Record<PayFailCode, string>;
+  /** PortOne's own message, shown under ours. */
+  pgDetail(message: string): string;
+  success: string;
+}

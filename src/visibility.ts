@@ -1,0 +1,27 @@
+/**
+ * One IntersectionObserver for every widget on the page: it tells a widget once, the first time
+ * it scrolls into view, so the SDK starts loading before the buyer clicks but never for a widget
+ * nobody sees.
+ */
+const callbacks = new Map<Element, () => void>();
+let observer: IntersectionObserver | undefined;
+
+export function whenFirstVisible(element: Element, callback: () => void): () => void {
+  if (typeof IntersectionObserver === 'undefined') return () => {};
+  observer ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const seen = callbacks.get(entry.target);
+      stop(entry.target);
+      seen?.();
+    }
+  });
+  callbacks.set(element, callback);
+  observer.observe(element);
+  return () => stop(element);
+}
+
+function stop(element: Element): void {
+  callbacks.delete(element);
+  observer?.unobserve(element);
+}
