@@ -1,0 +1,113 @@
+import { expect } from '@open-wc/testing';
+import { installImp } from '../helpers/imp-double.js';
+import { button, recordEvents, resetPage, shadow, text } from '../helpers/page.js';
+import { widget } from '../helpers/widget.js';
+
+/** Runs `body` with console.error recorded. */
+async function withErrors(body: (errors: unknown[][]) => Promise<void>) {
+  const errors: unknown[][] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => errors.push(args);
+  try {
+    await body(errors);
+  } finally {
+    console.error = original;
+  }
+}
+
+const INVALID: Array<[Record<string, string | null>, string, RegExp]> = [
+  [{ 'imp-code': null }, 'imp-code', /imp-code is required/],
+  [{ 'imp-code': 'abc' }, 'imp-code', /"imp" followed by digits/],
+  [{ 'channel-key': null }, 'channel-key', /channel-key or project-key is required/],
+  [{ amount: null }, 'amount', /amount is required/],
+  [{ amount: '1,004' }, 'amount', /digits only/],
+  [{ amount: '10.5' }, 'amount', /digits only/],
+  [{ amount: '-1' }, 'amount', /digits only/],
+  [{ amount: '1e3' }, 'amount', /digits only/],
+  [{ amount: '0' }, 'amount', /digits only/],
+  [{ amount: ' ' }, 'amount', /digits only/],
+  [{ currency: null }, 'currency', /currency is required/],
+  [{ currency: 'XYZ' }, 'currency', /ISO 4217/],
+  [{ 'order-name': null }, 'order-name', /order-name is required/],
+  [{ 'order-name': 'x'.repeat(41) }, 'order-name', /at most 40 characters/],
+  [{ 'merchant-uid': 'm'.repeat(41) }, 'merchant-uid', /at most 40 characters/],
+  [{ 'customer-uid': 'c'.repeat(81) }, 'customer-uid', /at most 80 characters/],
+  [{ 'country-code': 'Germany' }, 'country-code', /ISO 3166-1/],
+  [{ fields: 'phone' }, 'fields', /tel, addr and postcode/],
+  [{ 'redirect-url': 'javascript:alert(1)' }, 'redirect-url', /http or https/],
+  [{ 'notice-url': 'ftp://shop.example/hook' }, 'notice-url', /http or https/],
+  [{ 'logo-url': 'data:image/png;base64,AAAA' }, 'logo-url', /http or https/],
+  [{ 'sdk-src': 'javascript:alert(1)' }, 'sdk-src', /http or https/],
+  [{ 'sdk-timeout': 'soon' }, 'sdk-timeout', /milliseconds/],
+];
+
+describe('a broken configuration', () => {
+  beforeEach(resetPage);
+  afterEach(resetPage);
+
+  for (const [attributes, attribute, message] of INVALID) {
+    it(`${attribute}=${JSON.stringify(Object.values(attributes)[0])} is named in the box and sends nothing`, async () => {
+      await withErrors(async (errors) => {
+        const element = await widget(attributes);
+        const box = shadow(element).querySelector('[part="config-error"]');
+        expect(box, 'config-error box').to.exist;
+        expect(text(box)).to.match(message);
+        expect(button(element).disabled).to.equal(true);
+        expect(errors).to.have.length(1);
+        const events = recordEvents(element, 'pay-request', 'pay-fail', 'pay-success');
+        const result = await element.pay();
+        expect(result.status).to.equal('fail');
+        expect(events.map((event) => event.type)).to.deep.equal(['pay-fail']);
+        expect(events[0]!.detail).to.include({ code: 'invalid-config', via: 'local' });
+        // Nothing loaded, so nothing could have been sent.
+        expect(window.IMP).to.equal(undefined);
+        expect(Array.from(document.scripts).filter((script) => script.src.includes('imp-double'))).to.have.length(0);
+      });
+    });
+  }
+
+  it('lists every bad attribute, translated, and logs one console.error however often it renders', async () => {
+    await withErrors(async (errors) => {
+      const element = await widget({ lang: 'ko', amount: '1,004', currency: 'XYZ', 'order-name': null });
+      const items = Array.from(shadow(element).querySelectorAll('[part="config-error"] li'), text);
+      expect(items).to.deep.equal([
+        'amount는 1004처럼 숫자로만 쓴 0보다 큰 정수여야 합니다.',
+        'currency는 KRW, USD 같은 세 글자 ISO 4217 통화 코드여야 합니다.',
+        'order-name 값이 필요합니다.',
+      ]);
+      element.requestUpdate();
+      await element.updateComplete;
+      element.setAttribute('fields', 'tel addr');
+      await element.updateComplete;
+      expect(errors).to.have.length(1);
+      expect(String(errors[0]![0])).to.contain('amount').and.contain('currency').and.contain('order-name');
+    });
+  });
+
+  it('never throws from a setter, and mends itself when the attribute is fixed', async () => {
+    await withErrors(async () => {
+      const element = await widget({});
+      expect(() => {
+        element.setAttribute('amount', 'lots');
+        (element as unknown as { amount: unknown }).amount = 'more';
+        (element as unknown as { customData: unknown }).customData = 'not an object';
+      }).not.to.throw();
+      await element.updateComplete;
+      expect(shadow(element).querySelector('[part="config-error"]')).to.exist;
+      element.amount = 500;
+      element.customData = { ok: true };
+      await element.updateComplete;
+      expect(shadow(element).querySelector('[part="config-error"]')).to.equal(null);
+      expect(button(element).disabled).to.equal(false);
+    });
+  });
+
+  it('accepts a page that initialised IMP itself, without imp-code', async () => {
+    const imp = installImp();
+    const element = await widget({ 'imp-code': null });
+    expect(shadow(element).querySelector('[part="config-error"]')).to.equal(null);
+    const result = await element.pay();
+    expect(result.status).to.equal('success');
+    expect(imp.inits).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,59 @@
+import { sharedState } from '../../src/shared-state.js';
+
+/** Puts the page back as it was: no IMP, no SDK tags, no stored attempts, no claims. */
+export function resetPage(): void {
+  delete window.IMP;
+  const state = sharedState();
+  state.sdkLoads.clear();
+  state.redirectClaims.clear();
+  for (const script of Array.from(document.scripts)) {
+    if (script.src.includes('/test-sdk/') || script.src.includes('/test/fixtures/sdk/')) script.remove();
+  }
+  sessionStorage.clear();
+}
+
+/** The element's shadow root, which the tests read like a buyer sees it. */
+export function shadow(element: HTMLElement): ShadowRoot {
+  if (!element.shadowRoot) throw new Error('no shadow root');
+  return element.shadowRoot;
+}
+
+export function input(element: HTMLElement, name: string): HTMLInputElement {
+  const found = shadow(element).querySelector<HTMLInputElement>(`input[name="${name}"]`);
+  if (!found) throw new Error(`no input named ${name}`);
+  return found;
+}
+
+export function button(element: HTMLElement): HTMLButtonElement {
+  const found = shadow(element).querySelector<HTMLButtonElement>('button[part="button"]');
+  if (!found) throw new Error('no pay button');
+  return found;
+}
+
+export function text(node: Element | null | undefined): string {
+  return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** Resolves with the next `type` event on `target`, or rejects after `ms`. */
+export function nextEvent<T extends Event>(target: EventTarget, type: string, ms = 3000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${type} event within ${ms} ms`)), ms);
+    target.addEventListener(
+      type,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event as T);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Records every event of the given types on `target`, in order. */
+export function recordEvents(target: EventTarget, ...types: string[]): CustomEvent[] {
+  const seen: CustomEvent[] = [];
+  for (const type of types) target.addEventListener(type, (event) => seen.push(event as CustomEvent));
+  return seen;
+}
+
+export const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,52 @@
+import { fixture, fixtureCleanup } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/index.js';
+import type { PaymentwallPay } from '../../src/index.js';
+import { input } from './page.js';
+
+/** A valid configuration, with the SDK served locally. */
+export const VALID: Record<string, string> = {
+  'imp-code': 'imp12345678',
+  'channel-key': 'channel-key-test',
+  amount: '1004',
+  currency: 'KRW',
+  'order-name': 'Demo T-shirt',
+  'sdk-src': '/test/fixtures/sdk/imp-double.js',
+  lang: 'en',
+};
+
+export const BUYER: Record<string, string> = {
+  'buyer-name': 'Jack Son',
+  'buyer-email': 'jack@example.com',
+};
+
+/**
+ * A `<paymentwall-pay>` with `attributes` on top of the valid ones (null removes one), on the
+ * page and rendered.
+ */
+export async function widget(attributes: Record<string, string | null> = {}, withBuyer = true): Promise<PaymentwallPay> {
+  const element = document.createElement('paymentwall-pay');
+  const all = { ...VALID, ...(withBuyer ? BUYER : {}), ...attributes };
+  for (const [name, value] of Object.entries(all)) if (value !== null) element.setAttribute(name, value);
+  return fixture<PaymentwallPay>(element);
+}
+
+export { fixtureCleanup };
+
+/** As autofill or a paste does: the whole value at once, with an input event. */
+export async function fill(element: PaymentwallPay, field: string, value: string): Promise<void> {
+  const target = input(element, field);
+  target.value = value;
+  target.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await element.updateComplete;
+}
+
+/** As a person does: focus, one key at a time, then leave the field. */
+export async function typeInto(element: PaymentwallPay, field: string, text: string, leave = true): Promise<void> {
+  const target = input(element, field);
+  target.focus();
+  target.select();
+  await sendKeys({ type: text });
+  if (leave) target.blur();
+  await element.updateComplete;
+}

@@ -1,0 +1,147 @@
+import { expect } from '@open-wc/testing';
+import { digitsFromAttribute, readConfig, type ConfigResult, type RawConfig } from '../../src/config.js';
+
+const env = { impReady: false, baseUrl: 'https://shop.example/checkout/page.html' };
+const valid: RawConfig = {
+  impCode: 'imp12345678',
+  channelKey: 'channel-key-1',
+  amount: 1004,
+  currency: 'krw',
+  orderName: 'T-shirt',
+};
+
+function problems(raw: RawConfig, environment = env) {
+  const result = readConfig({ ...valid, ...raw }, environment);
+  return result.ok ? [] : result.problems.map((p) => `${p.attribute}:${p.rule}`);
+}
+
+function config(raw: RawConfig, environment = env) {
+  const result: ConfigResult = readConfig({ ...valid, ...raw }, environment);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result;
+}
+
+describe('configuration rules', () => {
+  it('accepts the minimal configuration and upper-cases the currency', () => {
+    const { config: c } = config({});
+    expect(c.currency).to.equal('KRW');
+    expect(c.amount).to.equal(1004);
+    expect(c.fields).to.deep.equal(['tel']);
+    expect(c.sdkSrc).to.equal('https://cdn.iamport.kr/v1/iamport.js');
+    expect(c.sdkTimeout).to.equal(15000);
+  });
+
+  it('needs imp-code, unless the page already has a usable IMP', () => {
+    expect(problems({ impCode: undefined })).to.deep.equal(['imp-code:required']);
+    expect(problems({ impCode: '' })).to.deep.equal(['imp-code:required']);
+    expect(problems({ impCode: undefined }, { ...env, impReady: true })).to.deep.equal([]);
+  });
+
+  it('needs imp-code shaped as imp + digits', () => {
+    expect(problems({ impCode: 'imp_123' })).to.deep.equal(['imp-code:imp-code']);
+    expect(problems({ impCode: '12345678' })).to.deep.equal(['imp-code:imp-code']);
+    expect(problems({ impCode: 'imp' })).to.deep.equal(['imp-code:imp-code']);
+  });
+
+  it('needs imp-code with a tier-code even when IMP is ready', () => {
+    expect(problems({ impCode: undefined, tierCode: '123' }, { ...env, impReady: true })).to.deep.equal([
+      'imp-code:required',
+    ]);
+  });
+
+  it('needs channel-key or project-key; with both, only channel-key is kept and a warning says so', () => {
+    expect(problems({ channelKey: undefined })).to.deep.equal(['channel-key:channel-or-project-key']);
+    expect(problems({ channelKey: undefined, projectKey: 'pk' })).to.deep.equal([]);
+    const both = config({ projectKey: 'pk' });
+    expect(both.config.channelKey).to.equal('channel-key-1');
+    expect(both.config.projectKey).to.equal(undefined);
+    expect(both.warnings).to.have.length(1);
+    expect(both.warnings[0]).to.contain('channel-key');
+  });
+
+  it('takes amount as a positive safe integer, from plain digits only', () => {
+    expect(problems({ amount: undefined })).to.deep.equal(['amount:required']);
+    for (const bad of ['1,004', '10.5', '-1', '1e3', '0', ' ', 'abc', 10.5, -1, 0, NaN, 2 ** 53]) {
+      expect(problems({ amount: bad }), String(bad)).to.deep.equal(['amount:amount']);
+    }
+    expect(config({ amount: '1004' }).config.amount).to.equal(1004);
+    expect(config({ amount: 20 }).config.amount).to.equal(20);
+  });
+
+  it('reads number attributes as plain digits, so 1e3 stays invalid', () => {
+    expect(digitsFromAttribute('1004')).to.equal(1004);
+    expect(digitsFromAttribute('1e3')).to.be.NaN;
+    expect(digitsFromAttribute('1,004')).to.be.NaN;
+    expect(digitsFromAttribute(null)).to.equal(undefined);
+  });
+
+  it('needs a currency the browser knows', () => {
+    expect(problems({ currency: undefined })).to.deep.equal(['currency:required']);
+    expect(problems({ currency: 'XYZ' })).to.deep.equal(['currency:currency']);
+    expect(problems({ currency: 'US' })).to.deep.equal(['currency:currency']);
+    expect(problems({ currency: 'usd' })).to.deep.equal([]);
+  });
+
+  it('needs order-name of at most 40 characters', () => {
+    expect(problems({ orderName: undefined })).to.deep.equal(['order-name:required']);
+    expect(problems({ orderName: '  ' })).to.deep.equal(['order-name:required']);
+    expect(problems({ orderName: '가'.repeat(40) })).to.deep.equal([]);
+    const result = readConfig({ ...valid, orderName: 'x'.repeat(41) }, env);
+    expect(result.ok ? [] : result.problems).to.deep.equal([{ attribute: 'order-name', rule: 'too-long', max: 40 }]);
+  });
+
+  it('limits merchant-uid to 40 and customer-uid to 80 characters', () => {
+    expect(problems({ merchantUid: 'm'.repeat(40), customerUid: 'c'.repeat(80) })).to.deep.equal([]);
+    expect(problems({ merchantUid: 'm'.repeat(41), customerUid: 'c'.repeat(81) })).to.deep.equal([
+      'merchant-uid:too-long',
+      'customer-uid:too-long',
+    ]);
+  });
+
+  it('takes country-code as two letters and upper-cases it', () => {
+    expect(config({ countryCode: 'de' }).config.countryCode).to.equal('DE');
+    expect(problems({ countryCode: 'DEU' })).to.deep.equal(['country-code:country-code']);
+    expect(problems({ countryCode: 'D1' })).to.deep.equal(['country-code:country-code']);
+  });
+
+  it('reads fields from tel addr postcode, default tel, empty for none', () => {
+    expect(config({ fields: 'postcode tel addr' }).config.fields).to.deep.equal(['tel', 'addr', 'postcode']);
+    expect(config({ fields: '' }).config.fields).to.deep.equal([]);
+    expect(config({ fields: undefined }).config.fields).to.deep.equal(['tel']);
+    expect(problems({ fields: 'tel phone' })).to.deep.equal(['fields:fields']);
+  });
+
+  it('resolves URLs against the page and takes only http(s)', () => {
+    const { config: c } = config({ redirectUrl: '/done', noticeUrl: 'https://api.shop.example/hook', logoUrl: 'logo.png' });
+    expect(c.redirectUrl).to.equal('https://shop.example/done');
+    expect(c.noticeUrl).to.equal('https://api.shop.example/hook');
+    expect(c.logoUrl).to.equal('https://shop.example/checkout/logo.png');
+    expect(problems({ redirectUrl: 'javascript:alert(1)', noticeUrl: 'ftp://x', logoUrl: 'data:image/png;base64,' })).to.deep.equal([
+      'redirect-url:url',
+      'notice-url:url',
+      'logo-url:url',
+    ]);
+    expect(problems({ sdkSrc: 'javascript:alert(1)' })).to.deep.equal(['sdk-src:url']);
+  });
+
+  it('takes sdk-timeout as a positive whole number', () => {
+    expect(config({ sdkTimeout: 500 }).config.sdkTimeout).to.equal(500);
+    expect(problems({ sdkTimeout: NaN })).to.deep.equal(['sdk-timeout:positive-integer']);
+    expect(problems({ sdkTimeout: 0 })).to.deep.equal(['sdk-timeout:positive-integer']);
+  });
+
+  it('takes customData and bypass only as plain objects', () => {
+    expect(problems({ customData: 'x', bypass: [1] })).to.deep.equal(['customData:object', 'bypass:object']);
+    expect(config({ customData: { a: 1 }, bypass: { sales_tax: 2 } }).config.bypass).to.deep.equal({ sales_tax: 2 });
+  });
+
+  it('lists every problem at once', () => {
+    expect(problems({ impCode: 'x', channelKey: undefined, amount: '1,004', currency: 'XYZ', orderName: undefined })).to.deep.equal([
+      'imp-code:imp-code',
+      'channel-key:channel-or-project-key',
+      'amount:amount',
+      'currency:currency',
+      'order-name:required',
+    ]);
+  });
+});

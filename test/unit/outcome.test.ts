@@ -1,0 +1,77 @@
+import { expect } from '@open-wc/testing';
+import type { Attempt } from '../../src/attempt-store.js';
+import { failDetail, isPgFailure, successDetail } from '../../src/outcome.js';
+import { readRedirect, withoutResultParams } from '../../src/redirect-return.js';
+
+const attempt: Attempt = {
+  merchantUid: 'order-1',
+  amount: 1004,
+  currency: 'KRW',
+  buyer: { name: 'Jack Son', email: 'jack@example.com' },
+  startedAt: 0,
+};
+
+describe('reading PortOne’s answer', () => {
+  it('is a failure with a non-empty error_code, or success / imp_success false', () => {
+    expect(isPgFailure({ imp_uid: 'imp_1', merchant_uid: 'o' })).to.equal(false);
+    expect(isPgFailure({ success: true, error_code: null })).to.equal(false);
+    expect(isPgFailure({ error_code: '' })).to.equal(false);
+    expect(isPgFailure({ error_code: 'F1002' })).to.equal(true);
+    expect(isPgFailure({ success: false })).to.equal(true);
+    expect(isPgFailure({ imp_success: false })).to.equal(true);
+    expect(isPgFailure({ imp_success: 'false' })).to.equal(true);
+    expect(isPgFailure({ success: 'false' })).to.equal(true);
+    expect(isPgFailure({ imp_success: 'true' })).to.equal(false);
+  });
+
+  it('makes the pay-success detail from the attempt and the response', () => {
+    const response = { imp_uid: 'imp_1', merchant_uid: 'order-1', status: 'paid' };
+    expect(successDetail('callback', { ...attempt, customerUid: 'c-1' }, response)).to.deep.equal({
+      via: 'callback',
+      impUid: 'imp_1',
+      merchantUid: 'order-1',
+      amount: 1004,
+      currency: 'KRW',
+      customerUid: 'c-1',
+      buyer: { name: 'Jack Son', email: 'jack@example.com' },
+      response,
+    });
+    expect(successDetail('redirect', attempt, {})).not.to.have.property('customerUid');
+  });
+
+  it('makes the pay-fail detail with PortOne’s code and message', () => {
+    const response = { imp_uid: 'imp_2', error_code: 'F400', error_msg: 'declined' };
+    expect(failDetail('callback', 'pg-error', 'Not completed.', 'order-1', response)).to.deep.equal({
+      via: 'callback',
+      code: 'pg-error',
+      message: 'Not completed.',
+      merchantUid: 'order-1',
+      impUid: 'imp_2',
+      pgCode: 'F400',
+      pgMessage: 'declined',
+      response,
+    });
+    expect(failDetail('local', 'sdk-load-failed', 'x')).to.deep.equal({ via: 'local', code: 'sdk-load-failed', message: 'x' });
+  });
+});
+
+describe('the mobile redirect query', () => {
+  it('is read only when it has a merchant_uid, keeping only PortOne’s parameters', () => {
+    expect(readRedirect('?imp_uid=imp_1')).to.equal(undefined);
+    expect(readRedirect('?page=2&imp_uid=imp_1&merchant_uid=order-1&imp_success=true')).to.deep.equal({
+      merchantUid: 'order-1',
+      impUid: 'imp_1',
+      query: { imp_uid: 'imp_1', merchant_uid: 'order-1', imp_success: 'true' },
+    });
+    expect(readRedirect('?merchant_uid=o&error_code=F1&error_msg=%EC%B7%A8%EC%86%8C')).to.deep.equal({
+      merchantUid: 'o',
+      query: { merchant_uid: 'o', error_code: 'F1', error_msg: '취소' },
+    });
+  });
+
+  it('is removed from the URL, leaving the page’s own parameters and hash', () => {
+    expect(
+      withoutResultParams('https://shop.example/p?lang=ko&imp_uid=1&merchant_uid=2&imp_success=true&success=true&error_code=x&error_msg=y#top'),
+    ).to.equal('https://shop.example/p?lang=ko#top');
+  });
+});

@@ -1,0 +1,45 @@
+// Browser tests: every test/**/*.test.ts except the Node ones, in Debian's Chromium.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher, defaultReporter } from '@web/test-runner';
+import { CHROME_ARGS, findChrome } from './scripts/find-browser.mjs';
+import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; " +
+  "require-trusted-types-for 'script'; trusted-types paymentwall-pay lit-html";
+
+/** Stand-ins for PortOne's SDK and pages with headers, served by the test server only. */
+function testServerRoutes() {
+  return async (context, next) => {
+    // /test-sdk/slow.js?ms=300: the IMP double, after a delay (a slow CDN).
+    if (context.path === '/test-sdk/slow.js') {
+      const ms = Math.min(Number(context.query.ms) || 300, 10_000);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      context.type = 'js';
+      context.body = "window.__sdkEvaluations = (window.__sdkEvaluations || 0) + 1; window.IMP = { init() {}, request_pay(p, cb) { cb({ imp_uid: 'imp_slow', merchant_uid: p.merchant_uid }); } };";
+      return;
+    }
+    await next();
+    // Pages named *-csp.html are served under a strict CSP with Trusted Types enforced.
+    if (context.path.endsWith('-csp.html')) context.set('Content-Security-Policy', CSP);
+  };
+}
+
+export default {
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/node/**'],
+  nodeResolve: true,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  middleware: [testServerRoutes()],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } })],
+  concurrency: 2,
+  testFramework: { config: { timeout: 8000 } },
+  reporters: [defaultReporter(), summaryReporter()],
+  // Lit's development build (chosen by nodeResolve) checks our use of Lit; its banner is noise.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html>
+      <body>
+        <script>window.litIssuedWarnings = new Set(['dev-mode']);</script>
+        <script type="module" src="${testFramework}"></script>
+      </body>
+    </html>`,
+};
