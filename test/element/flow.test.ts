@@ -1,0 +1,293 @@
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import type { PayFailEvent, PayRequestEvent, PaySuccessEvent } from '../../src/index.js';
+import { installImp } from '../helpers/imp-double.js';
+import { button, nextEvent, recordEvents, resetPage, shadow, text } from '../helpers/page.js';
+import { fill, widget } from '../helpers/widget.js';
+
+describe('the payment flow', () => {
+  beforeEach(resetPage);
+  afterEach(resetPage);
+
+  it('goes pay-request → one request_pay → pay-success, and pay() resolves with the outcome', async () => {
+    const imp = installImp('success');
+    const element = await widget({});
+    const events = recordEvents(element, 'pay-request', 'pay-success', 'pay-fail');
+    const result = await element.pay();
+    expect(events.map((event) => event.type)).to.deep.equal(['pay-request', 'pay-success']);
+    expect(imp.requests).to.have.length(1);
+    const detail = (events[1] as PaySuccessEvent).detail;
+    expect(result).to.deep.equal({ status: 'success', detail });
+    expect(detail).to.deep.include({
+      via: 'callback',
+      impUid: 'imp_123456789012',
+      merchantUid: imp.requests[0]!.merchant_uid,
+      amount: 1004,
+      currency: 'KRW',
+      buyer: { name: 'Jack Son', email: 'jack@example.com' },
+    });
+    expect(detail.response).to.include({ status: 'paid', pg_provider: 'paymentwall' });
+    expect(detail).not.to.have.property('customerUid');
+  });
+
+  it('dispatches events that bubble out of shadow roots', async () => {
+    installImp('success');
+    const element = await widget({});
+    const event = nextEvent<PaySuccessEvent>(document, 'pay-success');
+    await element.pay();
+    const heard = await event;
+    expect(heard.bubbles && heard.composed).to.equal(true);
+    expect(heard.target).to.equal(element);
+  });
+
+  it('starts from the button and from Enter in a field', async () => {
+    const imp = installImp('success');
+    const element = await widget({});
+    const first = nextEvent(element, 'pay-success');
+    button(element).click();
+    await first;
+    const second = nextEvent(element, 'pay-success');
+    const name = shadow(element).querySelector('input')!;
+    name.focus();
+    const { sendKeys } = await import('@web/test-runner-commands');
+    await sendKeys({ press: 'Enter' });
+    await second;
+    expect(imp.requests).to.have.length(2);
+  });
+
+  it('with an invalid form shows errors and dispatches nothing', async () => {
+    const imp = installImp('success');
+    const element = await widget({}, false);
+    const events = recordEvents(element, 'pay-request', 'pay-success', 'pay-fail');
+    expect(await element.pay()).to.deep.equal({ status: 'invalid' });
+    expect(events).to.have.length(0);
+    expect(imp.requests).to.have.length(0);
+  });
+
+  it('lets a pay-request listener change the request', async () => {
+    const imp = installImp('success');
+    const element = await widget({});
+    element.addEventListener('pay-request', (event: PayRequestEvent) => {
+      event.detail.request.custom_data = { cart: 'c-9' };
+      event.detail.request.amount = 900;
+    });
+    const result = await element.pay();
+    expect(imp.requests[0]).to.include({ amount: 900 });
+    expect(imp.requests[0]!.custom_data).to.deep.equal({ cart: 'c-9' });
+    expect(result.status === 'success' && result.detail.amount).to.equal(900);
+  });
+
+  it('stops quietly when a pay-request listener calls preventDefault()', async () => {
+    const imp = installImp('success');
+    const element = await widget({});
+    element.addEventListener('pay-request', (event) => event.preventDefault());
+    const events = recordEvents(element, 'pay-success', 'pay-fail');
+    expect(await element.pay()).to.deep.equal({ status: 'cancelled' });
+    expect(events).to.have.length(0);
+    expect(imp.requests).to.have.length(0);
+    expect(button(element).disabled).to.equal(false);
+  });
+
+  it('waits for waitUntil(promise), busy, before calling the SDK', async () => {
+    const imp = installImp('success');
+    const element = await widget({});
+    let release!: () => void;
+    element.addEventListener('pay-request', (event: PayRequestEvent) => {
+      event.detail.waitUntil(new Promise<void>((resolve) => (release = resolve)));
+    });
+    const paying = element.pay();
+    await aTimeout(30);
+    expect(imp.requests).to.have.length(0);
+    expect(button(element).getAttribute('aria-busy')).to.equal('true');
+    release();
+    expect((await paying).status).to.equal('success');
+    expect(imp.requests).to.have.length(1);
+  });
+
+  it('ends in pay-fail aborted when a waitUntil promise rejects', async () => {
+    const imp = installImp('success');
+    const element = await widget({});
+    element.addEventListener('pay-request', (event: PayRequestEvent) => {
+      event.detail.waitUntil(Promise.reject(new Error('stock ran out')));
+    });
+    const originalWarn = console.warn;
+    console.warn = () => {};
+    try {
+      const fail = nextEvent<PayFailEvent>(element, 'pay-fail');
+      const result = await element.pay();
+      const { detail } = await fail;
+      expect(detail).to.include({ code: 'aborted', via: 'local' });
+      expect(result.status).to.equal('fail');
+      expect(imp.requests).to.have.length(0);
+    } finally {
+      console.warn = originalWarn;
+    }
+  });
+
+  it('is busy while in flight: button disabled, aria-busy, a busy label', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    const label = text(button(element));
+    expect(label).to.equal('Pay ₩1,004');
+    void element.pay();
+    await waitUntil(() => imp.requests.length === 1);
+    await element.updateComplete;
+    expect(button(element).disabled).to.equal(true);
+    expect(button(element).getAttribute('aria-busy')).to.equal('true');
+    expect(text(button(element))).to.equal('Processing payment…');
+    imp.respond({ imp_uid: 'imp_1', merchant_uid: imp.requests[0]!.merchant_uid });
+    await waitUntil(() => !button(element).disabled);
+    expect(button(element).hasAttribute('aria-busy')).to.equal(false);
+    expect(text(button(element))).to.equal(label);
+  });
+
+  it('a second click or pay() while paying starts no second payment and shares the outcome', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    const events = recordEvents(element, 'pay-request', 'pay-success');
+    const first = element.pay();
+    const second = element.pay();
+    button(element).click();
+    shadow(element).querySelector('form')!.requestSubmit();
+    await waitUntil(() => imp.requests.length === 1);
+    const third = element.pay();
+    imp.respond({ imp_uid: 'imp_1', merchant_uid: imp.requests[0]!.merchant_uid });
+    const results = await Promise.all([first, second, third]);
+    expect(imp.requests).to.have.length(1);
+    expect(events.map((event) => event.type)).to.deep.equal(['pay-request', 'pay-success']);
+    expect(results[1]).to.equal(results[0]);
+    expect(results[2]).to.equal(results[0]);
+  });
+
+  it('reports the first callback only when PortOne calls back twice', async () => {
+    installImp('twice');
+    const element = await widget({});
+    const events = recordEvents(element, 'pay-success', 'pay-fail');
+    const result = await element.pay();
+    await aTimeout(50);
+    expect(result.status).to.equal('success');
+    expect(events.map((event) => event.type)).to.deep.equal(['pay-success']);
+  });
+
+  it('reports a callback made before request_pay returns', async () => {
+    installImp('sync-success');
+    const element = await widget({});
+    expect((await element.pay()).status).to.equal('success');
+  });
+
+  for (const [answer, pgCode] of [
+    ['error-code', 'F1002'],
+    ['success-false', 'F400'],
+    ['imp-success-false', undefined],
+  ] as const) {
+    it(`ends in pay-fail pg-error when PortOne answers ${answer}`, async () => {
+      const imp = installImp(answer);
+      const element = await widget({});
+      const events = recordEvents(element, 'pay-success', 'pay-fail');
+      const result = await element.pay();
+      expect(events.map((event) => event.type)).to.deep.equal(['pay-fail']);
+      const { detail } = events[0] as PayFailEvent;
+      expect(result).to.deep.equal({ status: 'fail', detail });
+      expect(detail).to.include({ via: 'callback', code: 'pg-error', merchantUid: imp.requests[0]!.merchant_uid });
+      expect(detail.pgCode).to.equal(pgCode);
+      expect(detail.message).to.equal('The payment was not completed.');
+      const status = shadow(element).querySelector('[part="status"]')!;
+      expect(status.getAttribute('role')).to.equal('alert');
+      expect(text(status)).to.contain('The payment was not completed.');
+      if (detail.pgMessage) expect(text(status)).to.contain(detail.pgMessage);
+    });
+  }
+
+  it('ends in pay-fail sdk-error when request_pay throws, and can be tried again', async () => {
+    const imp = installImp('throws');
+    const element = await widget({});
+    const originalError = console.error;
+    console.error = () => {};
+    try {
+      const result = await element.pay();
+      expect(result.status === 'fail' && result.detail.code).to.equal('sdk-error');
+      expect(sessionStorage.length, 'no attempt left behind').to.equal(0);
+    } finally {
+      console.error = originalError;
+    }
+    imp.answer = 'success';
+    expect((await element.pay()).status).to.equal('success');
+  });
+
+  it('stays busy while PortOne never answers, reporting nothing', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    const events = recordEvents(element, 'pay-success', 'pay-fail');
+    void element.pay();
+    await aTimeout(100);
+    expect(imp.requests).to.have.length(1);
+    expect(events).to.have.length(0);
+    expect(button(element).getAttribute('aria-busy')).to.equal('true');
+  });
+
+  it('gives each attempt a fresh merchant_uid, a retry after failure too', async () => {
+    const imp = installImp('success-false');
+    const element = await widget({});
+    await element.pay();
+    imp.answer = 'success';
+    await element.pay();
+    await element.pay();
+    const ids = imp.requests.map((request) => request.merchant_uid);
+    expect(new Set(ids).size).to.equal(3);
+  });
+
+  it('keeps merchant-uid when set', async () => {
+    const imp = installImp('success-false');
+    const element = await widget({ 'merchant-uid': 'order-77' });
+    await element.pay();
+    await element.pay();
+    expect(imp.requests.map((request) => request.merchant_uid)).to.deep.equal(['order-77', 'order-77']);
+  });
+
+  it('lets a pay-fail listener retry at once, as a new attempt', async () => {
+    const imp = installImp('success-false');
+    const element = await widget({});
+    let retry: Promise<unknown> | undefined;
+    element.addEventListener(
+      'pay-fail',
+      () => {
+        imp.answer = 'success';
+        retry = element.pay();
+      },
+      { once: true },
+    );
+    await element.pay();
+    const retried = (await retry) as { status: string };
+    expect(retried.status).to.equal('success');
+    expect(imp.requests).to.have.length(2);
+  });
+
+  it('keeps what the buyer typed after a failure and a cancel', async () => {
+    const imp = installImp('success-false');
+    const element = await widget({ fields: 'tel' }, false);
+    await fill(element, 'name', 'Mary Ann');
+    await fill(element, 'email', 'mary@example.com');
+    await fill(element, 'tel', '010-1111-2222');
+    await element.pay();
+    element.addEventListener('pay-request', (event) => event.preventDefault(), { once: true });
+    imp.answer = 'success';
+    await element.pay();
+    const values = Array.from(shadow(element).querySelectorAll('input'), (input) => input.value);
+    expect(values).to.deep.equal(['Mary Ann', 'mary@example.com', '010-1111-2222']);
+  });
+
+  it('does nothing while disabled', async () => {
+    const imp = installImp('success');
+    const element = await widget({ disabled: '' });
+    expect(button(element).disabled).to.equal(true);
+    expect(await element.pay()).to.deep.equal({ status: 'cancelled' });
+    expect(imp.requests).to.have.length(0);
+  });
+
+  it('shows a translated success message', async () => {
+    installImp('success');
+    const element = await widget({ lang: 'ko' });
+    await element.pay();
+    await element.updateComplete;
+    expect(text(shadow(element).querySelector('[part="status"]'))).to.equal('결제가 완료되었습니다. 감사합니다!');
+  });
+});

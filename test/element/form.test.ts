@@ -1,0 +1,174 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { installImp } from '../helpers/imp-double.js';
+import { button, input, resetPage, shadow, text } from '../helpers/page.js';
+import { fill, typeInto, widget } from '../helpers/widget.js';
+
+const errorOf = (element: HTMLElement, field: string) => {
+  const describedBy = input(element, field).getAttribute('aria-describedby')!.split(' ');
+  return describedBy.map((id) => shadow(element).getElementById(id)).find((node) => node?.getAttribute('part') === 'error');
+};
+
+describe('the buyer form', () => {
+  beforeEach(resetPage);
+  afterEach(resetPage);
+
+  it('is a real form with labelled fields, autocomplete tokens and a submit button', async () => {
+    const element = await widget({ fields: 'tel addr postcode' });
+    const form = shadow(element).querySelector('form');
+    expect(form).to.exist;
+    const fields = Array.from(shadow(element).querySelectorAll('input'), (each) => ({
+      name: each.name,
+      autocomplete: each.autocomplete,
+      label: text(shadow(element).querySelector(`label[for="${each.id}"]`)),
+      type: each.type,
+    }));
+    expect(fields).to.deep.equal([
+      { name: 'name', autocomplete: 'name', label: 'Name', type: 'text' },
+      { name: 'email', autocomplete: 'email', label: 'Email', type: 'email' },
+      { name: 'tel', autocomplete: 'tel', label: 'Phone (optional)', type: 'tel' },
+      { name: 'addr', autocomplete: 'street-address', label: 'Address (optional)', type: 'text' },
+      { name: 'postcode', autocomplete: 'postal-code', label: 'Postcode (optional)', type: 'text' },
+    ]);
+    expect(button(element).type).to.equal('submit');
+    expect(button(element).form).to.equal(form);
+  });
+
+  it('shows tel by default and no optional field with an empty fields', async () => {
+    const names = (element: HTMLElement) => Array.from(shadow(element).querySelectorAll('input'), (each) => each.name);
+    expect(names(await widget({}))).to.deep.equal(['name', 'email', 'tel']);
+    expect(names(await widget({ fields: '' }))).to.deep.equal(['name', 'email']);
+    expect(names(await widget({ fields: 'postcode' }))).to.deep.equal(['name', 'email', 'postcode']);
+  });
+
+  it('prefills from buyer-* attributes', async () => {
+    const element = await widget({ fields: 'tel addr postcode', 'buyer-tel': '010-1234-5678', 'buyer-addr': 'Seoul', 'buyer-postcode': '04524' });
+    const values = Array.from(shadow(element).querySelectorAll('input'), (each) => each.value);
+    expect(values).to.deep.equal(['Jack Son', 'jack@example.com', '010-1234-5678', 'Seoul', '04524']);
+  });
+
+  it('shows no error before the buyer leaves a field', async () => {
+    const element = await widget({}, false);
+    await typeInto(element, 'name', 'Jack', false);
+    expect(text(errorOf(element, 'name'))).to.equal('');
+    expect(input(element, 'name').getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('shows the error next to the field after leaving it, linked and marked invalid', async () => {
+    const element = await widget({}, false);
+    await typeInto(element, 'name', 'Jack');
+    expect(text(errorOf(element, 'name'))).to.equal('Enter your first and last name, separated by a space.');
+    expect(input(element, 'name').getAttribute('aria-invalid')).to.equal('true');
+    expect(input(element, 'name').validity.valid).to.equal(false);
+    await typeInto(element, 'name', 'Jack Son');
+    expect(text(errorOf(element, 'name'))).to.equal('');
+    expect(input(element, 'name').getAttribute('aria-invalid')).to.equal('false');
+    expect(input(element, 'name').validity.valid).to.equal(true);
+  });
+
+  const RULES: Array<[string, string, string]> = [
+    ['name', '', 'Enter your name.'],
+    ['email', '', 'Enter your email address.'],
+    ['email', 'jack@', 'Enter an email address like name@example.com.'],
+    ['email', `${'a'.repeat(53)}@example.com`, 'The email address can have at most 64 characters.'],
+    ['tel', '12-34', 'Enter a phone number of 7 to 15 digits.'],
+    ['postcode', '123#456', 'Enter a postcode of up to 10 letters, digits, spaces or hyphens.'],
+    ['addr', 'x'.repeat(129), 'The address can have at most 128 characters.'],
+  ];
+  for (const [field, value, message] of RULES) {
+    it(`says "${message}" for ${field} "${value.slice(0, 20)}"`, async () => {
+      const element = await widget({ fields: 'tel addr postcode' });
+      await fill(element, field, value);
+      input(element, field).dispatchEvent(new FocusEvent('blur'));
+      await element.updateComplete;
+      expect(text(errorOf(element, field))).to.equal(message);
+    });
+  }
+
+  it('on submit with errors shows them all and focuses the first bad field', async () => {
+    installImp();
+    const element = await widget({ 'buyer-name': 'Jack Son' }, false);
+    await fill(element, 'tel', '12');
+    button(element).click();
+    await element.updateComplete;
+    await element.updateComplete;
+    expect(shadow(element).activeElement).to.equal(input(element, 'email'));
+    expect(text(errorOf(element, 'email'))).to.equal('Enter your email address.');
+    expect(text(errorOf(element, 'tel'))).to.equal('Enter a phone number of 7 to 15 digits.');
+    expect(text(errorOf(element, 'name'))).to.equal('');
+    expect(window.IMP && (window.IMP as unknown as { requests: unknown[] }).requests).to.have.length(0);
+  });
+
+  it('checkValidity() answers without showing; reportValidity() shows', async () => {
+    const element = await widget({}, false);
+    expect(element.checkValidity()).to.equal(false);
+    await element.updateComplete;
+    expect(text(errorOf(element, 'name'))).to.equal('');
+    expect(element.reportValidity()).to.equal(false);
+    await element.updateComplete;
+    expect(text(errorOf(element, 'name'))).to.equal('Enter your name.');
+    await fill(element, 'name', '홍 길동');
+    await fill(element, 'email', 'hong@example.com');
+    expect(element.checkValidity()).to.equal(true);
+    expect(element.reportValidity()).to.equal(true);
+  });
+
+  it('checkValidity() is false with a broken configuration', async () => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const element = await widget({ amount: '0' });
+      expect(element.checkValidity()).to.equal(false);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('keeps what the buyer typed through attribute changes and re-renders', async () => {
+    const element = await widget({ fields: 'tel addr' }, false);
+    await typeInto(element, 'name', 'Mary Ann');
+    await typeInto(element, 'email', 'mary@example.com');
+    await typeInto(element, 'addr', 'Busan');
+    element.setAttribute('amount', '2000');
+    element.setAttribute('lang', 'ko');
+    element.setAttribute('buyer-name', 'Prefill Changed');
+    element.setAttribute('fields', 'tel');
+    await element.updateComplete;
+    element.setAttribute('fields', 'tel addr');
+    await element.updateComplete;
+    const values = Array.from(shadow(element).querySelectorAll('input'), (each) => each.value);
+    expect(values).to.deep.equal(['Mary Ann', 'mary@example.com', '', 'Busan']);
+  });
+
+  it('updates a prefilled field the buyer has not touched', async () => {
+    const element = await widget({});
+    element.setAttribute('buyer-email', 'new@example.com');
+    await element.updateComplete;
+    expect(input(element, 'email').value).to.equal('new@example.com');
+  });
+
+  it('shows the amount on the button through Intl.NumberFormat', async () => {
+    expect(text(button(await widget({ currency: 'USD', amount: '20' })))).to.equal('Pay $20.00');
+    expect(text(button(await widget({ lang: 'ko' })))).to.equal('₩1,004 결제하기');
+  });
+
+  it('renders the product summary from the default slot above the form', async () => {
+    const element = await widget({});
+    const summary = document.createElement('p');
+    summary.textContent = 'Premium plan';
+    element.append(summary);
+    const slot = shadow(element).querySelector('slot:not([name])') as HTMLSlotElement;
+    expect(slot.assignedElements()).to.deep.equal([summary]);
+    expect(slot.compareDocumentPosition(shadow(element).querySelector('form')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+  });
+
+  it('types like a person: Tab moves through fields and shows the left one’s error', async () => {
+    const element = await widget({}, false);
+    input(element, 'name').focus();
+    await sendKeys({ type: 'Solo' });
+    await sendKeys({ press: 'Tab' });
+    await element.updateComplete;
+    expect(shadow(element).activeElement).to.equal(input(element, 'email'));
+    expect(text(errorOf(element, 'name'))).to.contain('first and last name');
+  });
+});
