@@ -1,0 +1,109 @@
+// The rules for each method's input. Maximum lengths and required fields follow PortOne's V1
+// OpenAPI (developers.portone.io `src/schema/v1.openapi.yml`). Field order is check order.
+import type {
+  PortOneClientOptions,
+  CancelPaymentInput,
+  ChargeBillingKeyInput,
+  PreparePaymentInput,
+  RegisterDeliveryInput,
+  VerifyPaymentInput,
+} from './types.js';
+import {
+  currency,
+  email,
+  callable,
+  flag,
+  httpUrl,
+  ipAddress,
+  isAbsent,
+  jsonText,
+  nonNegativeInteger,
+  oneOf,
+  personName,
+  positiveInteger,
+  text,
+  unixSeconds,
+  yesNo,
+  type BodyRules,
+  type FieldRule,
+} from './validate.js';
+
+const merchantUid = text(40);
+
+export const clientOptionRules: BodyRules<PortOneClientOptions> = {
+  apiKey: { check: text(), required: true },
+  apiSecret: { check: text(), required: true },
+  baseUrl: { check: httpUrl },
+  timeoutMs: { check: positiveInteger },
+  fetch: { check: callable },
+  tierCode: { check: text() },
+  now: { check: callable },
+  includeSandbox: { check: flag },
+};
+
+export const verifyPaymentRules: BodyRules<VerifyPaymentInput> = {
+  impUid: { check: text(), required: true },
+  amount: { check: positiveInteger, required: true },
+  currency: { check: currency, required: true },
+  merchantUid: { check: merchantUid },
+};
+
+export const preparePaymentRules: BodyRules<PreparePaymentInput> = {
+  merchantUid: { check: merchantUid, required: true },
+  amount: { check: positiveInteger, required: true },
+  currency: { check: currency },
+};
+
+export const chargeBillingKeyRules: BodyRules<ChargeBillingKeyInput> = {
+  customerUid: { check: text(80), required: true },
+  merchantUid: { check: merchantUid, required: true },
+  amount: { check: positiveInteger, required: true },
+  name: { check: text(40), required: true },
+  currency: { check: currency, required: true },
+  // Paymentwall refuses a billing-key charge without the e-mail used at issuance.
+  buyerEmail: { check: email(64), required: true },
+  buyerName: { check: personName(16) },
+  buyerTel: { check: text(16) },
+  buyerAddr: { check: text(128) },
+  buyerPostcode: { check: text(8) },
+  browserIp: { check: ipAddress },
+  noticeUrl: { check: text() },
+  customData: { check: jsonText },
+};
+
+export const cancelPaymentRules: BodyRules<CancelPaymentInput> = {
+  impUid: { check: text(), required: { when: (input) => isAbsent(input.merchantUid), because: 'when merchantUid is not given' } },
+  merchantUid: { check: merchantUid },
+  amount: { check: positiveInteger },
+  reason: { check: text() },
+  checksum: { check: nonNegativeInteger },
+  enableWebhook: { check: flag },
+};
+
+const forPhysical = (check: FieldRule<RegisterDeliveryInput>['check']): FieldRule<RegisterDeliveryInput> => ({
+  check,
+  required: { when: (input) => input.type === 'physical', because: 'when type is physical' },
+});
+
+export const registerDeliveryRules: BodyRules<RegisterDeliveryInput> = {
+  impUid: { check: text(40), required: true },
+  merchantUid: { check: merchantUid, required: true },
+  type: { check: oneOf('physical', 'digital'), required: true },
+  status: { check: oneOf('order_placed', 'order_shipped', 'delivering', 'delivered'), required: true },
+  estimatedDeliveryDatetime: { check: unixSeconds, required: true },
+  estimatedUpdateDatetime: { check: unixSeconds, required: true },
+  refundable: { check: yesNo, required: true },
+  shippingAddressEmail: { check: email(50), required: true },
+  reason: { check: text(64) },
+  details: { check: text(400) },
+  carrierTrackingId: forPhysical(text(64)),
+  carrierType: forPhysical(text(64)),
+  shippingAddressCountry: forPhysical(text(40)),
+  shippingAddressCity: forPhysical(text(40)),
+  shippingAddressZip: forPhysical(text(40)),
+  shippingAddressState: forPhysical(text(40)),
+  shippingAddressStreet: forPhysical(text(40)),
+  shippingAddressPhone: forPhysical(text(40)),
+  shippingAddressFirstname: forPhysical(text(40)),
+  shippingAddressLastname: forPhysical(text(40)),
+};

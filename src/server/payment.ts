@@ -1,0 +1,60 @@
+import { expectFields } from './http.js';
+import type { Payment, RawPayment } from './types.js';
+
+// Verification compares these, so a reply without them is refused rather than compared loosely.
+const PAYMENT_FIELDS = { imp_uid: 'string', merchant_uid: 'string', amount: 'number', currency: 'string', status: 'string' } as const;
+
+/** PortOne's `PaymentAnnotation` → `Payment`. */
+export function toPayment(response: unknown, endpoint: string): Payment {
+  const raw = expectFields(response, endpoint, PAYMENT_FIELDS) as RawPayment;
+  const str = (field: string): string | null => {
+    const value = raw[field];
+    return typeof value === 'string' ? value : null;
+  };
+  const time = (field: string): Date | null => {
+    const seconds = raw[field];
+    return typeof seconds === 'number' && seconds > 0 ? new Date(seconds * 1000) : null;
+  };
+  return {
+    impUid: raw.imp_uid,
+    merchantUid: raw.merchant_uid,
+    status: raw.status,
+    amount: raw.amount,
+    cancelAmount: typeof raw.cancel_amount === 'number' ? raw.cancel_amount : 0,
+    currency: raw.currency,
+    name: str('name'),
+    payMethod: str('pay_method'),
+    pgProvider: str('pg_provider'),
+    embPgProvider: str('emb_pg_provider'),
+    pgTid: str('pg_tid'),
+    channel: str('channel'),
+    sandbox: raw.sandbox === true,
+    buyerName: str('buyer_name'),
+    buyerEmail: str('buyer_email'),
+    buyerTel: str('buyer_tel'),
+    buyerAddr: str('buyer_addr'),
+    buyerPostcode: str('buyer_postcode'),
+    customerUid: str('customer_uid'),
+    customerUidUsage: str('customer_uid_usage'),
+    customData: parseCustomData(raw.custom_data),
+    startedAt: time('started_at'),
+    paidAt: time('paid_at'),
+    failedAt: time('failed_at'),
+    cancelledAt: time('cancelled_at'),
+    failReason: str('fail_reason'),
+    cancelReason: str('cancel_reason'),
+    receiptUrl: str('receipt_url'),
+    raw,
+  };
+}
+
+/** `custom_data` is stored as a JSON string; give back what the merchant put in. */
+function parseCustomData(value: unknown): unknown {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

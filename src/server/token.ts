@@ -1,0 +1,62 @@
+import { expectFields, type PortOneHttp } from './http.js';
+
+/** Ask for a new token this long before PortOne's `expired_at`, so a call never lands on an expired one. */
+export const REFRESH_MARGIN_MS = 60_000;
+
+const TOKEN_ENDPOINT = '/users/getToken';
+
+export interface IssuedToken {
+  accessToken: string;
+  /** UNIX seconds, on PortOne's clock. */
+  expiredAt: number;
+  /** UNIX seconds, PortOne's clock when it answered. */
+  now: number;
+}
+
+/** `POST /users/getToken`, with the response checked. The credentials live only in this closure. */
+export function tokenIssuer(http: PortOneHttp, apiKey: string, apiSecret: string): () => Promise<IssuedToken> {
+  return async () => {
+    const response = await http.send({ method: 'POST', path: TOKEN_ENDPOINT, body: { imp_key: apiKey, imp_secret: apiSecret } });
+    const issued = expectFields(response, `POST ${TOKEN_ENDPOINT}`, { access_token: 'string', expired_at: 'number', now: 'number' });
+    return { accessToken: issued.access_token as string, expiredAt: issued.expired_at as number, now: issued.now as number };
+  };
+}
+
+/**
+ * Caches the access token. Unlike the official Node client (which compares our clock with the
+ * issue time and so never refreshes), it measures the token's life on PortOne's clock
+ * (`expired_at - now`) and counts it on ours from when it asked, so clock skew cancels out.
+ */
+export class AccessTokenCache {
+  readonly #issue: () => Promise<IssuedToken>;
+  readonly #now: () => number;
+  #token: { value: string; refreshAt: number } | undefined;
+  #pending: Promise<string> | undefined;
+
+  constructor(issue: () => Promise<IssuedToken>, now: () => number) {
+    this.#issue = issue;
+    this.#now = now;
+  }
+
+  /** A usable token. Concurrent callers share one token request. */
+  get(): Promise<string> {
+    if (this.#token && this.#now() < this.#token.refreshAt) return Promise.resolve(this.#token.value);
+    this.#pending ??= this.#refresh().finally(() => {
+      this.#pending = undefined;
+    });
+    return this.#pending;
+  }
+
+  /** Forget `token` after PortOne refused it; a newer token someone else already fetched is kept. */
+  invalidate(token: string): void {
+    if (this.#token?.value === token) this.#token = undefined;
+  }
+
+  async #refresh(): Promise<string> {
+    const askedAt = this.#now();
+    const issued = await this.#issue();
+    const lifetimeMs = (issued.expiredAt - issued.now) * 1000;
+    this.#token = { value: issued.accessToken, refreshAt: askedAt + lifetimeMs - REFRESH_MARGIN_MS };
+    return issued.accessToken;
+  }
+}

@@ -1,0 +1,176 @@
+/** The part of a fetch `Response` the client reads; the global `Response` satisfies it. */
+export interface FetchResponseLike {
+  readonly status: number;
+  readonly ok: boolean;
+  text(): Promise<string>;
+}
+
+/** The global `fetch` satisfies this; a custom one (proxy, instrumentation, tests) only needs this much. */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+) => Promise<FetchResponseLike>;
+
+export interface PortOneClientOptions {
+  /** REST API key (`imp_key`). */
+  apiKey: string;
+  /** REST API secret (`imp_secret`). Kept private; never put in errors. */
+  apiSecret: string;
+  /** Default `https://api.iamport.kr`. */
+  baseUrl?: string;
+  /** Per HTTP request, token requests included. Default 10000. */
+  timeoutMs?: number;
+  /** Default: the global `fetch`. */
+  fetch?: FetchLike;
+  /** Sub-merchant tier code, sent as the `Tier` header on every authenticated call. */
+  tierCode?: string;
+  /** Milliseconds since the epoch, like `Date.now` (the default). For tests. */
+  now?: () => number;
+  /** Also find payments made on test channels (`include_sandbox=true`). Default false. */
+  includeSandbox?: boolean;
+}
+
+export type PaymentStatus = 'ready' | 'paid' | 'cancelled' | 'failed';
+
+/** The payment exactly as PortOne sent it (`PaymentAnnotation`), snake_case, nothing dropped. */
+export interface RawPayment {
+  imp_uid: string;
+  merchant_uid: string;
+  amount: number;
+  currency: string;
+  status: string;
+  [field: string]: unknown;
+}
+
+/** A payment as `GET /payments/{imp_uid}` reads it, in camelCase. Absent values are `null`. */
+export interface Payment {
+  impUid: string;
+  merchantUid: string;
+  // `string & {}` keeps autocompletion for the known values without rejecting a new one.
+  status: PaymentStatus | (string & {});
+  amount: number;
+  cancelAmount: number;
+  currency: string;
+  name: string | null;
+  payMethod: string | null;
+  pgProvider: string | null;
+  embPgProvider: string | null;
+  pgTid: string | null;
+  channel: string | null;
+  sandbox: boolean;
+  buyerName: string | null;
+  buyerEmail: string | null;
+  buyerTel: string | null;
+  buyerAddr: string | null;
+  buyerPostcode: string | null;
+  customerUid: string | null;
+  customerUidUsage: string | null;
+  /** `custom_data` parsed from its JSON string; the string itself when it is not JSON. */
+  customData: unknown;
+  /** PortOne sends 0 for "not in this state"; that becomes `null`. */
+  startedAt: Date | null;
+  paidAt: Date | null;
+  failedAt: Date | null;
+  cancelledAt: Date | null;
+  failReason: string | null;
+  cancelReason: string | null;
+  receiptUrl: string | null;
+  raw: RawPayment;
+}
+
+export interface VerifyPaymentInput {
+  impUid: string;
+  /** What the merchant's order says the buyer owes. */
+  amount: number;
+  currency: string;
+  merchantUid?: string;
+}
+
+export interface PreparePaymentInput {
+  merchantUid: string;
+  amount: number;
+  /** Omitted: PortOne checks no currency. */
+  currency?: string;
+}
+
+export interface PreparedPayment {
+  merchantUid: string;
+  amount: number;
+  raw: Record<string, unknown>;
+}
+
+export interface ChargeBillingKeyInput {
+  customerUid: string;
+  merchantUid: string;
+  amount: number;
+  /** Order name. */
+  name: string;
+  currency: string;
+  /** Paymentwall: required, and the same address the billing key was issued with. */
+  buyerEmail: string;
+  /** Paymentwall: "First Last". */
+  buyerName?: string;
+  buyerTel?: string;
+  buyerAddr?: string;
+  buyerPostcode?: string;
+  /** Paymentwall wants the buyer's IP; without it PortOne uses the caller's (your server's) IP. */
+  browserIp?: string;
+  noticeUrl?: string;
+  /** An object is sent as its JSON string. */
+  customData?: string | Record<string, unknown>;
+}
+
+export interface CancelPaymentInput {
+  /** `impUid` or `merchantUid` is required; PortOne uses `impUid` when both are given. */
+  impUid?: string;
+  merchantUid?: string;
+  /** Partial amount; omit to cancel in full. */
+  amount?: number;
+  reason?: string;
+  /** The cancellable balance you expect; PortOne refuses the cancel when it differs. */
+  checksum?: number;
+  /** A cancel through the API sends no webhook unless this is true. */
+  enableWebhook?: boolean;
+}
+
+export type DeliveryType = 'physical' | 'digital';
+export type DeliveryStatus = 'order_placed' | 'order_shipped' | 'delivering' | 'delivered';
+
+/** `Date` or UNIX seconds. */
+export type DeliveryTime = Date | number;
+
+export interface RegisterDeliveryInput {
+  impUid: string;
+  merchantUid: string;
+  type: DeliveryType;
+  status: DeliveryStatus;
+  /** For digital goods "now" is fine. */
+  estimatedDeliveryDatetime: DeliveryTime;
+  estimatedUpdateDatetime: DeliveryTime;
+  /** Booleans are sent as `yes` / `no`. */
+  refundable: 'yes' | 'no' | boolean;
+  shippingAddressEmail: string;
+  reason?: string;
+  details?: string;
+  /** Required when `type` is `physical`, from here down. */
+  carrierTrackingId?: string;
+  carrierType?: string;
+  shippingAddressCountry?: string;
+  shippingAddressCity?: string;
+  shippingAddressZip?: string;
+  /** `N/A` outside the USA. */
+  shippingAddressState?: string;
+  shippingAddressStreet?: string;
+  shippingAddressPhone?: string;
+  shippingAddressFirstname?: string;
+  shippingAddressLastname?: string;
+}
+
+export interface DeliveryRegistration {
+  /** Paymentwall's notices, if any. */
+  notices: string[];
+  raw: Record<string, unknown>;
+}
+
+/** A `notice_url` request body: parsed JSON, a JSON or form-encoded string or bytes, or form params. */
+export type WebhookBody = Record<string, unknown> | string | Uint8Array | URLSearchParams;

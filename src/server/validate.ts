@@ -1,0 +1,140 @@
+import { isIP } from 'node:net';
+import { PortOneInputError } from './errors.js';
+
+/** Checks one present value and returns what is sent for it. Throws a `PortOneInputError` naming `field`. */
+export type FieldCheck<T = unknown> = (value: unknown, field: string) => T;
+
+export interface FieldRule<I> {
+  check: FieldCheck;
+  /** `true`, or required only when `when(input)` holds; `because` finishes the message. */
+  required?: true | { when: (input: I) => boolean; because: string };
+}
+
+/** One rule per input field: a field added to an input type without a rule is a compile error. */
+export type BodyRules<I> = { readonly [K in keyof I & string]-?: FieldRule<I> };
+
+/** `undefined`, `null` and `''` all mean "not given". */
+export function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+export function requireValue<T>(value: unknown, field: string, check: FieldCheck<T>): T {
+  if (isAbsent(value)) throw new PortOneInputError(field, 'is required');
+  return check(value, field);
+}
+
+/**
+ * Checks a camelCase input against its rules and returns the checked values, absent ones left out.
+ * Unknown keys are refused: a misspelt optional field would otherwise vanish without a word.
+ */
+export function checkInput<I extends object>(input: I, rules: BodyRules<I>): Partial<Record<keyof I & string, unknown>> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new PortOneInputError('input', 'must be an object');
+  }
+  const fields = input as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    if (!Object.hasOwn(rules, key)) throw new PortOneInputError(key, 'is not a known field');
+  }
+  const checked: Record<string, unknown> = {};
+  for (const [field, rule] of Object.entries(rules) as [string, FieldRule<I>][]) {
+    const value = fields[field];
+    if (isAbsent(value)) {
+      if (rule.required === true) throw new PortOneInputError(field, 'is required');
+      if (rule.required?.when(input)) throw new PortOneInputError(field, `is required ${rule.required.because}`);
+      continue;
+    }
+    checked[field] = rule.check(value, field);
+  }
+  return checked as Partial<Record<keyof I & string, unknown>>;
+}
+
+/** `checkInput`, then PortOne's snake_case names: `buyerEmail` → `buyer_email`. */
+export function toWireBody<I extends object>(input: I, rules: BodyRules<I>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(checkInput(input, rules)).map(([field, value]) => [field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]),
+  );
+}
+
+/** A string of at most `max` characters (code points, so a Hangul or emoji name counts as people read it). */
+export function text(max?: number, pattern?: { test: RegExp; rule: string }): FieldCheck<string> {
+  return (value, field) => {
+    if (typeof value !== 'string') throw new PortOneInputError(field, 'must be a string');
+    if (max !== undefined && [...value].length > max) {
+      throw new PortOneInputError(field, `must be at most ${max} characters`);
+    }
+    if (pattern && !pattern.test.test(value)) throw new PortOneInputError(field, pattern.rule);
+    return value;
+  };
+}
+
+export const email = (max: number): FieldCheck<string> =>
+  text(max, { test: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, rule: 'must be an e-mail address' });
+
+/** Paymentwall's buyer-name rule: first and last name separated by a space. */
+export const personName = (max: number): FieldCheck<string> =>
+  text(max, { test: /^\S+(?: \S+)+$/u, rule: 'must be "First Last": two or more words separated by single spaces' });
+
+/** PortOne upper-cases currencies; accept any case, send upper case. */
+export const currency: FieldCheck<string> = (value, field) =>
+  text(undefined, { test: /^[A-Za-z]{3}$/, rule: 'must be a 3-letter ISO 4217 currency code' })(value, field).toUpperCase();
+
+export const positiveInteger: FieldCheck<number> = (value, field) => {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+    throw new PortOneInputError(field, 'must be a positive whole number (a safe integer, not a string)');
+  }
+  return value;
+};
+
+export const nonNegativeInteger: FieldCheck<number> = (value, field) => {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new PortOneInputError(field, 'must be a whole number of 0 or more');
+  }
+  return value;
+};
+
+export const flag: FieldCheck<boolean> = (value, field) => {
+  if (typeof value !== 'boolean') throw new PortOneInputError(field, 'must be true or false');
+  return value;
+};
+
+export function oneOf<const T extends string>(...allowed: T[]): FieldCheck<T> {
+  return (value, field) => {
+    if (!allowed.includes(value as T)) throw new PortOneInputError(field, `must be one of: ${allowed.join(', ')}`);
+    return value as T;
+  };
+}
+
+/** `yes` / `no`, or a boolean mapped to them. */
+export const yesNo: FieldCheck<'yes' | 'no'> = (value, field) =>
+  typeof value === 'boolean' ? (value ? 'yes' : 'no') : oneOf('yes', 'no')(value, field);
+
+/** A `Date` or UNIX seconds, sent as whole UNIX seconds. */
+export const unixSeconds: FieldCheck<number> = (value, field) => {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return Math.floor(value.getTime() / 1000);
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  throw new PortOneInputError(field, 'must be a valid Date or whole UNIX seconds');
+};
+
+export const ipAddress: FieldCheck<string> = (value, field) => {
+  if (typeof value !== 'string' || isIP(value) === 0) throw new PortOneInputError(field, 'must be an IPv4 or IPv6 address');
+  return value;
+};
+
+export const httpUrl: FieldCheck<string> = (value, field) => {
+  if (typeof value !== 'string' || !/^https?:\/\/[^/]/i.test(value) || !URL.canParse(value)) {
+    throw new PortOneInputError(field, 'must be an http(s) URL');
+  }
+  return value;
+};
+
+export const callable: FieldCheck<(...args: never[]) => unknown> = (value, field) => {
+  if (typeof value !== 'function') throw new PortOneInputError(field, 'must be a function');
+  return value as (...args: never[]) => unknown;
+};
+
+/** PortOne stores `custom_data` as a string; an object is sent as its JSON. */
+export const jsonText: FieldCheck<string> = (value, field) => {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return JSON.stringify(value);
+  throw new PortOneInputError(field, 'must be a string or a plain object');
+};
