@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { inspect } from 'node:util';
+import { PortOneApiError, PortOneClient, PortOneError, type FetchLike } from '../../src/server/index.js';
+import { FakePortOne } from './fake-portone.js';
+import { setup } from './harness.js';
+
+/** Runs `call` and returns the `PortOneApiError` it must reject with. */
+async function apiError(call: Promise<unknown>): Promise<PortOneApiError> {
+  const error = await call.then(
+    () => assert.fail('expected a rejection'),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof PortOneApiError, `not a PortOneApiError: ${inspect(error)}`);
+  assert.ok(error instanceof PortOneError);
+  assert.equal(error.name, 'PortOneApiError');
+  return error;
+}
+
+test('a reply slower than timeoutMs ends in a timeout error, quickly', async (t) => {
+  const { fake, client } = await setup(t, { timeoutMs: 100 });
+  const { imp_uid } = fake.addPayment();
+  fake.injectFault({ type: 'slow', ms: 5000 }, `/payments/${imp_uid}`);
+  const started = performance.now();
+  const error = await apiError(client.getPayment(imp_uid as string));
+  assert.ok(performance.now() - started < 1500);
+  assert.equal(error.kind, 'timeout');
+  assert.equal(error.endpoint, `GET /payments/${imp_uid}`);
+  assert.match(error.message, /100 ms/);
+});
+
+test('a slow token request times out too', async (t) => {
+  const { fake, client } = await setup(t, { timeoutMs: 100 });
+  fake.injectFault({ type: 'slow', ms: 5000 }, '/users/getToken');
+  const error = await apiError(client.getPayment('imp_1'));
+  assert.equal(error.kind, 'timeout');
+  assert.equal(error.endpoint, 'POST /users/getToken');
+  assert.equal(fake.apiRequests().length, 0);
+});
+
+test('a dropped connection is a network error', async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment();
+  fake.injectFault({ type: 'drop' }, `/payments/${imp_uid}`);
+  const error = await apiError(client.getPayment(imp_uid as string));
+  assert.equal(error.kind, 'network');
+  assert.equal(error.status, undefined);
+  assert.ok(error.cause instanceof Error, 'the cause says what the socket did');
+});
+
+test('nobody listening is a network error', async () => {
+  const closed = await FakePortOne.start();
+  const baseUrl = closed.baseUrl;
+  await closed.close();
+  const client = new PortOneClient({ apiKey: 'k', apiSecret: 'secret-value', baseUrl });
+  const error = await apiError(client.getPayment('imp_1'));
+  assert.equal(error.kind, 'network');
+  assert.equal(error.endpoint, 'POST /users/getToken');
+});
+
+test('a 200 reply that is not JSON is an invalid-response error', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.injectFault({ type: 'non-json' }, '/payments/imp_1');
+  const error = await apiError(client.getPayment('imp_1'));
+  assert.equal(error.kind, 'invalid-response');
+  assert.equal(error.status, 200);
+});
+
+test('a 5xx reply is an http error with its status', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.injectFault({ type: 'status', status: 503 }, '/payments/imp_1');
+  const error = await apiError(client.getPayment('imp_1'));
+  assert.equal(error.kind, 'http');
+  assert.equal(error.status, 503);
+  assert.equal(error.portOneCode, undefined);
+});
+
+test('an HTTP error with an envelope keeps PortOne code and message', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.injectFault({ type: 'envelope', status: 500, code: -1, message: '서버 오류' }, '/payments/imp_1');
+  const error = await apiError(client.getPayment('imp_1'));
+  assert.equal(error.kind, 'http');
+  assert.equal(error.status, 500);
+  assert.equal(error.portOneCode, -1);
+  assert.match(error.message, /서버 오류/);
+});
+
+test('code !== 0 in a 200 reply is an api error with PortOne code and message', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.injectFault({ type: 'envelope', code: 1, message: '잘못된 요청입니다.' }, '/payments/imp_1');
+  const error = await apiError(client.getPayment('imp_1'));
+  assert.equal(error.kind, 'api');
+  assert.equal(error.status, 200);
+  assert.equal(error.portOneCode, 1);
+  assert.match(error.message, /잘못된 요청입니다/);
+  assert.match(error.message, /GET \/payments\/imp_1/);
+});
+
+test('an unknown imp_uid is an http 404 error with code -1', async (t) => {
+  const { client } = await setup(t);
+  const error = await apiError(client.getPayment('imp_missing'));
+  assert.equal(error.kind, 'http');
+  assert.equal(error.status, 404);
+  assert.equal(error.portOneCode, -1);
+});
+
+test('an envelope whose response is not a payment is an invalid-response error', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: { imp_uid: 'imp_1', amount: '1004' } }, '/payments/imp_1');
+  const error = await apiError(client.getPayment('imp_1'));
+  assert.equal(error.kind, 'invalid-response');
+  assert.match(error.message, /amount/);
+});
+
+test('a token reply without expired_at is an invalid-response error', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: { access_token: 'x', now: 1 } }, '/users/getToken');
+  const error = await apiError(client.getPayment('imp_1'));
+  assert.equal(error.kind, 'invalid-response');
+  assert.equal(error.endpoint, 'POST /users/getToken');
+  assert.match(error.message, /expired_at/);
+});
+
+test('the endpoint names method and path but no query string', async (t) => {
+  const { fake, client } = await setup(t, { includeSandbox: true });
+  const error = await apiError(client.getPayment('imp_missing'));
+  assert.equal(error.endpoint, 'GET /payments/imp_missing');
+  assert.equal(fake.apiRequests()[0]?.query.get('include_sandbox'), 'true');
+});
+
+test('a test-channel payment is found only with includeSandbox', async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment({ sandbox: true });
+  await assert.rejects(client.getPayment(imp_uid as string), { status: 404 });
+  const sandboxClient = new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, includeSandbox: true });
+  assert.equal((await sandboxClient.getPayment(imp_uid as string)).sandbox, true);
+});
+
+/** Every place an error's text can end up: message, stack, JSON, inspect, each cause. */
+function everythingSaidBy(error: unknown): string {
+  const parts: string[] = [];
+  for (let link: unknown = error; link !== undefined && link !== null; link = (link as Error).cause) {
+    parts.push(String(link), JSON.stringify(link), inspect(link, { showHidden: true, depth: Infinity }));
+    if (link instanceof Error) parts.push(link.stack ?? '');
+  }
+  return parts.join('\n');
+}
+
+test('neither the secret nor a token appears in any error', async (t) => {
+  const { fake, client } = await setup(t, { timeoutMs: 200 });
+  const { imp_uid } = fake.addPayment();
+  const errors: unknown[] = [];
+  const collect = async (call: Promise<unknown>): Promise<void> => {
+    errors.push(await call.then(() => assert.fail('expected a rejection'), (e: unknown) => e));
+  };
+
+  // A careless server quoting the token request's body (with imp_secret) and an API call's Authorization header.
+  fake.injectFault({ type: 'echo-request' }, '/users/getToken');
+  await collect(client.getPayment(imp_uid as string));
+  await client.getPayment(imp_uid as string);
+  fake.injectFault({ type: 'echo-request' }, `/payments/${imp_uid}`);
+  await collect(client.getPayment(imp_uid as string));
+  for (const fault of [{ type: 'slow', ms: 2000 }, { type: 'drop' }, { type: 'non-json' }, { type: 'status', status: 502 }] as const) {
+    fake.injectFault(fault, `/payments/${imp_uid}`);
+    await collect(client.getPayment(imp_uid as string));
+  }
+  fake.rejectAllTokens = true;
+  await collect(client.getPayment(imp_uid as string));
+  await collect(new PortOneClient({ apiKey: fake.apiKey, apiSecret: `${fake.apiSecret}x`, baseUrl: fake.baseUrl }).getPayment('imp_1'));
+
+  // A custom fetch whose errors hold the whole request: message, cause and a property.
+  const leakyFetch: FetchLike = async (url, init) => {
+    if (url.endsWith('/users/getToken') && init.body?.includes('"x"')) {
+      throw new Error(`cannot send ${init.body}`, { cause: Object.assign(new Error(String(init.body)), { request: init, code: 'E_LEAK' }) });
+    }
+    if (!url.endsWith('/users/getToken')) {
+      throw new TypeError(`refused ${init.headers.Authorization}`, { cause: { init } });
+    }
+    return fetch(url, init);
+  };
+  await collect(new PortOneClient({ apiKey: 'x', apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, fetch: leakyFetch }).getPayment('imp_1'));
+  await collect(new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, fetch: leakyFetch }).getPayment('imp_1'));
+
+  assert.deepEqual(
+    errors.map((e) => (e as PortOneApiError).kind),
+    ['http', 'http', 'timeout', 'network', 'invalid-response', 'http', 'http', 'http', 'network', 'network'],
+  );
+  assert.ok(fake.issuedTokens.length >= 1);
+  for (const error of errors) {
+    const said = everythingSaidBy(error);
+    assert.ok(!said.includes(fake.apiSecret), `secret in: ${said}`);
+    for (const token of fake.issuedTokens) assert.ok(!said.includes(token), `token in: ${said}`);
+  }
+  // Scrubbed, not dropped: the rest of what the server and fetch said is still there.
+  assert.match(everythingSaidBy(errors[0]), /Bad request .*\[redacted\]/);
+  assert.match(everythingSaidBy(errors[1]), /with Bearer \[redacted\]/);
+  assert.match(everythingSaidBy(errors[8]), /E_LEAK/);
+});
+
+test('inspecting or serialising the client shows no secret', async (t) => {
+  const { fake, client } = await setup(t);
+  await client.getPayment(fake.addPayment().imp_uid as string);
+  const shown = `${inspect(client, { showHidden: true, depth: Infinity })}${JSON.stringify(client)}`;
+  assert.ok(!shown.includes(fake.apiSecret));
+  assert.ok(!shown.includes(fake.issuedTokens[0] as string));
+});

@@ -1,0 +1,377 @@
+// A local stand-in for PortOne's V1 REST API as its OpenAPI and docs describe it (the project's
+// PortOne reference, §5): envelope, token life, 401, 404, and the four calls the client makes.
+// It listens on 127.0.0.1 only, on an ephemeral port, keeps its own clock (UNIX seconds) so tests
+// can expire tokens and skew clocks, records every request, and can be told to misbehave.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const TOKEN_LIFETIME_S = 30 * 60;
+const EXTENSION_WINDOW_S = 60;
+const EXTENSION_S = 5 * 60;
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  rawBody: string;
+  body: Record<string, unknown>;
+  /** The status the fake answered with; `undefined` when it dropped the connection. */
+  status?: number;
+}
+
+export type Fault =
+  /** Answer normally, but only after `ms`. */
+  | { type: 'slow'; ms: number }
+  /** 200 with an HTML body. */
+  | { type: 'non-json' }
+  /** This status with an HTML body, as a proxy in front of PortOne would send. */
+  | { type: 'status'; status: number }
+  /** Destroy the socket without answering. */
+  | { type: 'drop' }
+  /** Any envelope, e.g. `code: 1`. */
+  | { type: 'envelope'; status?: number; code: number; message: string; response?: unknown }
+  /** A careless server that quotes the request (body and Authorization) in its error message. */
+  | { type: 'echo-request' };
+
+interface Reply {
+  status: number;
+  body: unknown;
+}
+
+type Body = Record<string, unknown>;
+
+export class FakePortOne {
+  readonly apiKey = 'fake-imp-key';
+  readonly apiSecret = `imp-secret-${randomUUID()}`;
+  /** PortOne's clock, UNIX seconds. */
+  now = 1_750_000_000;
+  readonly requests: RecordedRequest[] = [];
+  readonly payments = new Map<string, Body>();
+  readonly prepared = new Map<string, { amount: number; currency: string | null }>();
+  /** customer_uid → the e-mail the billing key was issued with. */
+  readonly billingKeys = new Map<string, string>();
+  readonly deliveries: Body[] = [];
+  /** Every token handed out, so tests can look for them where they must not be. */
+  readonly issuedTokens: string[] = [];
+  /** While true, every authenticated call gets a 401, as if PortOne had revoked all tokens. */
+  rejectAllTokens = false;
+
+  readonly #server: Server;
+  #tokens = new Map<string, number>();
+  #current: string | undefined;
+  #faults: { fault: Fault; path: string | undefined }[] = [];
+  #timers = new Set<NodeJS.Timeout>();
+  #paymentSeq = 0;
+
+  private constructor() {
+    this.#server = createServer((req, res) => void this.#handle(req, res));
+  }
+
+  static async start(): Promise<FakePortOne> {
+    const fake = new FakePortOne();
+    await new Promise<void>((resolve, reject) => {
+      fake.#server.once('error', reject);
+      fake.#server.listen(0, '127.0.0.1', resolve);
+    });
+    return fake;
+  }
+
+  get baseUrl(): string {
+    const { port } = this.#server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  advance(seconds: number): void {
+    this.now += seconds;
+  }
+
+  /** The next request (to `path`, if given) meets `fault`; several faults queue up in order. */
+  injectFault(fault: Fault, path?: string): void {
+    this.#faults.push({ fault, path });
+  }
+
+  /** Forget every token, as after a server-side expiry the client could not know about. */
+  revokeTokens(): void {
+    this.#tokens.clear();
+    this.#current = undefined;
+  }
+
+  /** Requests to `path` (exact, without query). */
+  count(path: string): number {
+    return this.requests.filter((r) => r.path === path).length;
+  }
+
+  /** Requests other than token requests. */
+  apiRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.path !== '/users/getToken');
+  }
+
+  /** A payment with every documented `PaymentAnnotation` field; `fields` override the defaults. */
+  addPayment(fields: Body = {}): Body {
+    this.#paymentSeq += 1;
+    const payment: Body = {
+      imp_uid: `imp_${String(100000000000 + this.#paymentSeq)}`,
+      merchant_uid: `order_${this.#paymentSeq}`,
+      amount: 1004,
+      cancel_amount: 0,
+      currency: 'KRW',
+      status: 'paid',
+      sandbox: false,
+      pay_method: 'card',
+      channel: 'pc',
+      pg_provider: 'paymentwall',
+      emb_pg_provider: null,
+      pg_tid: `pw_${this.#paymentSeq}`,
+      pg_id: 'project-key',
+      escrow: false,
+      apply_num: '',
+      name: 'Test order',
+      buyer_name: 'Jack Son',
+      buyer_email: 'jack@example.com',
+      buyer_tel: '010-1234-5678',
+      buyer_addr: null,
+      buyer_postcode: null,
+      custom_data: null,
+      user_agent: 'test',
+      started_at: this.now - 60,
+      paid_at: this.now,
+      failed_at: 0,
+      cancelled_at: 0,
+      fail_reason: null,
+      cancel_reason: null,
+      receipt_url: 'https://example.com/receipt',
+      cancel_history: [],
+      cancel_receipt_urls: [],
+      cash_receipt_issued: false,
+      customer_uid: null,
+      customer_uid_usage: null,
+      ...fields,
+    };
+    this.payments.set(payment.imp_uid as string, payment);
+    return payment;
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const rawBody = await readBody(req);
+    const record: RecordedRequest = {
+      method: req.method ?? '',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      rawBody,
+      body: parseBody(req.headers['content-type'], rawBody),
+    };
+    this.requests.push(record);
+    const send = (reply: Reply | { status: number; html: string }): void => {
+      record.status = reply.status;
+      if ('html' in reply) {
+        res.writeHead(reply.status, { 'Content-Type': 'text/html' }).end(reply.html);
+      } else {
+        res.writeHead(reply.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply.body));
+      }
+    };
+
+    const index = this.#faults.findIndex((f) => f.path === undefined || f.path === record.path);
+    const fault = index === -1 ? undefined : this.#faults.splice(index, 1)[0]?.fault;
+    switch (fault?.type) {
+      case 'slow': {
+        const timer = setTimeout(() => {
+          this.#timers.delete(timer);
+          if (!res.destroyed) send(this.#route(record));
+        }, fault.ms);
+        this.#timers.add(timer);
+        res.on('close', () => clearTimeout(timer));
+        return;
+      }
+      case 'non-json':
+        return send({ status: 200, html: '<html><body>Service temporarily unavailable</body></html>' });
+      case 'status':
+        return send({ status: fault.status, html: `<html><body>${fault.status}</body></html>` });
+      case 'drop':
+        req.socket.destroy();
+        return;
+      case 'envelope':
+        return send(envelope(fault.code, fault.message, fault.response ?? null, fault.status));
+      case 'echo-request':
+        return send(envelope(-1, `Bad request ${rawBody} with ${req.headers.authorization ?? ''}`, null, 400));
+      case undefined:
+        return send(this.#route(record));
+    }
+  }
+
+  #route(req: RecordedRequest): Reply {
+    const { method, path, body } = req;
+    if (method === 'POST' && path === '/users/getToken') return this.#getToken(body);
+    if (!this.#authorized(req.headers.authorization)) return envelope(-1, 'Unauthorized', null, 401);
+    const paymentPath = /^\/payments\/([^/]+)$/.exec(path);
+    if (method === 'GET' && paymentPath && paymentPath[1] !== 'prepare') {
+      return this.#getPayment(decodeURIComponent(paymentPath[1] ?? ''), req.query.get('include_sandbox') === 'true');
+    }
+    if (method === 'POST' && path === '/payments/prepare') return this.#prepare(body);
+    if (method === 'POST' && path === '/subscribe/payments/again') return this.#chargeAgain(body);
+    if (method === 'POST' && path === '/payments/cancel') return this.#cancel(body);
+    if (method === 'POST' && path === '/paymentwall/delivery') return this.#delivery(body);
+    return envelope(-1, `No route ${method} ${path}`, null, 404);
+  }
+
+  // Same token until it expires; asked within a minute of expiry, PortOne extends it by five.
+  #getToken(body: Body): Reply {
+    if (body.imp_key !== this.apiKey || body.imp_secret !== this.apiSecret) {
+      return envelope(-1, 'imp_key 또는 imp_secret이 올바르지 않습니다.', null, 401);
+    }
+    const expiresAt = this.#current ? this.#tokens.get(this.#current) : undefined;
+    if (this.#current && expiresAt !== undefined && expiresAt > this.now) {
+      if (expiresAt - this.now <= EXTENSION_WINDOW_S) this.#tokens.set(this.#current, expiresAt + EXTENSION_S);
+    } else {
+      this.#current = `tok${randomUUID().replaceAll('-', '')}`;
+      this.#tokens.set(this.#current, this.now + TOKEN_LIFETIME_S);
+      this.issuedTokens.push(this.#current);
+    }
+    return ok({ access_token: this.#current, expired_at: this.#tokens.get(this.#current), now: this.now });
+  }
+
+  // Both header forms appear in PortOne's material: `Bearer <token>` and the bare token.
+  #authorized(header: string | undefined): boolean {
+    if (this.rejectAllTokens || !header) return false;
+    const expiresAt = this.#tokens.get(header.replace(/^Bearer /, ''));
+    return expiresAt !== undefined && expiresAt > this.now;
+  }
+
+  #getPayment(impUid: string, includeSandbox: boolean): Reply {
+    const payment = this.payments.get(impUid);
+    if (!payment || (payment.sandbox === true && !includeSandbox)) return notFound();
+    return ok(payment);
+  }
+
+  #prepare(body: Body): Reply {
+    const merchantUid = body.merchant_uid;
+    const amount = toNumber(body.amount);
+    if (typeof merchantUid !== 'string' || merchantUid.length > 40) return envelope(1, 'merchant_uid가 올바르지 않습니다.', null);
+    if (amount === undefined) return envelope(1, 'amount가 올바르지 않습니다.', null);
+    if (this.prepared.has(merchantUid)) return envelope(1, '이미 등록된 merchant_uid입니다.', null);
+    this.prepared.set(merchantUid, { amount, currency: typeof body.currency === 'string' ? body.currency : null });
+    return ok({ merchant_uid: merchantUid, amount });
+  }
+
+  // Paymentwall requires buyer_email, equal to the one the key was issued with.
+  #chargeAgain(body: Body): Reply {
+    for (const field of ['customer_uid', 'merchant_uid', 'amount', 'name', 'buyer_email']) {
+      if (body[field] === undefined || body[field] === '') return envelope(1, `${field}는 필수입니다.`, null);
+    }
+    const amount = toNumber(body.amount);
+    const issuedTo = this.billingKeys.get(String(body.customer_uid));
+    if (amount === undefined) return envelope(1, 'amount가 올바르지 않습니다.', null);
+    if (issuedTo === undefined) return envelope(1, '등록되지 않은 구매자입니다.', null);
+    if ([...this.payments.values()].some((p) => p.merchant_uid === body.merchant_uid && p.status === 'paid')) {
+      return envelope(1, '이미 결제가 이루어진 거래건입니다.', null);
+    }
+    const matches = issuedTo === body.buyer_email;
+    return ok(
+      this.addPayment({
+        merchant_uid: body.merchant_uid,
+        amount,
+        currency: body.currency ?? 'KRW',
+        name: body.name,
+        channel: 'api',
+        buyer_name: body.buyer_name ?? null,
+        buyer_email: body.buyer_email,
+        buyer_tel: body.buyer_tel ?? null,
+        custom_data: body.custom_data ?? null,
+        customer_uid: body.customer_uid,
+        customer_uid_usage: 'payment',
+        status: matches ? 'paid' : 'failed',
+        paid_at: matches ? this.now : 0,
+        failed_at: matches ? 0 : this.now,
+        fail_reason: matches ? null : 'buyer_email differs from the one used at issuance',
+      }),
+    );
+  }
+
+  #cancel(body: Body): Reply {
+    const payment =
+      typeof body.imp_uid === 'string'
+        ? this.payments.get(body.imp_uid)
+        : [...this.payments.values()].find((p) => p.merchant_uid === body.merchant_uid);
+    if (!payment || payment.status !== 'paid') return envelope(1, '취소할 결제건이 존재하지 않습니다.', null);
+    const balance = (payment.amount as number) - (payment.cancel_amount as number);
+    const checksum = toNumber(body.checksum);
+    if (checksum !== undefined && checksum !== balance) return envelope(1, '취소가능 잔액이 일치하지 않습니다.', null);
+    const amount = toNumber(body.amount) || balance;
+    if (amount > balance) return envelope(1, '취소 요청 금액이 취소가능 잔액보다 큽니다.', null);
+    payment.cancel_amount = (payment.cancel_amount as number) + amount;
+    if (payment.cancel_amount === payment.amount) Object.assign(payment, { status: 'cancelled', cancelled_at: this.now });
+    payment.cancel_reason = body.reason ?? null;
+    return ok(payment);
+  }
+
+  // Paymentwall's own refusals come back inside a `code: 0` envelope.
+  #delivery(body: Body): Reply {
+    const payment = this.payments.get(String(body.imp_uid));
+    if (!payment) return notFound();
+    const physical = body.type === 'physical';
+    const required = [
+      'imp_uid', 'merchant_uid', 'type', 'status', 'estimated_delivery_datetime', 'estimated_update_datetime',
+      'refundable', 'shipping_address_email',
+      ...(physical ? ['carrier_tracking_id', 'carrier_type', 'shipping_address_country', 'shipping_address_city',
+        'shipping_address_zip', 'shipping_address_state', 'shipping_address_street', 'shipping_address_phone',
+        'shipping_address_firstname', 'shipping_address_lastname'] : []),
+    ];
+    const missing = required.filter((field) => body[field] === undefined || body[field] === '');
+    const problems = [
+      ...missing.map((field) => `${field} is required`),
+      ...(['physical', 'digital'].includes(String(body.type)) ? [] : ['type is invalid']),
+      ...(['order_placed', 'order_shipped', 'delivering', 'delivered'].includes(String(body.status)) ? [] : ['status is invalid']),
+      ...(['yes', 'no'].includes(String(body.refundable)) ? [] : ['refundable is invalid']),
+      ...(payment.merchant_uid === body.merchant_uid ? [] : ['merchant_uid does not belong to imp_uid']),
+    ];
+    if (problems.length > 0) return ok({ error_code: 3201, error: 'Invalid delivery', notices: problems });
+    this.deliveries.push(body);
+    return ok({ success: 1 });
+  }
+}
+
+function envelope(code: number, message: string, response: unknown, status = 200): Reply {
+  return { status, body: { code, message, response } };
+}
+
+function ok(response: unknown): Reply {
+  return envelope(0, '', response);
+}
+
+function notFound(): Reply {
+  return envelope(-1, '존재하지 않는 결제정보입니다.', null, 404);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+// PortOne accepts JSON and form-encoded bodies alike.
+function parseBody(contentType: string | undefined, raw: string): Body {
+  if (raw === '') return {};
+  if (contentType?.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Body) : {};
+  } catch {
+    return {};
+  }
+}
+
+// Form-encoded bodies carry numbers as strings.
+function toNumber(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}

@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  PortOneClient,
+  PortOneInputError,
+  type ChargeBillingKeyInput,
+  type PortOneClientOptions,
+  type RegisterDeliveryInput,
+} from '../../src/server/index.js';
+import { setup } from './harness.js';
+
+// Inputs are deliberately wrong here; the casts let JavaScript-style mistakes through the compiler.
+type Loose<T> = { [K in keyof T]?: unknown } & Record<string, unknown>;
+
+const charge: ChargeBillingKeyInput = {
+  customerUid: 'cust_1',
+  merchantUid: 'order_1',
+  amount: 20,
+  name: 'Monthly plan',
+  currency: 'USD',
+  buyerEmail: 'jack@example.com',
+};
+
+const digitalDelivery: RegisterDeliveryInput = {
+  impUid: 'imp_1',
+  merchantUid: 'order_1',
+  type: 'digital',
+  status: 'delivered',
+  estimatedDeliveryDatetime: 1_750_000_000,
+  estimatedUpdateDatetime: 1_750_000_000,
+  refundable: 'no',
+  shippingAddressEmail: 'jack@example.com',
+};
+
+const physicalFields = {
+  carrierTrackingId: 'TRACK123',
+  carrierType: 'DHL',
+  shippingAddressCountry: 'DE',
+  shippingAddressCity: 'Berlin',
+  shippingAddressZip: '10115',
+  shippingAddressState: 'N/A',
+  shippingAddressStreet: 'Invalidenstr. 1',
+  shippingAddressPhone: '+49 30 1234567',
+  shippingAddressFirstname: 'Jack',
+  shippingAddressLastname: 'Son',
+};
+const physicalDelivery: RegisterDeliveryInput = { ...digitalDelivery, type: 'physical', ...physicalFields };
+
+const long = (length: number): string => 'x'.repeat(length);
+
+type Case = [description: string, field: string, call: (client: PortOneClient) => Promise<unknown>];
+
+const chargeWith = (change: Loose<ChargeBillingKeyInput>) => (c: PortOneClient) =>
+  c.chargeBillingKey({ ...charge, ...change } as ChargeBillingKeyInput);
+const deliveryWith = (base: RegisterDeliveryInput, change: Loose<RegisterDeliveryInput>) => (c: PortOneClient) =>
+  c.registerDelivery({ ...base, ...change } as RegisterDeliveryInput);
+const verifyWith = (change: Loose<Parameters<PortOneClient['verifyPayment']>[0]>) => (c: PortOneClient) =>
+  c.verifyPayment({ impUid: 'imp_1', amount: 1000, currency: 'KRW', ...change } as Parameters<PortOneClient['verifyPayment']>[0]);
+
+const cases: Case[] = [
+  ['getPayment without an imp_uid', 'impUid', (c) => c.getPayment('')],
+  ['getPayment with a number', 'impUid', (c) => c.getPayment(42 as unknown as string)],
+
+  ['verifyPayment without impUid', 'impUid', verifyWith({ impUid: undefined })],
+  ['verifyPayment with amount 0', 'amount', verifyWith({ amount: 0 })],
+  ['verifyPayment with a negative amount', 'amount', verifyWith({ amount: -1 })],
+  ['verifyPayment with a fractional amount', 'amount', verifyWith({ amount: 10.5 })],
+  ['verifyPayment with the amount as a string', 'amount', verifyWith({ amount: '1000' })],
+  ['verifyPayment with an unsafe integer', 'amount', verifyWith({ amount: 2 ** 53 })],
+  ['verifyPayment without currency', 'currency', verifyWith({ currency: undefined })],
+  ['verifyPayment with a 4-letter currency', 'currency', verifyWith({ currency: 'KRWW' })],
+  ['verifyPayment with a 41-character merchantUid', 'merchantUid', verifyWith({ merchantUid: long(41) })],
+
+  ['preparePayment without merchantUid', 'merchantUid', (c) => c.preparePayment({ amount: 1000 } as never)],
+  ['preparePayment with a 41-character merchantUid', 'merchantUid', (c) => c.preparePayment({ merchantUid: long(41), amount: 1000 })],
+  ['preparePayment with NaN', 'amount', (c) => c.preparePayment({ merchantUid: 'o', amount: Number.NaN })],
+  ['preparePayment with a bad currency', 'currency', (c) => c.preparePayment({ merchantUid: 'o', amount: 1, currency: 'US' })],
+
+  ['chargeBillingKey without customerUid', 'customerUid', chargeWith({ customerUid: undefined })],
+  ['chargeBillingKey with an 81-character customerUid', 'customerUid', chargeWith({ customerUid: long(81) })],
+  ['chargeBillingKey without merchantUid', 'merchantUid', chargeWith({ merchantUid: '' })],
+  ['chargeBillingKey with a 41-character merchantUid', 'merchantUid', chargeWith({ merchantUid: long(41) })],
+  ['chargeBillingKey with amount 0', 'amount', chargeWith({ amount: 0 })],
+  ['chargeBillingKey without name', 'name', chargeWith({ name: undefined })],
+  ['chargeBillingKey with a 41-character name', 'name', chargeWith({ name: long(41) })],
+  ['chargeBillingKey without currency', 'currency', chargeWith({ currency: undefined })],
+  ['chargeBillingKey without buyerEmail (Paymentwall requires it)', 'buyerEmail', chargeWith({ buyerEmail: undefined })],
+  ['chargeBillingKey with a buyerEmail that is no address', 'buyerEmail', chargeWith({ buyerEmail: 'jack.example.com' })],
+  ['chargeBillingKey with a 65-character buyerEmail', 'buyerEmail', chargeWith({ buyerEmail: `${long(53)}@example.com` })],
+  ['chargeBillingKey with a one-word buyerName', 'buyerName', chargeWith({ buyerName: 'Madonna' })],
+  ['chargeBillingKey with a double space in buyerName', 'buyerName', chargeWith({ buyerName: 'Jack  Son' })],
+  ['chargeBillingKey with a 17-character buyerName', 'buyerName', chargeWith({ buyerName: 'Maximilian Muster' })],
+  ['chargeBillingKey with a 17-character buyerTel', 'buyerTel', chargeWith({ buyerTel: '0'.repeat(17) })],
+  ['chargeBillingKey with a 129-character buyerAddr', 'buyerAddr', chargeWith({ buyerAddr: long(129) })],
+  ['chargeBillingKey with a 9-character buyerPostcode', 'buyerPostcode', chargeWith({ buyerPostcode: '123456789' })],
+  ['chargeBillingKey with a browserIp that is no IP', 'browserIp', chargeWith({ browserIp: '999.1.1.1' })],
+  ['chargeBillingKey with an array as customData', 'customData', chargeWith({ customData: [1] })],
+  ['chargeBillingKey with a snake_case key', 'buyer_tel', chargeWith({ buyer_tel: '010' })],
+
+  ['cancelPayment without impUid or merchantUid', 'impUid', (c) => c.cancelPayment({ reason: 'x' })],
+  ['cancelPayment with amount 0', 'amount', (c) => c.cancelPayment({ impUid: 'imp_1', amount: 0 })],
+  ['cancelPayment with a negative checksum', 'checksum', (c) => c.cancelPayment({ impUid: 'imp_1', checksum: -1 })],
+  ['cancelPayment with enableWebhook as a string', 'enableWebhook', (c) => c.cancelPayment({ impUid: 'imp_1', enableWebhook: 'yes' as never })],
+
+  ...(Object.keys(digitalDelivery) as (keyof RegisterDeliveryInput)[]).map(
+    (field): Case => [`registerDelivery without ${field}`, field, deliveryWith(digitalDelivery, { [field]: undefined })],
+  ),
+  ...(Object.keys(physicalFields) as (keyof RegisterDeliveryInput)[]).map(
+    (field): Case => [`a physical registerDelivery without ${field}`, field, deliveryWith(physicalDelivery, { [field]: undefined })],
+  ),
+  ['registerDelivery with type express', 'type', deliveryWith(digitalDelivery, { type: 'express' })],
+  ['registerDelivery with status shipped', 'status', deliveryWith(digitalDelivery, { status: 'shipped' })],
+  ['registerDelivery with refundable maybe', 'refundable', deliveryWith(digitalDelivery, { refundable: 'maybe' })],
+  ['registerDelivery with an invalid Date', 'estimatedDeliveryDatetime', deliveryWith(digitalDelivery, { estimatedDeliveryDatetime: new Date('x') })],
+  ['registerDelivery with UNIX seconds as a string', 'estimatedUpdateDatetime', deliveryWith(digitalDelivery, { estimatedUpdateDatetime: '1750000000' })],
+  ['registerDelivery with a 41-character impUid', 'impUid', deliveryWith(digitalDelivery, { impUid: long(41) })],
+  ['registerDelivery with a 51-character shippingAddressEmail', 'shippingAddressEmail', deliveryWith(digitalDelivery, { shippingAddressEmail: `${long(39)}@example.com` })],
+  ['registerDelivery with a 65-character reason', 'reason', deliveryWith(digitalDelivery, { reason: long(65) })],
+  ['registerDelivery with 401-character details', 'details', deliveryWith(digitalDelivery, { details: long(401) })],
+  ['registerDelivery with a 65-character carrierTrackingId', 'carrierTrackingId', deliveryWith(physicalDelivery, { carrierTrackingId: long(65) })],
+  ['registerDelivery with a 41-character shippingAddressState', 'shippingAddressState', deliveryWith(physicalDelivery, { shippingAddressState: long(41) })],
+
+  ['handleWebhook with an object without imp_uid', 'imp_uid', (c) => c.handleWebhook({ merchant_uid: 'order_1', status: 'paid' })],
+  ['handleWebhook with a form body without imp_uid', 'imp_uid', (c) => c.handleWebhook('merchant_uid=order_1&status=paid')],
+  ['handleWebhook with broken JSON', 'body', (c) => c.handleWebhook('{"imp_uid": ')],
+  ['handleWebhook with a number', 'body', (c) => c.handleWebhook(42 as never)],
+  ['handleWebhook with null', 'body', (c) => c.handleWebhook(null as never)],
+];
+
+for (const [description, field, call] of cases) {
+  test(`refused before any request: ${description} (${field})`, async (t) => {
+    const { fake, client } = await setup(t);
+    await assert.rejects(call(client), (error: unknown) => {
+      assert.ok(error instanceof PortOneInputError, String(error));
+      assert.equal(error.field, field);
+      assert.ok(error.message.startsWith(`${field} `), error.message);
+      return true;
+    });
+    assert.equal(fake.requests.length, 0);
+  });
+}
+
+test('the case table covers all 8 always-required and all 10 physical-only delivery fields', () => {
+  assert.equal(Object.keys(digitalDelivery).length, 8);
+  assert.equal(Object.keys(physicalFields).length, 10);
+});
+
+test('a refused value is never repeated in the message', async (t) => {
+  const { client } = await setup(t);
+  const value = 'jack.private-address.example';
+  await assert.rejects(chargeWith({ buyerEmail: value })(client), (error: Error) => !error.message.includes(value));
+});
+
+test('lengths count characters, so 40 Hangul characters are a valid name', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.billingKeys.set('cust_1', 'jack@example.com');
+  const name = '가'.repeat(40);
+  await client.chargeBillingKey({ ...charge, name });
+  assert.equal(fake.apiRequests()[0]?.body.name, name);
+});
+
+const options: PortOneClientOptions = { apiKey: 'key', apiSecret: 'the-secret-value' };
+const constructorCases: [string, Loose<PortOneClientOptions>][] = [
+  ['apiKey', { apiKey: undefined }],
+  ['apiSecret', { apiSecret: '' }],
+  ['baseUrl', { baseUrl: 'ftp://api.iamport.kr' }],
+  ['timeoutMs', { timeoutMs: 0 }],
+  ['fetch', { fetch: 'fetch' }],
+  ['now', { now: 1 }],
+  ['tierCode', { tierCode: 7 }],
+  ['includeSandbox', { includeSandbox: 'yes' }],
+  ['apisecret', { apisecret: 'typo' }],
+];
+for (const [field, change] of constructorCases) {
+  test(`the constructor refuses a bad ${field}`, () => {
+    assert.throws(
+      () => new PortOneClient({ ...options, ...change } as PortOneClientOptions),
+      (error: unknown) => error instanceof PortOneInputError && error.field === field && !error.message.includes('the-secret-value'),
+    );
+  });
+}

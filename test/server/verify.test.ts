@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PaymentVerificationError, PortOneApiError, PortOneError, type PaymentVerificationReason } from '../../src/server/index.js';
+import { setup } from './harness.js';
+
+test('getPayment returns the payment in camelCase with the raw reply kept', async (t) => {
+  const { fake, client } = await setup(t);
+  const raw = fake.addPayment({
+    amount: 39000,
+    custom_data: '{"orderId":7}',
+    buyer_name: 'Jack Son',
+    paid_at: 1_750_000_000,
+    failed_at: 0,
+  });
+  const payment = await client.getPayment(raw.imp_uid as string);
+  assert.equal(payment.impUid, raw.imp_uid);
+  assert.equal(payment.merchantUid, raw.merchant_uid);
+  assert.equal(payment.status, 'paid');
+  assert.equal(payment.amount, 39000);
+  assert.equal(payment.cancelAmount, 0);
+  assert.equal(payment.currency, 'KRW');
+  assert.equal(payment.pgProvider, 'paymentwall');
+  assert.equal(payment.buyerName, 'Jack Son');
+  assert.equal(payment.buyerAddr, null);
+  assert.deepEqual(payment.customData, { orderId: 7 });
+  assert.deepEqual(payment.paidAt, new Date(1_750_000_000_000));
+  assert.equal(payment.failedAt, null, 'PortOne sends 0 for "not failed"');
+  assert.deepEqual(payment.raw, raw);
+});
+
+test('getPayment encodes the imp_uid into the path', async (t) => {
+  const { fake, client } = await setup(t);
+  await assert.rejects(client.getPayment('imp/../1?x'), { status: 404 });
+  assert.equal(fake.apiRequests()[0]?.path, '/payments/imp%2F..%2F1%3Fx');
+});
+
+test('verifyPayment returns a paid payment whose amount, currency and merchant_uid match', async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid, merchant_uid } = fake.addPayment({ amount: 20, currency: 'USD' });
+  const payment = await client.verifyPayment({ impUid: imp_uid as string, amount: 20, currency: 'usd', merchantUid: merchant_uid as string });
+  assert.equal(payment.impUid, imp_uid);
+  assert.equal(fake.apiRequests()[0]?.path, `/payments/${imp_uid}`);
+});
+
+test('verifyPayment without merchantUid does not compare it', async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment({ amount: 1000 });
+  assert.equal((await client.verifyPayment({ impUid: imp_uid as string, amount: 1000, currency: 'KRW' })).amount, 1000);
+});
+
+const mismatches: [PaymentVerificationReason, Record<string, unknown>, Record<string, unknown>, unknown, unknown][] = [
+  ['not-paid', { status: 'ready' }, {}, 'paid', 'ready'],
+  ['not-paid', { status: 'failed', fail_reason: '(PG사 결제 장애) Internal error' }, {}, 'paid', 'failed'],
+  ['not-paid', { status: 'cancelled' }, {}, 'paid', 'cancelled'],
+  ['amount-mismatch', { amount: 100 }, {}, 1000, 100],
+  ['currency-mismatch', { currency: 'USD' }, {}, 'KRW', 'USD'],
+  ['merchant-uid-mismatch', {}, { merchantUid: 'order_other' }, 'order_other', 'order_main'],
+  // Status comes first: an unpaid payment with the wrong amount is reported as not paid.
+  ['not-paid', { status: 'ready', amount: 1 }, {}, 'paid', 'ready'],
+];
+
+for (const [reason, stored, input, expected, actual] of mismatches) {
+  test(`verifyPayment throws ${reason} for ${JSON.stringify(stored)}`, async (t) => {
+    const { fake, client } = await setup(t);
+    const { imp_uid } = fake.addPayment({ amount: 1000, currency: 'KRW', status: 'paid', merchant_uid: 'order_main', ...stored });
+    await assert.rejects(
+      client.verifyPayment({ impUid: imp_uid as string, amount: 1000, currency: 'KRW', merchantUid: 'order_main', ...input }),
+      (error: unknown) => {
+        assert.ok(error instanceof PaymentVerificationError);
+        assert.ok(error instanceof PortOneError);
+        assert.equal(error.name, 'PaymentVerificationError');
+        assert.equal(error.reason, reason);
+        assert.equal(error.expected, expected);
+        assert.equal(error.actual, actual);
+        assert.equal(error.payment.impUid, imp_uid);
+        assert.deepEqual(error.payment.raw, fake.payments.get(imp_uid as string));
+        assert.match(error.message, new RegExp(reason));
+        return true;
+      },
+    );
+  });
+}
+
+test('verifyPayment of an unknown imp_uid is a 404 api error, not a verification error', async (t) => {
+  const { client } = await setup(t);
+  await assert.rejects(client.verifyPayment({ impUid: 'imp_missing', amount: 1000, currency: 'KRW' }), (error: unknown) => {
+    assert.ok(error instanceof PortOneApiError);
+    assert.equal(error.status, 404);
+    return true;
+  });
+});
