@@ -31,7 +31,8 @@ export default {
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   middleware: [testServerRoutes()],
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } })],
-  concurrency: 2,
+  // One page at a time: visibility (IntersectionObserver) and focus tests need the foreground.
+  concurrency: 1,
   testFramework: { config: { timeout: 8000 } },
   reporters: [defaultReporter(), summaryReporter()],
   // Lit's development build (chosen by nodeResolve) checks our use of Lit; its banner is noise.

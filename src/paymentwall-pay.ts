@@ -223,7 +223,9 @@ export class PaymentwallPay extends LitElement {
         </button>
         <div part="status" class="status" role="alert" data-kind=${this.status?.kind ?? nothing}>${
           this.status
-            ? html`${this.status.message}${this.status.pgMessage ? html`<br />${t.pgDetail(this.status.pgMessage)}` : nothing}`
+            ? html`<span>${this.status.message}</span>${
+                this.status.pgMessage ? html` <span class="pg-detail">${t.pgDetail(this.status.pgMessage)}</span>` : nothing
+              }`
             : nothing
         }</div>
       </form>
@@ -525,7 +527,8 @@ export class PaymentwallPay extends LitElement {
   // ——— derived values ———
 
   get #lang(): Lang {
-    return resolveLang(this, typeof navigator === 'undefined' ? [] : navigator.languages);
+    // The property, not the attribute: Lit reflects it only after render.
+    return resolveLang(this, typeof navigator === 'undefined' ? [] : navigator.languages, this.lang ?? null);
   }
 
   get #t(): Translation {

@@ -120,6 +120,10 @@ export const styles = css`
     margin: 0;
     font-size: 0.9375rem;
   }
+  .pg-detail {
+    display: block;
+    font-size: 0.875rem;
+  }
   .status[data-kind='fail'] {
     color: var(--_error);
   }

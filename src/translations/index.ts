@@ -13,20 +13,29 @@ export function supportedLang(tag: string | null | undefined): Lang | undefined 
 }
 
 /**
- * The UI language: the nearest declared `lang` (the element's own, then its ancestors', across
- * shadow roots) decides, English where it names a language we lack; without one, the browser's
- * first supported language; then English.
+ * The UI language: the element's own `lang` (`declared`), else the nearest ancestor's `lang`
+ * (across shadow roots) decides, English where it names a language we lack; without any, the
+ * browser's first supported language; then English.
  */
-export function resolveLang(element: Element | undefined, browserLanguages: readonly string[] = []): Lang {
-  for (let node: Element | undefined = element; node; ) {
-    const declared = node.getAttribute('lang');
-    if (declared !== null && declared.trim() !== '') return supportedLang(declared) ?? 'en';
-    const root = node.parentElement ? undefined : node.getRootNode();
-    node = node.parentElement ?? (root instanceof ShadowRoot ? root.host : undefined);
+export function resolveLang(
+  from: Element | undefined,
+  browserLanguages: readonly string[] = [],
+  declared: string | null = from?.getAttribute('lang') ?? null,
+): Lang {
+  if (declared !== null && declared.trim() !== '') return supportedLang(declared) ?? 'en';
+  for (let node = from && parentOrHost(from); node; node = parentOrHost(node)) {
+    const lang = node.getAttribute('lang');
+    if (lang !== null && lang.trim() !== '') return supportedLang(lang) ?? 'en';
   }
   for (const language of browserLanguages) {
     const lang = supportedLang(language);
     if (lang) return lang;
   }
   return 'en';
+}
+
+function parentOrHost(node: Element): Element | undefined {
+  if (node.parentElement) return node.parentElement;
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? root.host : undefined;
 }

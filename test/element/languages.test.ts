@@ -1,0 +1,67 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { PaymentwallPay } from '../../src/index.js';
+import { installImp } from '../helpers/imp-double.js';
+import { button, input, resetPage, shadow, text } from '../helpers/page.js';
+import { widget } from '../helpers/widget.js';
+
+const labels = (element: HTMLElement) => Array.from(shadow(element).querySelectorAll('label'), text);
+
+describe('Korean and English', () => {
+  beforeEach(resetPage);
+  afterEach(resetPage);
+
+  it('speaks Korean with lang="ko"', async () => {
+    const element = await widget({ lang: 'ko', fields: 'tel addr postcode' }, false);
+    expect(labels(element)).to.deep.equal(['이름', '이메일', '전화번호 (선택)', '주소 (선택)', '우편번호 (선택)']);
+    expect(text(button(element))).to.equal('₩1,004 결제하기');
+    element.reportValidity();
+    await element.updateComplete;
+    expect(text(shadow(element).querySelector('[part="error"]'))).to.equal('이름을 입력해 주세요.');
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const element = await widget({ lang: 'en' });
+    expect(labels(element)).to.deep.equal(['Name', 'Email', 'Phone (optional)']);
+  });
+
+  it('follows the nearest ancestor’s lang, and a change of it', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="ko">
+      <paymentwall-pay imp-code="imp1" channel-key="k" amount="5000" currency="KRW" order-name="x"></paymentwall-pay>
+    </div>`);
+    const element = wrapper.querySelector('paymentwall-pay') as PaymentwallPay;
+    await element.updateComplete;
+    expect(labels(element)[0]).to.equal('이름');
+    wrapper.lang = 'en';
+    await new Promise((resolve) => setTimeout(resolve));
+    await element.updateComplete;
+    expect(labels(element)[0]).to.equal('Name');
+  });
+
+  it('switches language live and keeps what was typed', async () => {
+    const element = await widget({ lang: 'en' });
+    input(element, 'name').value = 'Kim Minji';
+    input(element, 'name').dispatchEvent(new Event('input'));
+    element.lang = 'ko';
+    await element.updateComplete;
+    expect(labels(element)[0]).to.equal('이름');
+    expect(input(element, 'name').value).to.equal('Kim Minji');
+  });
+
+  it('translates the failure message and the busy label', async () => {
+    const imp = installImp('never');
+    const element = await widget({ lang: 'ko' });
+    void element.pay();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await element.updateComplete;
+    expect(text(button(element))).to.equal('결제 진행 중…');
+    imp.respond({ error_code: 'F1', error_msg: 'x', merchant_uid: imp.requests[0]!.merchant_uid });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await element.updateComplete;
+    expect(text(shadow(element).querySelector('[part="status"]'))).to.equal('결제가 완료되지 않았습니다. 사유: x');
+  });
+
+  it('names the billing-key button in both languages', async () => {
+    expect(text(button(await widget({ 'customer-uid': 'c1', lang: 'en' })))).to.equal('Pay ₩1,004 and save card');
+    expect(text(button(await widget({ 'customer-uid': 'c1', lang: 'ko' })))).to.equal('₩1,004 결제하고 카드 저장');
+  });
+});

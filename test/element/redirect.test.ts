@@ -1,0 +1,188 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { AttemptStore, type Attempt } from '../../src/attempt-store.js';
+import type { PayFailEvent, PaySuccessEvent, PaymentwallPay } from '../../src/index.js';
+import { installImp } from '../helpers/imp-double.js';
+import { nextEvent, recordEvents, resetPage, shadow, tick } from '../helpers/page.js';
+import { VALID, widget } from '../helpers/widget.js';
+
+const home = location.href;
+
+/** The page as PortOne's 302 leaves it: this URL plus the result query. */
+function returnWith(query: Record<string, string>) {
+  const url = new URL(home);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  history.replaceState(history.state, '', url.href);
+}
+
+function stored(overrides: Partial<Attempt> = {}): Attempt {
+  const attempt: Attempt = {
+    merchantUid: 'pw-redirect-1',
+    amount: 1004,
+    currency: 'KRW',
+    buyer: { name: 'Jack Son', email: 'jack@example.com', tel: '010-1234-5678' },
+    startedAt: Date.now(),
+    ...overrides,
+  };
+  new AttemptStore(sessionStorage).save(attempt);
+  return attempt;
+}
+
+/** Waits long enough for any widget to have reported a redirect. */
+const settled = () => tick(30);
+
+describe('coming back from a mobile redirect', () => {
+  beforeEach(resetPage);
+  afterEach(() => {
+    history.replaceState(history.state, '', home);
+    resetPage();
+  });
+
+  it('saves the attempt before calling the SDK, since the callback never runs on mobile', async () => {
+    const imp = installImp('never');
+    let savedAtCall: string | null = null;
+    const original = imp.request_pay;
+    imp.request_pay = (params, callback) => {
+      savedAtCall = sessionStorage.getItem(`paymentwall-pay:attempt:${params.merchant_uid}`);
+      original.call(imp, params, callback);
+    };
+    const element = await widget({ 'customer-uid': 'cust-9' });
+    void element.pay();
+    await tick(30);
+    expect(savedAtCall).to.be.a('string');
+    expect(JSON.parse(savedAtCall!)).to.deep.include({
+      amount: 1004,
+      currency: 'KRW',
+      customerUid: 'cust-9',
+      buyer: { name: 'Jack Son', email: 'jack@example.com' },
+    });
+  });
+
+  it('reports success once, with via redirect, after the first render, and cleans the address bar', async () => {
+    stored();
+    returnWith({ imp_uid: 'imp_555', merchant_uid: 'pw-redirect-1', keep: 'me' });
+    const element = document.createElement('paymentwall-pay') as PaymentwallPay;
+    for (const [name, value] of Object.entries(VALID)) element.setAttribute(name, value);
+    let renderedAtEvent = false;
+    const success = new Promise<PaySuccessEvent>((resolve) =>
+      element.addEventListener('pay-success', (event) => {
+        renderedAtEvent = shadow(element).querySelector('form') !== null;
+        resolve(event);
+      }),
+    );
+    const events = recordEvents(element, 'pay-success', 'pay-fail');
+    await fixture(element);
+    const { detail } = await success;
+    await settled();
+    expect(events).to.have.length(1);
+    expect(renderedAtEvent).to.equal(true);
+    expect(detail).to.deep.equal({
+      via: 'redirect',
+      impUid: 'imp_555',
+      merchantUid: 'pw-redirect-1',
+      amount: 1004,
+      currency: 'KRW',
+      buyer: { name: 'Jack Son', email: 'jack@example.com', tel: '010-1234-5678' },
+      response: { imp_uid: 'imp_555', merchant_uid: 'pw-redirect-1' },
+    });
+    const url = new URL(location.href);
+    expect(url.searchParams.has('imp_uid')).to.equal(false);
+    expect(url.searchParams.has('merchant_uid')).to.equal(false);
+    expect(url.searchParams.get('keep')).to.equal('me');
+    expect(sessionStorage.getItem('paymentwall-pay:attempt:pw-redirect-1')).to.equal(null);
+  });
+
+  it('reports a failure with PortOne’s error_code and error_msg', async () => {
+    stored();
+    returnWith({ imp_uid: 'imp_556', merchant_uid: 'pw-redirect-1', error_code: 'F0000', error_msg: '사용자가 결제를 취소하셨습니다' });
+    const element = await widget({ lang: 'ko' });
+    const { detail } = await nextEvent<PayFailEvent>(element, 'pay-fail');
+    expect(detail).to.deep.include({
+      via: 'redirect',
+      code: 'pg-error',
+      merchantUid: 'pw-redirect-1',
+      impUid: 'imp_556',
+      pgCode: 'F0000',
+      pgMessage: '사용자가 결제를 취소하셨습니다',
+      message: '결제가 완료되지 않았습니다.',
+    });
+  });
+
+  it('reports imp_success=false from an older SDK as a failure', async () => {
+    stored();
+    returnWith({ imp_uid: 'imp_557', merchant_uid: 'pw-redirect-1', imp_success: 'false' });
+    const element = await widget({});
+    const { detail } = await nextEvent<PayFailEvent>(element, 'pay-fail');
+    expect(detail.code).to.equal('pg-error');
+  });
+
+  it('carries customerUid back in billing-key mode', async () => {
+    stored({ customerUid: 'cust-1' });
+    returnWith({ imp_uid: 'imp_558', merchant_uid: 'pw-redirect-1' });
+    const element = await widget({ 'customer-uid': 'cust-1' });
+    const { detail } = await nextEvent<PaySuccessEvent>(element, 'pay-success');
+    expect(detail.customerUid).to.equal('cust-1');
+    expect(detail.buyer.email).to.equal('jack@example.com');
+  });
+
+  it('ignores a merchant_uid it did not start, leaving the URL alone', async () => {
+    stored();
+    returnWith({ imp_uid: 'imp_1', merchant_uid: 'someone-else' });
+    const element = await widget({});
+    const events = recordEvents(element, 'pay-success', 'pay-fail');
+    await settled();
+    expect(events).to.have.length(0);
+    expect(new URL(location.href).searchParams.get('merchant_uid')).to.equal('someone-else');
+  });
+
+  it('finishes a return for its own merchant-uid even without a stored attempt', async () => {
+    returnWith({ imp_uid: 'imp_9', merchant_uid: 'order-fixed' });
+    const element = await widget({ 'merchant-uid': 'order-fixed' });
+    const { detail } = await nextEvent<PaySuccessEvent>(element, 'pay-success');
+    expect(detail).to.deep.include({ via: 'redirect', merchantUid: 'order-fixed', amount: 1004, currency: 'KRW' });
+  });
+
+  it('does not report again on a reload', async () => {
+    stored();
+    returnWith({ imp_uid: 'imp_555', merchant_uid: 'pw-redirect-1' });
+    const first = await widget({});
+    await nextEvent(first, 'pay-success');
+    first.remove();
+    // A reload: the page state is new, sessionStorage is not, and the URL may come back whole.
+    resetPage();
+    sessionStorage.setItem('paymentwall-pay:reported:pw-redirect-1', '1');
+    returnWith({ imp_uid: 'imp_555', merchant_uid: 'pw-redirect-1' });
+    const again = await widget({ 'merchant-uid': 'pw-redirect-1' });
+    const events = recordEvents(again, 'pay-success', 'pay-fail');
+    await settled();
+    expect(events).to.have.length(0);
+    expect(new URL(location.href).searchParams.has('merchant_uid')).to.equal(false);
+  });
+
+  it('is reported by exactly one of several widgets: the one that started it', async () => {
+    stored({ elementKey: 'second-card' });
+    returnWith({ imp_uid: 'imp_600', merchant_uid: 'pw-redirect-1' });
+    // Listening before the widgets exist, as a page script would.
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    await fixture<HTMLDivElement>(html`<div>
+      <paymentwall-pay id="first-card" imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="a"></paymentwall-pay>
+      <paymentwall-pay id="second-card" imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="b"></paymentwall-pay>
+      <paymentwall-pay id="third-card" imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="c"></paymentwall-pay>
+    </div>`);
+    await settled();
+    await settled();
+    expect(events.map((event) => (event.target as Element).id)).to.deep.equal(['second-card']);
+  });
+
+  it('is reported by one widget when the one that started it is gone', async () => {
+    stored({ elementKey: 'removed-card' });
+    returnWith({ imp_uid: 'imp_601', merchant_uid: 'pw-redirect-1' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    await fixture<HTMLDivElement>(html`<div>
+      <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="a"></paymentwall-pay>
+      <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="b"></paymentwall-pay>
+    </div>`);
+    await settled();
+    await settled();
+    expect(events).to.have.length(1);
+  });
+});

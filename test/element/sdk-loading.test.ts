@@ -1,0 +1,124 @@
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import type { PayFailEvent, PaymentwallPay } from '../../src/index.js';
+import { button, nextEvent, resetPage } from '../helpers/page.js';
+import { widget } from '../helpers/widget.js';
+
+const DOUBLE = '/test/fixtures/sdk/imp-double.js';
+const sdkTags = () => Array.from(document.scripts).filter((script) => script.src.includes('/test/fixtures/sdk/') || script.src.includes('/test-sdk/'));
+
+/** A widget far below the fold, untouched. */
+async function offscreenWidget(attributes: Record<string, string> = {}) {
+  const wrapper = await fixture<HTMLDivElement>(html`<div>
+    <div class="spacer"></div>
+    <paymentwall-pay
+      imp-code="imp12345678"
+      channel-key="channel-key-test"
+      amount="1004"
+      currency="KRW"
+      order-name="Far away"
+      buyer-name="Jack Son"
+      buyer-email="jack@example.com"
+      sdk-src=${attributes['sdk-src'] ?? DOUBLE}
+    ></paymentwall-pay>
+  </div>`);
+  (wrapper.querySelector('.spacer') as HTMLElement).style.height = '300vh';
+  const element = wrapper.querySelector('paymentwall-pay') as PaymentwallPay;
+  await element.updateComplete;
+  return element;
+}
+
+describe('when the SDK loads', () => {
+  beforeEach(() => {
+    resetPage();
+    window.scrollTo(0, 0);
+  });
+  afterEach(resetPage);
+
+  it('never on page load for an off-screen widget nobody touched', async () => {
+    await offscreenWidget();
+    await aTimeout(150);
+    expect(sdkTags()).to.have.length(0);
+  });
+
+  it('when the widget scrolls into view', async () => {
+    const element = await offscreenWidget();
+    element.scrollIntoView();
+    await waitUntil(() => sdkTags().length === 1, 'SDK tag after scrolling into view');
+  });
+
+  it('when the pointer enters the widget', async () => {
+    const element = await offscreenWidget();
+    element.dispatchEvent(new PointerEvent('pointerenter'));
+    expect(sdkTags()).to.have.length(1);
+  });
+
+  it('when the widget gets focus', async () => {
+    const element = await offscreenWidget();
+    element.shadowRoot!.querySelector('input')!.focus({ preventScroll: true });
+    expect(sdkTags()).to.have.length(1);
+  });
+
+  it('when it pays', async () => {
+    const element = await offscreenWidget();
+    const paying = element.pay();
+    await waitUntil(() => sdkTags().length === 1);
+    expect((await paying).status).to.equal('success');
+  });
+
+  it('once for a visible widget, as soon as it is seen', async () => {
+    await widget({});
+    await waitUntil(() => window.IMP !== undefined, 'IMP loaded for a visible widget');
+    expect(sdkTags()).to.have.length(1);
+  });
+
+  it('once for several widgets on a page, and every one pays through it', async () => {
+    const first = await widget({});
+    const second = await widget({ 'order-name': 'Second' });
+    const third = await widget({ 'imp-code': 'imp99999999' });
+    for (const element of [first, second, third]) expect((await element.pay()).status).to.equal('success');
+    expect(sdkTags()).to.have.length(1);
+    const imp = window.IMP as unknown as { inits: string[]; requests: unknown[] };
+    expect(imp.requests).to.have.length(3);
+    expect(imp.inits).to.deep.equal(['imp12345678', 'imp99999999']);
+  });
+
+  it('a failed load ends in pay-fail sdk-load-failed, and the next try loads again', async () => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const element = await widget({ 'sdk-src': '/test/fixtures/sdk/no-global.js' });
+      const fail = nextEvent<PayFailEvent>(element, 'pay-fail');
+      await element.pay();
+      const { detail } = await fail;
+      expect(detail).to.include({ code: 'sdk-load-failed', via: 'local', message: 'The payment service could not be reached. Check your connection and try again.' });
+      expect(button(element).disabled).to.equal(false);
+      element.sdkSrc = DOUBLE;
+      await element.updateComplete;
+      expect((await element.pay()).status).to.equal('success');
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('a slow SDK past sdk-timeout ends in sdk-load-failed', async () => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const element = await widget({ 'sdk-src': '/test-sdk/slow.js?ms=800', 'sdk-timeout': '100' });
+      const result = await element.pay();
+      expect(result.status === 'fail' && result.detail.code).to.equal('sdk-load-failed');
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('a real click pays, as a buyer would', async () => {
+    const element = await widget({});
+    const rect = button(element).getBoundingClientRect();
+    const success = nextEvent(element, 'pay-success');
+    await sendMouse({ type: 'click', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
+    await success;
+    await sendMouse({ type: 'move', position: [0, 0] });
+  });
+});

@@ -1,0 +1,138 @@
+import { expect } from '@open-wc/testing';
+import { initImp, loadSdk, SdkLoadError } from '../src/sdk-loader.js';
+import { sharedState } from '../src/shared-state.js';
+import { installImp } from './helpers/imp-double.js';
+import { resetPage } from './helpers/page.js';
+
+const DOUBLE = '/test/fixtures/sdk/imp-double.js';
+const NO_GLOBAL = '/test/fixtures/sdk/no-global.js';
+const MISSING = '/test/fixtures/sdk/missing-404.js';
+const slow = (ms: number) => `/test-sdk/slow.js?ms=${ms}`;
+const absolute = (src: string) => new URL(src, document.baseURI).href;
+const tags = (src: string) => Array.from(document.scripts).filter((script) => script.src === absolute(src));
+const evaluations = () => (window as { __sdkEvaluations?: number }).__sdkEvaluations ?? 0;
+
+describe('the SDK loader', () => {
+  beforeEach(() => {
+    resetPage();
+    (window as { __sdkEvaluations?: number }).__sdkEvaluations = 0;
+  });
+  afterEach(resetPage);
+
+  it('uses a window.IMP the page already has and injects nothing', async () => {
+    const imp = installImp();
+    expect(await loadSdk({ src: DOUBLE, timeoutMs: 1000 })).to.equal(imp);
+    expect(tags(DOUBLE)).to.have.length(0);
+  });
+
+  it('injects one async script per URL, shared by concurrent callers', async () => {
+    const loads = [1, 2, 3].map(() => loadSdk({ src: DOUBLE, timeoutMs: 3000 }));
+    expect(tags(DOUBLE)).to.have.length(1);
+    expect(tags(DOUBLE)[0]!.async).to.equal(true);
+    const [first, ...rest] = await Promise.all(loads);
+    expect(first).to.equal(window.IMP);
+    for (const other of rest) expect(other).to.equal(first);
+    expect(evaluations()).to.equal(1);
+  });
+
+  it('reuses a tag with the same src that the page added itself', async () => {
+    const own = document.createElement('script');
+    own.src = slow(100);
+    document.body.append(own);
+    const imp = await loadSdk({ src: slow(100), timeoutMs: 3000 });
+    expect(imp).to.equal(window.IMP);
+    expect(tags(slow(100))).to.deep.equal([own]);
+    expect(evaluations()).to.equal(1);
+  });
+
+  it('fails on a 404, removes its tag, and tries again next time', async () => {
+    const error = await loadSdk({ src: MISSING, timeoutMs: 3000 }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(SdkLoadError);
+    expect((error as Error).message).to.contain('could not load');
+    expect(tags(MISSING)).to.have.length(0);
+    expect(sharedState().sdkLoads.size).to.equal(0);
+    const again = loadSdk({ src: MISSING, timeoutMs: 3000 }).catch((e: unknown) => e);
+    expect(tags(MISSING)).to.have.length(1);
+    await again;
+  });
+
+  it('fails when the script loads but defines no window.IMP', async () => {
+    const error = await loadSdk({ src: NO_GLOBAL, timeoutMs: 3000 }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(SdkLoadError);
+    expect((error as Error).message).to.contain('defined no window.IMP');
+    expect(tags(NO_GLOBAL)).to.have.length(0);
+    await loadSdk({ src: NO_GLOBAL, timeoutMs: 3000 }).catch(() => undefined);
+    expect(evaluations(), 'a second attempt loads it again').to.equal(2);
+  });
+
+  it('gives up after the timeout, forgets the tag, and a later attempt can succeed', async () => {
+    const error = await loadSdk({ src: slow(600), timeoutMs: 100 }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(SdkLoadError);
+    expect((error as Error).message).to.contain('within 100 ms');
+    expect(tags(slow(600))).to.have.length(0);
+    const imp = await loadSdk({ src: slow(50), timeoutMs: 3000 });
+    expect(imp).to.equal(window.IMP);
+  });
+
+  it('sets the CSP nonce as the real nonce, never as a readable attribute', async () => {
+    const loading = loadSdk({ src: DOUBLE, timeoutMs: 3000, nonce: 'r4nd0m' });
+    const [tag] = tags(DOUBLE);
+    expect(tag!.nonce).to.equal('r4nd0m');
+    expect(tag!.getAttribute('nonce')).to.equal(null);
+    expect(tag!.outerHTML).not.to.contain('r4nd0m');
+    await loading;
+  });
+
+  it('sets integrity and crossorigin, and a wrong hash fails the load', async () => {
+    const body = await (await fetch(DOUBLE)).arrayBuffer();
+    const digest = await crypto.subtle.digest('SHA-384', body);
+    const hash = `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+    const loading = loadSdk({ src: DOUBLE, timeoutMs: 3000, integrity: hash });
+    const [tag] = tags(DOUBLE);
+    expect(tag!.integrity).to.equal(hash);
+    expect(tag!.crossOrigin).to.equal('anonymous');
+    expect(await loading).to.equal(window.IMP);
+    resetPage();
+    const wrong = 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const error = await loadSdk({ src: DOUBLE, timeoutMs: 3000, integrity: wrong }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(SdkLoadError);
+  });
+
+  it('keeps its state on window under a registered symbol, shared by every copy of the library', async () => {
+    // The same module under another URL is a second copy, as a second bundle on the page would be.
+    const copy = (await import(/* @vite-ignore */ `/src/shared-state.ts?copy=${Math.random()}`)) as typeof import('../src/shared-state.js');
+    expect(copy.sharedState()).to.equal(sharedState());
+    expect((window as unknown as Record<symbol, unknown>)[Symbol.for('paymentwall-pay.shared-state.v1')]).to.equal(sharedState());
+  });
+});
+
+describe('IMP.init', () => {
+  beforeEach(resetPage);
+  afterEach(resetPage);
+
+  it('runs once per code, again only for a different code, and as agency with a tier code', () => {
+    const imp = installImp();
+    initImp(imp, 'imp111', undefined);
+    initImp(imp, 'imp111', undefined);
+    expect(imp.inits).to.deep.equal(['imp111']);
+    initImp(imp, 'imp222', undefined);
+    initImp(imp, 'imp111', undefined);
+    expect(imp.inits).to.deep.equal(['imp111', 'imp222', 'imp111']);
+    initImp(imp, 'imp111', '77');
+    expect(imp.agencies).to.deep.equal([['imp111', '77']]);
+  });
+
+  it('is skipped without a code: the page initialised IMP itself', () => {
+    const imp = installImp();
+    initImp(imp, undefined, undefined);
+    expect(imp.inits).to.deep.equal([]);
+  });
+
+  it('runs again for a new IMP object, as after the SDK was loaded anew', () => {
+    const first = installImp();
+    initImp(first, 'imp111', undefined);
+    const second = installImp();
+    initImp(second, 'imp111', undefined);
+    expect(second.inits).to.deep.equal(['imp111']);
+  });
+});
