@@ -30,4 +30,6 @@ export const CHROME_ARGS = [
   '--disable-renderer-backgrounding',
   '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
+  // window.gc(), for the test that removed widgets are garbage-collected.
+  '--js-flags=--expose-gc',
 ];

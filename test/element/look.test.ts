@@ -1,0 +1,86 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { PaymentwallPay } from '../../src/index.js';
+import { installImp } from '../helpers/imp-double.js';
+import { button, resetPage, shadow } from '../helpers/page.js';
+import { widget } from '../helpers/widget.js';
+
+describe('the look', () => {
+  beforeEach(resetPage);
+  afterEach(resetPage);
+
+  it('exposes the documented parts', async () => {
+    installImp('success-false');
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const element = await widget({}, false);
+      element.reportValidity();
+      await element.pay();
+      await element.updateComplete;
+      const parts = new Set(Array.from(shadow(element).querySelectorAll('[part]'), (node) => node.getAttribute('part')));
+      for (const part of ['form', 'field', 'label', 'input', 'error', 'button', 'status']) expect(parts, part).to.include(part);
+      const broken = await widget({ amount: 'x' });
+      expect(shadow(broken).querySelector('[part="config-error"]')).to.exist;
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('takes its accent, radius and font from custom properties', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div class="themed">
+      <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="x"></paymentwall-pay>
+    </div>`);
+    const element = wrapper.querySelector('paymentwall-pay') as PaymentwallPay;
+    element.style.setProperty('--paymentwall-pay-accent', 'rgb(10, 120, 30)');
+    element.style.setProperty('--paymentwall-pay-radius', '3px');
+    element.style.setProperty('--paymentwall-pay-font', 'monospace');
+    await element.updateComplete;
+    const style = getComputedStyle(button(element));
+    expect(style.backgroundColor).to.equal('rgb(10, 120, 30)');
+    expect(style.borderTopLeftRadius).to.equal('3px');
+    expect(getComputedStyle(element).fontFamily).to.equal('monospace');
+  });
+
+  it('follows the page’s text color, so it reads on dark pages', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="x"></paymentwall-pay>
+    </div>`);
+    wrapper.style.color = 'rgb(240, 240, 240)';
+    wrapper.style.background = 'rgb(20, 20, 20)';
+    const element = wrapper.querySelector('paymentwall-pay') as PaymentwallPay;
+    await element.updateComplete;
+    const field = shadow(element).querySelector('input')!;
+    expect(getComputedStyle(field).color).to.equal('rgb(240, 240, 240)');
+    expect(getComputedStyle(shadow(element).querySelector('label')!).color).to.equal('rgb(240, 240, 240)');
+  });
+
+  it('writes no style attribute and nothing into <head>', async () => {
+    const headBefore = document.head.innerHTML;
+    installImp('success-false');
+    const element = await widget({});
+    await element.pay();
+    await element.updateComplete;
+    expect(shadow(element).querySelectorAll('[style]')).to.have.length(0);
+    expect(element.hasAttribute('style')).to.equal(false);
+    expect(document.head.innerHTML).to.equal(headBefore);
+    expect(shadow(element).adoptedStyleSheets.length).to.be.greaterThan(0);
+  });
+
+  it('stops the busy spinner under prefers-reduced-motion', async () => {
+    const { emulateMedia } = await import('@web/test-runner-commands');
+    const imp = installImp('never');
+    const element = await widget({});
+    void element.pay();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await element.updateComplete;
+    expect(imp.requests).to.have.length(1);
+    const spinner = shadow(element).querySelector('.spinner')!;
+    expect(getComputedStyle(spinner).animationName).to.equal('spin');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      expect(getComputedStyle(spinner).animationName).to.equal('none');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+});
