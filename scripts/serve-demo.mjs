@@ -129,6 +129,15 @@ function send(res, status, text) {
   res.end(`${text}\n`);
 }
 
+// A failed listen() leaves its callback behind, so 'listening' is handled once, here, not per try.
+server.once('listening', () => {
+  const { port } = server.address();
+  console.log(`paymentwall-pay demo: http://${HOST}:${port}/demo/  (offline sandbox; Ctrl+C to stop)`);
+  if (!existsSync(join(ROOT, 'dist', 'paymentwall-pay.min.js'))) {
+    console.warn('paymentwall-pay demo: dist/paymentwall-pay.min.js is missing; run `npm run build` first.');
+  }
+});
+
 function listen(port, attemptsLeft) {
   const onError = (error) => {
     if (error.code === 'EADDRINUSE' && attemptsLeft > 1 && port < 65535) {
@@ -139,21 +148,14 @@ function listen(port, attemptsLeft) {
     }
   };
   server.once('error', onError);
-  server.listen(port, HOST, () => {
-    server.off('error', onError);
-    const { port: bound } = server.address();
-    console.log(`paymentwall-pay demo: http://${HOST}:${bound}/demo/  (offline sandbox; Ctrl+C to stop)`);
-    if (!existsSync(join(ROOT, 'dist', 'paymentwall-pay.min.js'))) {
-      console.warn('paymentwall-pay demo: dist/paymentwall-pay.min.js is missing; run `npm run build` first.');
-    }
-  });
+  server.once('listening', () => server.off('error', onError));
+  server.listen(port, HOST);
 }
 
 if (!Number.isInteger(FIRST_PORT) || FIRST_PORT < 0 || FIRST_PORT > 65535) {
   console.error(`paymentwall-pay demo: PORT must be a port number, not ${JSON.stringify(process.env.PORT)}`);
   process.exit(1);
 }
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => server.close(() => process.exit(0)).closeAllConnections());
-}
+// Nothing to flush: Ctrl+C (or a kill) ends the demo with a clean exit code.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));
 listen(FIRST_PORT, PORT_ATTEMPTS);
