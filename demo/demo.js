@@ -1,7 +1,7 @@
 // Demo page glue. Loaded as a classic script at the end of <body>, before the element's own
 // script: the widgets are parsed but not yet upgraded, so the sdk-src rewrite below happens before
 // any widget can load an SDK, and the event listeners exist before DOMContentLoaded (the element
-// reports a mobile-redirect return after it). No innerHTML anywhere: the page runs under
+// reports a mobile-redirect return after it). It never writes innerHTML: the page runs under
 // Trusted Types.
 (function () {
   'use strict';

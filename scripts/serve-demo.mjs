@@ -69,7 +69,7 @@ async function handle(req, res) {
   }
   // The URL parser removes dot segments (also %2e%2e), so /demo/../x becomes /x here.
   const url = new URL(req.url ?? '/', `http://${HOST}`);
-  if (url.pathname === '/' || url.pathname === '/demo') {
+  if (url.pathname === '/') {
     return redirect(res, `/demo/${url.search}`);
   }
 
