@@ -23,7 +23,7 @@ function step(title, command, args, env = {}) {
   return output;
 }
 
-const tsconfigs = ['tsconfig.json', 'test/tsconfig.json', 'tsconfig.server.json', 'test/server/tsconfig.json'];
+const tsconfigs = ['tsconfig.json', 'test/tsconfig.json', 'test/node/tsconfig.json', 'tsconfig.server.json', 'test/server/tsconfig.json'];
 for (const tsconfig of tsconfigs.filter((file) => existsSync(join(root, file)))) {
   step(`type check ${tsconfig}`, bin('tsc'), ['-p', tsconfig, '--noEmit']);
 }

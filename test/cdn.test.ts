@@ -1,0 +1,69 @@
+import { expect, waitUntil } from '@open-wc/testing';
+
+interface PageWindow extends Omit<Window, 'IMP'> {
+  __events: Array<{ type: string; id: string; detail: Record<string, unknown> }>;
+  __violations: string[];
+  __npmCopyIsSeparate?: boolean;
+  IMP?: { inits: string[]; requests: Array<Record<string, unknown>> };
+}
+
+/** Opens a test page in an iframe and resolves once its widgets have rendered. */
+async function openPage(path: string, widgets = 1): Promise<{ frame: HTMLIFrameElement; win: PageWindow; doc: Document }> {
+  const frame = document.createElement('iframe');
+  frame.src = path;
+  frame.width = '800';
+  frame.height = '900';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as PageWindow;
+  const doc = frame.contentDocument!;
+  await waitUntil(
+    () => Array.from(doc.querySelectorAll('[id$="widget"]')).filter((el) => el.shadowRoot?.querySelector('button')).length === widgets,
+    `${path}: widgets rendered`,
+  );
+  return { frame, win, doc };
+}
+
+function clickPay(doc: Document, id: string): void {
+  const button = doc.getElementById(id)!.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!;
+  button.click();
+}
+
+describe('dist/paymentwall-pay.min.js on a plain page', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  for (const page of ['classic', 'module']) {
+    it(`takes a payment with the tag and attributes alone (${page} script)`, async () => {
+      const { win, doc } = await openPage(`/test/fixtures/cdn/${page}.html`);
+      clickPay(doc, 'widget');
+      await waitUntil(() => win.__events.some((event) => event.type === 'pay-success'), 'pay-success');
+      expect(win.__events.map((event) => event.type)).to.deep.equal(['pay-request', 'pay-success']);
+      expect(win.__events[1]!.detail).to.deep.include({ via: 'callback', amount: 1004, currency: 'KRW', impUid: 'imp_000000000001' });
+      expect(win.IMP!.inits).to.deep.equal(['imp12345678']);
+      expect(win.IMP!.requests[0]).to.deep.include({ channelKey: 'channel-key-cdn', amount: 1004, name: 'CDN T-shirt' });
+      expect(doc.querySelectorAll('script[src$="imp-double.js"]')).to.have.length(1);
+    });
+  }
+
+  it('works under a strict CSP with Trusted Types enforced, with no violation', async () => {
+    const response = await fetch('/test/fixtures/cdn/strict-csp.html');
+    expect(response.headers.get('content-security-policy')).to.contain("require-trusted-types-for 'script'");
+    const { win, doc } = await openPage('/test/fixtures/cdn/strict-csp.html');
+    expect(typeof (win as unknown as { trustedTypes?: unknown }).trustedTypes).to.equal('object');
+    clickPay(doc, 'widget');
+    await waitUntil(() => win.__events.some((event) => event.type === 'pay-success'), 'pay-success under CSP');
+    expect(win.__violations).to.deep.equal([]);
+  });
+
+  it('shares one SDK tag and one IMP.init between two copies of the library', async () => {
+    const { win, doc } = await openPage('/test/fixtures/cdn/two-copies.html', 2);
+    expect(win.__npmCopyIsSeparate).to.equal(true);
+    clickPay(doc, 'cdn-widget');
+    clickPay(doc, 'npm-widget');
+    await waitUntil(() => win.__events.filter((event) => event.type === 'pay-success').length === 2, 'two payments');
+    expect(doc.querySelectorAll('script[src$="imp-double.js"]')).to.have.length(1);
+    expect(win.IMP!.inits).to.deep.equal(['imp12345678']);
+    expect(win.IMP!.requests.map((request) => request.amount)).to.have.members([1004, 2000]);
+  });
+});
