@@ -146,7 +146,7 @@ function everythingSaidBy(error: unknown): string {
   return parts.join('\n');
 }
 
-test('neither the secret nor a token appears in any error', async (t) => {
+test('neither the secret nor a token appears in any error', { timeout: 5_000 }, async (t) => {
   const { fake, client } = await setup(t, { timeoutMs: 200 });
   const { imp_uid } = fake.addPayment();
   const errors: unknown[] = [];

@@ -4,6 +4,9 @@ import { PortOneApiError } from '../../src/server/index.js';
 import { TOKEN_LIFETIME_S } from './fake-portone.js';
 import { setup, trail } from './harness.js';
 
+// A retry loop would never end on its own; these tests fail instead of hanging.
+const BOUNDED = { timeout: 5_000 };
+
 const TOKEN = '/users/getToken';
 
 test('one token serves many calls and is sent as a Bearer header', async (t) => {
@@ -85,7 +88,7 @@ test('concurrent calls share one token request', async (t) => {
   assert.equal(fake.count(TOKEN), 1);
 });
 
-test('a 401 replaces the token once and retries the call once', async (t) => {
+test('a 401 replaces the token once and retries the call once', BOUNDED, async (t) => {
   const { fake, client } = await setup(t);
   const { imp_uid } = fake.addPayment();
   await client.getPayment(imp_uid as string);
@@ -100,7 +103,7 @@ test('a 401 replaces the token once and retries the call once', async (t) => {
   assert.equal(fake.apiRequests()[2]?.headers.authorization, `Bearer ${fake.issuedTokens[1]}`);
 });
 
-test('a second 401 is thrown, not retried again', async (t) => {
+test('a second 401 is thrown, not retried again', BOUNDED, async (t) => {
   const { fake, client } = await setup(t);
   const { imp_uid } = fake.addPayment();
   fake.rejectAllTokens = true;
@@ -115,7 +118,7 @@ test('a second 401 is thrown, not retried again', async (t) => {
   assert.equal(fake.count(TOKEN), 2);
 });
 
-test('concurrent calls that all meet a 401 share one replacement token', async (t) => {
+test('concurrent calls that all meet a 401 share one replacement token', BOUNDED, async (t) => {
   const { fake, client } = await setup(t);
   const { imp_uid } = fake.addPayment();
   await client.getPayment(imp_uid as string);

@@ -42,6 +42,12 @@ test('verifyPayment returns a paid payment whose amount, currency and merchant_u
   assert.equal(fake.apiRequests()[0]?.path, `/payments/${imp_uid}`);
 });
 
+test('verifyPayment compares currencies without regard to case, on either side', async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment({ amount: 20, currency: 'usd' });
+  assert.equal((await client.verifyPayment({ impUid: imp_uid as string, amount: 20, currency: 'USD' })).currency, 'usd');
+});
+
 test('verifyPayment without merchantUid does not compare it', async (t) => {
   const { fake, client } = await setup(t);
   const { imp_uid } = fake.addPayment({ amount: 1000 });
