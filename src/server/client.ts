@@ -14,7 +14,6 @@ import type {
   CancelPaymentInput,
   ChargeBillingKeyInput,
   DeliveryRegistration,
-  FetchLike,
   Payment,
   PortOneClientOptions,
   PreparedPayment,
@@ -39,17 +38,16 @@ export class PortOneClient {
   readonly #includeSandbox: boolean;
 
   constructor(options: PortOneClientOptions) {
-    const checked = checkInput(options, clientOptionRules);
-    const apiSecret = checked.apiSecret as string;
-    const now = (checked.now as (() => number) | undefined) ?? Date.now;
+    // The rules check each option's type, so the checked object can be read as the options type.
+    const checked = checkInput(options, clientOptionRules) as PortOneClientOptions;
     this.#http = new PortOneHttp({
-      baseUrl: ((checked.baseUrl as string | undefined) ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
-      timeoutMs: (checked.timeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS,
-      fetch: (checked.fetch as FetchLike | undefined) ?? globalThis.fetch,
-      tierCode: checked.tierCode as string | undefined,
-      secret: apiSecret,
+      baseUrl: (checked.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+      timeoutMs: checked.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      fetch: checked.fetch ?? globalThis.fetch,
+      tierCode: checked.tierCode,
+      secret: checked.apiSecret,
     });
-    this.#tokens = new AccessTokenCache(tokenIssuer(this.#http, checked.apiKey as string, apiSecret), now);
+    this.#tokens = new AccessTokenCache(tokenIssuer(this.#http, checked.apiKey, checked.apiSecret), checked.now ?? Date.now);
     this.#includeSandbox = checked.includeSandbox === true;
   }
 
