@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PortOneApiError } from '../../src/server/index.js';
+import { physicalShipping } from './fixtures.js';
 import { setup } from './harness.js';
 
 test('chargeBillingKey sends every field in snake_case, as JSON, to /subscribe/payments/again', async (t) => {
@@ -164,17 +165,8 @@ test('registerDelivery sends a physical delivery in snake_case, Dates as UNIX se
     refundable: false,
     reason: 'Shipped with DHL',
     details: 'Two boxes',
-    carrierTrackingId: 'JD014600003828',
-    carrierType: 'DHL',
     shippingAddressEmail: 'jack@example.com',
-    shippingAddressCountry: 'DE',
-    shippingAddressCity: 'Berlin',
-    shippingAddressZip: '10115',
-    shippingAddressState: 'N/A',
-    shippingAddressStreet: 'Invalidenstr. 1',
-    shippingAddressPhone: '+49 30 1234567',
-    shippingAddressFirstname: 'Jack',
-    shippingAddressLastname: 'Son',
+    ...physicalShipping,
   });
   assert.equal(fake.apiRequests()[0]?.path, '/paymentwall/delivery');
   assert.deepEqual(JSON.parse(fake.apiRequests()[0]?.rawBody ?? ''), {

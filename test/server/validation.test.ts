@@ -7,6 +7,7 @@ import {
   type PortOneClientOptions,
   type RegisterDeliveryInput,
 } from '../../src/server/index.js';
+import { physicalShipping } from './fixtures.js';
 import { setup } from './harness.js';
 
 // Inputs are deliberately wrong here; the casts let JavaScript-style mistakes through the compiler.
@@ -32,19 +33,7 @@ const digitalDelivery: RegisterDeliveryInput = {
   shippingAddressEmail: 'jack@example.com',
 };
 
-const physicalFields = {
-  carrierTrackingId: 'TRACK123',
-  carrierType: 'DHL',
-  shippingAddressCountry: 'DE',
-  shippingAddressCity: 'Berlin',
-  shippingAddressZip: '10115',
-  shippingAddressState: 'N/A',
-  shippingAddressStreet: 'Invalidenstr. 1',
-  shippingAddressPhone: '+49 30 1234567',
-  shippingAddressFirstname: 'Jack',
-  shippingAddressLastname: 'Son',
-};
-const physicalDelivery: RegisterDeliveryInput = { ...digitalDelivery, type: 'physical', ...physicalFields };
+const physicalDelivery: RegisterDeliveryInput = { ...digitalDelivery, type: 'physical', ...physicalShipping };
 
 const long = (length: number): string => 'x'.repeat(length);
 
@@ -105,7 +94,7 @@ const cases: Case[] = [
   ...(Object.keys(digitalDelivery) as (keyof RegisterDeliveryInput)[]).map(
     (field): Case => [`registerDelivery without ${field}`, field, deliveryWith(digitalDelivery, { [field]: undefined })],
   ),
-  ...(Object.keys(physicalFields) as (keyof RegisterDeliveryInput)[]).map(
+  ...(Object.keys(physicalShipping) as (keyof RegisterDeliveryInput)[]).map(
     (field): Case => [`a physical registerDelivery without ${field}`, field, deliveryWith(physicalDelivery, { [field]: undefined })],
   ),
   ['registerDelivery with type express', 'type', deliveryWith(digitalDelivery, { type: 'express' })],
@@ -142,7 +131,7 @@ for (const [description, field, call] of cases) {
 
 test('the case table covers all 8 always-required and all 10 physical-only delivery fields', () => {
   assert.equal(Object.keys(digitalDelivery).length, 8);
-  assert.equal(Object.keys(physicalFields).length, 10);
+  assert.equal(Object.keys(physicalShipping).length, 10);
 });
 
 test('a refused value is never repeated in the message', async (t) => {
