@@ -18,6 +18,12 @@ export const styles = css`
     color: inherit;
     max-width: var(--paymentwall-pay-max-width, 28rem);
   }
+  /* On pages that declare a dark color-scheme, a lighter red keeps errors readable. */
+  @supports (color: light-dark(#000, #fff)) {
+    :host {
+      --_error: var(--paymentwall-pay-error, light-dark(#b3261e, #ffb4ab));
+    }
+  }
   :host([hidden]) {
     display: none;
   }

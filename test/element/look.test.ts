@@ -54,6 +54,19 @@ describe('the look', () => {
     expect(getComputedStyle(shadow(element).querySelector('label')!).color).to.equal('rgb(240, 240, 240)');
   });
 
+  it('uses a lighter error red on pages that declare a dark color-scheme', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="x"></paymentwall-pay>
+    </div>`);
+    const element = wrapper.querySelector('paymentwall-pay') as PaymentwallPay;
+    element.reportValidity();
+    await element.updateComplete;
+    const error = shadow(element).querySelector('[part="error"]')!;
+    expect(getComputedStyle(error).color).to.equal('rgb(179, 38, 30)');
+    wrapper.style.colorScheme = 'dark';
+    expect(getComputedStyle(error).color).to.equal('rgb(255, 180, 171)');
+  });
+
   it('writes no style attribute and nothing into <head>', async () => {
     const headBefore = document.head.innerHTML;
     installImp('success-false');
