@@ -1,6 +1,6 @@
-// npm test: everything, in the order a failure is cheapest to find. Type checks, the build, the
-// size budget, the browser tests (Chromium, installed if missing), then the Node tests. It ends
-// with one line: "N passed, N failed".
+// npm test: everything, in the order a failure is cheapest to find: the build (which type-checks
+// src/), the tests' type checks, the size budget, the browser tests (Chromium, installed if
+// missing), then the Node tests. It ends with one line: "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,11 +28,12 @@ async function step(title, command, args, env = {}) {
   return output;
 }
 
-const tsconfigs = ['tsconfig.json', 'test/tsconfig.json', 'test/node/tsconfig.json', 'tsconfig.server.json', 'test/server/tsconfig.json'];
+// The build type-checks src/ and must come first: the Node tests import the package from dist/.
+await step('build', process.execPath, ['scripts/build.mjs']);
+const tsconfigs = ['test/tsconfig.json', 'test/node/tsconfig.json', 'test/server/tsconfig.json'];
 for (const tsconfig of tsconfigs.filter((file) => existsSync(join(root, file)))) {
   await step(`type check ${tsconfig}`, bin('tsc'), ['-p', tsconfig, '--noEmit']);
 }
-await step('build', process.execPath, ['scripts/build.mjs']);
 await step('size budget', process.execPath, ['scripts/bench.mjs', '--size-only', '--check']);
 await step('browser (installs Chromium if missing)', process.execPath, ['scripts/ensure-browser.mjs']);
 await step('browser tests (Chromium)', bin('web-test-runner'), [], { WTR_SUMMARY_FILE: summaryFile });
