@@ -58,9 +58,12 @@ const digits = { fromAttribute: digitsFromAttribute };
 /**
  * A buyer form that takes a Paymentwall payment through PortOne's V1 SDK.
  *
+ * @tagname paymentwall-pay
  * @summary Paymentwall payments through PortOne, from one tag.
  *
  * @slot - A product summary shown above the form.
+ *
+ * @attr nonce - CSP nonce, set as the real nonce of the injected SDK script (read through the native `nonce` property).
  *
  * @event pay-request - Cancelable. `detail: { request, waitUntil(promise) }`, before the SDK is called.
  * @event pay-success - `detail: PaySuccessDetail`. PortOne reported no error; verify `impUid` on your server.
