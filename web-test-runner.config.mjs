@@ -20,8 +20,8 @@ function testServerRoutes() {
       return;
     }
     await next();
-    // Pages named *-csp.html are served under a strict CSP with Trusted Types enforced.
-    if (context.path.endsWith('-csp.html')) context.set('Content-Security-Policy', CSP);
+    // Any page asked for with ?csp is served under a strict CSP with Trusted Types enforced.
+    if ('csp' in context.query) context.set('Content-Security-Policy', CSP);
   };
 }
 

@@ -47,9 +47,9 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
   }
 
   it('works under a strict CSP with Trusted Types enforced, with no violation', async () => {
-    const response = await fetch('/test/fixtures/cdn/strict-csp.html');
+    const response = await fetch('/test/fixtures/cdn/classic.html?csp');
     expect(response.headers.get('content-security-policy')).to.contain("require-trusted-types-for 'script'");
-    const { win, doc } = await openPage('/test/fixtures/cdn/strict-csp.html');
+    const { win, doc } = await openPage('/test/fixtures/cdn/classic.html?csp');
     expect(typeof (win as unknown as { trustedTypes?: unknown }).trustedTypes).to.equal('object');
     clickPay(doc, 'widget');
     await waitUntil(() => win.__events.some((event) => event.type === 'pay-success'), 'pay-success under CSP');
