@@ -1,4 +1,5 @@
 // Browser tests: every test/**/*.test.ts except the Node ones, in Debian's Chromium.
+import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { CHROME_ARGS, findChrome } from './scripts/find-browser.mjs';
@@ -24,6 +25,16 @@ function testServerRoutes() {
     if ('csp' in context.query) context.set('Content-Security-Policy', CSP);
   };
 }
+
+// React ships CommonJS only; the React test imports this ES module bundle of it instead.
+await build({
+  entryPoints: ['test/frameworks/react-entry.js'],
+  outfile: 'node_modules/.cache/paymentwall-pay/react.js',
+  bundle: true,
+  format: 'esm',
+  define: { 'process.env.NODE_ENV': '"development"' },
+  logLevel: 'warning',
+});
 
 export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/node/**'],

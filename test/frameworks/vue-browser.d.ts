@@ -1,0 +1,1 @@
+declare module 'vue/dist/vue.esm-browser.js' { export * from 'vue'; }
