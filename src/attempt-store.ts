@@ -28,10 +28,17 @@ export function sessionStore(): Storage | undefined {
   }
 }
 
+function reportedKey(merchantUid: string, result?: Record<string, string>): string {
+  const prefix = `${PREFIX}reported:${merchantUid}:`;
+  return result ? prefix + JSON.stringify(Object.entries(result).sort(([a], [b]) => a.localeCompare(b))) : prefix;
+}
+
 export class AttemptStore {
   constructor(private readonly storage: Storage | undefined = sessionStore()) {}
 
+  /** Saves a new attempt; results reported earlier for its merchant_uid no longer count. */
   save(attempt: Attempt): void {
+    this.forgetReported(attempt.merchantUid);
     this.write(`${PREFIX}attempt:${attempt.merchantUid}`, JSON.stringify(attempt));
   }
 
@@ -52,13 +59,27 @@ export class AttemptStore {
     this.remove(`${PREFIX}attempt:${merchantUid}`);
   }
 
-  /** Remembers that a redirect result was reported, so a reload does not report it again. */
-  markReported(merchantUid: string): void {
-    this.write(`${PREFIX}reported:${merchantUid}`, '1');
+  /**
+   * Remembers that this exact redirect result was reported, so a reload does not report it
+   * again. Keyed by the whole result, so a later attempt with the same merchant_uid (a retry
+   * after a failure) is still reported.
+   */
+  markReported(merchantUid: string, result: Record<string, string>): void {
+    this.write(reportedKey(merchantUid, result), '1');
   }
 
-  wasReported(merchantUid: string): boolean {
-    return this.read(`${PREFIX}reported:${merchantUid}`) !== undefined;
+  wasReported(merchantUid: string, result: Record<string, string>): boolean {
+    return this.read(reportedKey(merchantUid, result)) !== undefined;
+  }
+
+  private forgetReported(merchantUid: string): void {
+    const prefix = reportedKey(merchantUid);
+    try {
+      const keys = Array.from({ length: this.storage?.length ?? 0 }, (_, index) => this.storage?.key(index));
+      for (const key of keys) if (key?.startsWith(prefix)) this.remove(key);
+    } catch {
+      // As below: blocked storage only costs the redirect report.
+    }
   }
 
   private read(key: string): string | undefined {

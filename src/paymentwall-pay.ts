@@ -457,9 +457,9 @@ export class PaymentwallPay extends LitElement {
       return;
     }
     claims.add(merchantUid);
-    const reportedBefore = this.#store.wasReported(merchantUid);
+    const reportedBefore = this.#store.wasReported(merchantUid, result.query);
     this.#store.forget(merchantUid);
-    this.#store.markReported(merchantUid);
+    this.#store.markReported(merchantUid, result.query);
     history.replaceState(history.state, '', withoutResultParams(location.href));
     if (reportedBefore) return;
     const attempt = stored ?? this.#attemptFromConfig(merchantUid);

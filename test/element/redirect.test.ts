@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { AttemptStore, type Attempt } from '../../src/attempt-store.js';
+import { sharedState } from '../../src/shared-state.js';
 import type { PayFailEvent, PaySuccessEvent, PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { nextEvent, recordEvents, resetPage, shadow, tick } from '../helpers/page.js';
@@ -148,14 +149,37 @@ describe('coming back from a mobile redirect', () => {
     await nextEvent(first, 'pay-success');
     first.remove();
     // A reload: the page state is new, sessionStorage is not, and the URL may come back whole.
-    resetPage();
-    sessionStorage.setItem('paymentwall-pay:reported:pw-redirect-1', '1');
+    sharedState().redirectClaims.clear();
     returnWith({ imp_uid: 'imp_555', merchant_uid: 'pw-redirect-1' });
     const again = await widget({ 'merchant-uid': 'pw-redirect-1' });
     const events = recordEvents(again, 'pay-success', 'pay-fail');
     await settled();
     expect(events).to.have.length(0);
     expect(new URL(location.href).searchParams.has('merchant_uid')).to.equal(false);
+  });
+
+  it('reports a retry with the same merchant-uid after a failed return', async () => {
+    const imp = installImp('never');
+    const first = await widget({ 'merchant-uid': 'order-fixed' });
+    void first.pay();
+    await tick(20);
+    expect(imp.requests).to.have.length(1);
+    first.remove();
+    // Back from the phone's payment window: cancelled.
+    sharedState().redirectClaims.clear();
+    returnWith({ imp_uid: 'imp_1', merchant_uid: 'order-fixed', error_code: 'F0000', error_msg: 'cancelled' });
+    const second = await widget({ 'merchant-uid': 'order-fixed' });
+    await nextEvent(second, 'pay-fail');
+    // The buyer tries again from the cleaned page, pays, and comes back.
+    void second.pay();
+    await tick(20);
+    expect(imp.requests).to.have.length(2);
+    second.remove();
+    sharedState().redirectClaims.clear();
+    returnWith({ imp_uid: 'imp_2', merchant_uid: 'order-fixed' });
+    const third = await widget({ 'merchant-uid': 'order-fixed' });
+    const { detail } = await nextEvent<PaySuccessEvent>(third, 'pay-success');
+    expect(detail.impUid).to.equal('imp_2');
   });
 
   it('is reported by exactly one of several widgets: the one that started it', async () => {

@@ -27,11 +27,24 @@ describe('the attempt store', () => {
     expect(sessionStorage.length).to.equal(0);
   });
 
-  it('remembers reported results', () => {
+  it('remembers reported results, result by result', () => {
     const store = new AttemptStore(sessionStorage);
-    expect(store.wasReported('order-1')).to.equal(false);
-    store.markReported('order-1');
-    expect(new AttemptStore(sessionStorage).wasReported('order-1')).to.equal(true);
+    const failed = { merchant_uid: 'order-1', imp_uid: 'imp_1', error_code: 'F0' };
+    const paid = { merchant_uid: 'order-1', imp_uid: 'imp_2' };
+    expect(store.wasReported('order-1', failed)).to.equal(false);
+    store.markReported('order-1', failed);
+    expect(new AttemptStore(sessionStorage).wasReported('order-1', { error_code: 'F0', imp_uid: 'imp_1', merchant_uid: 'order-1' })).to.equal(true);
+    expect(store.wasReported('order-1', paid)).to.equal(false);
+  });
+
+  it('forgets reported results of a merchant_uid when a new attempt with it starts', () => {
+    const store = new AttemptStore(sessionStorage);
+    const result = { merchant_uid: 'order-1', imp_uid: 'imp_1' };
+    store.markReported('order-1', result);
+    store.markReported('order-10', result);
+    store.save(attempt);
+    expect(store.wasReported('order-1', result)).to.equal(false);
+    expect(store.wasReported('order-10', result)).to.equal(true);
   });
 
   it('works, forgetfully, where storage throws', () => {
@@ -49,6 +62,6 @@ describe('the attempt store', () => {
     const store = new AttemptStore(broken);
     expect(() => store.save(attempt)).not.to.throw();
     expect(store.get('order-1')).to.equal(undefined);
-    expect(store.wasReported('order-1')).to.equal(false);
+    expect(store.wasReported('order-1', {})).to.equal(false);
   });
 });
