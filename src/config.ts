@@ -4,6 +4,7 @@
  * to show the page author.
  */
 import { OPTIONAL_FIELDS, type OptionalField } from './buyer.js';
+import { isAllowedSdkUrl } from './sdk-origin.js';
 
 export const DEFAULT_SDK_SRC = 'https://cdn.iamport.kr/v1/iamport.js';
 export const DEFAULT_SDK_TIMEOUT = 15_000;
@@ -74,6 +75,7 @@ export type ConfigRule =
   | 'country-code'
   | 'fields'
   | 'url'
+  | 'sdk-origin'
   | 'positive-integer'
   | 'object';
 
@@ -94,6 +96,8 @@ export interface ConfigEnvironment {
   impReady: boolean;
   /** Resolves relative URLs, as the page would. */
   baseUrl: string;
+  /** The page's origin, from which the SDK may always be loaded. */
+  pageOrigin: string;
 }
 
 const IMP_CODE = /^imp\d+$/;
@@ -163,6 +167,11 @@ export function readConfig(raw: RawConfig, env: ConfigEnvironment): ConfigResult
     return href;
   };
 
+  const sdkUrl = (href: string | undefined) => {
+    if (href !== undefined && !isAllowedSdkUrl(href, env.pageOrigin)) problem('sdk-src', 'sdk-origin');
+    return href;
+  };
+
   const impCode = optional(raw.impCode)?.trim();
   const tierCode = optional(raw.tierCode)?.trim();
   if (impCode === undefined) {
@@ -210,7 +219,7 @@ export function readConfig(raw: RawConfig, env: ConfigEnvironment): ConfigResult
     orderName: orderName ?? '',
     testMode: raw.testMode === true,
     fields: optionalFields(raw.fields),
-    sdkSrc: url('sdk-src', raw.sdkSrc) ?? DEFAULT_SDK_SRC,
+    sdkSrc: sdkUrl(url('sdk-src', raw.sdkSrc)) ?? DEFAULT_SDK_SRC,
     sdkTimeout: sdkTimeout ?? DEFAULT_SDK_TIMEOUT,
   };
   const set = <K extends keyof WidgetConfig>(key: K, value: WidgetConfig[K] | undefined) => {

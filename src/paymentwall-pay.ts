@@ -11,6 +11,7 @@ import {
   readConfig,
   toPositiveInteger,
   type ConfigProblem,
+  type ConfigEnvironment,
   type ConfigResult,
   type WidgetConfig,
 } from './config.js';
@@ -19,9 +20,10 @@ import { formatAmount } from './format.js';
 import { pageImp, type Iamport, type RequestPayParams, type RequestPayResponse } from './imp.js';
 import { newMerchantUid } from './merchant-uid.js';
 import { failDetail, isPgFailure, successDetail } from './outcome.js';
-import { readRedirect, withoutResultParams } from './redirect-return.js';
+import { readRedirect, returnUrl, withoutResultParams } from './redirect-return.js';
 import { buildRequest } from './request.js';
 import { initImp, loadSdk } from './sdk-loader.js';
+import { allowSdkOrigin } from './sdk-origin.js';
 import { sharedState } from './shared-state.js';
 import { styles } from './styles.js';
 import { resolveLang, translations, type Lang, type Translation } from './translations/index.js';
@@ -54,6 +56,11 @@ const AUTOCOMPLETE: Record<BuyerField, string> = {
 const REQUIRED_FIELDS: readonly BuyerField[] = ['name', 'email'];
 
 const digits = { fromAttribute: digitsFromAttribute };
+// How long other widgets wait for the one that started a redirected payment to report it.
+const OWNER_HEAD_START_MS = 150;
+
+// A CDN page that loads this file with a nonce has given the SDK tag its nonce too.
+const LIBRARY_NONCE = typeof document === 'undefined' ? '' : (document.currentScript?.nonce ?? '');
 
 /**
  * A buyer form that takes a Paymentwall payment through PortOne's V1 SDK.
@@ -166,14 +173,23 @@ export class PaymentwallPay extends LitElement {
   #inFlight?: Promise<PayResult>;
   #store = new AttemptStore();
   #warmed = false;
+  /** Has been on screen: once configured, it starts loading the SDK. */
+  #seen = false;
   #stopWatching?: () => void;
 
   // ——— lifecycle ———
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (isServer) return;
     langWatcher.add(this);
-    if (!isServer && !this.#warmed) this.#watchForFirstUse();
+    if (!this.#warmed) this.#watchForFirstUse();
+    // A page may load window.IMP itself in a script after this tag: look again once it has.
+    if (document.readyState !== 'complete') {
+      const recheck = () => this.requestUpdate();
+      document.addEventListener('DOMContentLoaded', recheck, { once: true });
+      window.addEventListener('load', recheck, { once: true });
+    }
   }
 
   override disconnectedCallback(): void {
@@ -192,6 +208,7 @@ export class PaymentwallPay extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.#seen && !this.#warmed) this.#warm();
     // Keep native constraint validation in step, so :invalid and validationMessage agree with us.
     const errors = checkBuyer(this.#input(), this.#fields());
     for (const input of this.renderRoot.querySelectorAll('input')) {
@@ -281,6 +298,14 @@ export class PaymentwallPay extends LitElement {
   // ——— public methods ———
 
   /**
+   * Lets widgets load the SDK from another https origin, for a self-hosted copy on a CDN of your
+   * own. Only from JavaScript: an attribute alone must never choose where scripts come from.
+   */
+  static allowSdkOrigin(origin: string): void {
+    allowSdkOrigin(origin);
+  }
+
+  /**
    * Runs the payment as the button does. While one is in flight, joins it instead of starting
    * another. Resolves after `pay-success` / `pay-fail` has been dispatched.
    */
@@ -297,11 +322,14 @@ export class PaymentwallPay extends LitElement {
     if (!this.reportValidity()) return Promise.resolve({ status: 'invalid' });
     this.busy = true;
     this.status = undefined;
+    // The busy button gives up focus; the buyer gets it back on the button when the attempt ends.
+    const hadFocus = this.matches(':focus-within');
     // Started a microtask later, so a pay() from a pay-request listener joins this attempt.
     const attempt = Promise.resolve().then(() => this.#attempt(checked.config)).then((outcome) => {
       // Settle before telling anyone, so a pay-fail listener that retries starts a new attempt.
       this.#inFlight = undefined;
       this.busy = false;
+      if (hadFocus) void this.updateComplete.then(() => this.#refocus());
       return this.#report(outcome);
     });
     this.#inFlight = attempt;
@@ -325,6 +353,13 @@ export class PaymentwallPay extends LitElement {
     return firstBad === undefined && this.#readConfig().ok;
   }
 
+  #refocus(): void {
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== this) return;
+    if (this.matches(':focus-within')) return;
+    this.renderRoot.querySelector<HTMLButtonElement>('button[part="button"]')?.focus();
+  }
+
   // ——— the payment flow ———
 
   async #attempt(config: WidgetConfig): Promise<Outcome> {
@@ -332,7 +367,7 @@ export class PaymentwallPay extends LitElement {
     const request = buildRequest(config, buyer, {
       merchantUid: config.merchantUid ?? newMerchantUid(),
       language: this.#lang,
-      redirectUrl: withoutResultParams(location.href),
+      redirectUrl: returnUrl(location.href),
     });
 
     const waits: PromiseLike<unknown>[] = [];
@@ -349,6 +384,8 @@ export class PaymentwallPay extends LitElement {
       true,
     );
     if (!this.dispatchEvent(event)) return { status: 'cancelled' };
+    // A listener may have replaced the object itself rather than changed its fields.
+    const sent = event.detail.request as RequestPayParams;
     try {
       // Promises added while we wait are awaited too, as with ExtendableEvent.
       for (let seen = 0; seen < waits.length; ) {
@@ -358,7 +395,7 @@ export class PaymentwallPay extends LitElement {
       }
     } catch (reason) {
       console.warn('paymentwall-pay: a pay-request listener aborted the payment:', reason);
-      return { status: 'fail', detail: this.#failure('local', 'aborted', request.merchant_uid) };
+      return { status: 'fail', detail: this.#failure('local', 'aborted', sent.merchant_uid) };
     } finally {
       accepting = false;
     }
@@ -368,19 +405,19 @@ export class PaymentwallPay extends LitElement {
       imp = await loadSdk(this.#sdkOptions(config));
     } catch (error) {
       console.error(error);
-      return { status: 'fail', detail: this.#failure('local', 'sdk-load-failed', request.merchant_uid) };
+      return { status: 'fail', detail: this.#failure('local', 'sdk-load-failed', sent.merchant_uid) };
     }
 
     const attempt: Attempt = {
-      merchantUid: request.merchant_uid,
-      amount: request.amount,
-      currency: request.currency,
+      merchantUid: sent.merchant_uid,
+      amount: sent.amount,
+      currency: sent.currency,
       buyer,
       elementKey: widgetKey(this),
       startedAt: Date.now(),
     };
-    if (typeof request.customer_uid === 'string') attempt.customerUid = request.customer_uid;
-    return this.#requestPay(imp, config, request, attempt);
+    if (typeof sent.customer_uid === 'string') attempt.customerUid = sent.customer_uid;
+    return this.#requestPay(imp, config, sent, attempt);
   }
 
   #requestPay(imp: Iamport, config: WidgetConfig, request: RequestPayParams, attempt: Attempt): Promise<Outcome> {
@@ -399,7 +436,9 @@ export class PaymentwallPay extends LitElement {
         imp.request_pay(request, (response) =>
           end(() => {
             this.#store.forget(attempt.merchantUid);
-            return this.#outcome('callback', attempt, response ?? {});
+            if (typeof response === 'object' && response !== null) return this.#outcome('callback', attempt, response);
+            console.error('paymentwall-pay: the PortOne SDK called back without a response:', response);
+            return { status: 'fail', detail: this.#failure('callback', 'sdk-error', attempt.merchantUid) };
           }),
         );
       } catch (error) {
@@ -424,13 +463,13 @@ export class PaymentwallPay extends LitElement {
   }
 
   /** Shows the outcome and dispatches its event: the one place a result is reported. */
-  #report(outcome: Outcome): PayResult {
+  #report(outcome: Outcome, showPgMessage = true): PayResult {
     if (outcome.status === 'success') {
       this.status = { kind: 'success', message: this.#t.success };
       this.dispatchEvent(paymentEvent('pay-success', outcome.detail));
     } else if (outcome.status === 'fail') {
       const { message, pgMessage } = outcome.detail;
-      this.status = pgMessage ? { kind: 'fail', message, pgMessage } : { kind: 'fail', message };
+      this.status = pgMessage && showPgMessage ? { kind: 'fail', message, pgMessage } : { kind: 'fail', message };
       this.dispatchEvent(paymentEvent('pay-fail', outcome.detail));
     }
     return outcome;
@@ -453,8 +492,11 @@ export class PaymentwallPay extends LitElement {
     if (claims.has(merchantUid)) return;
     const stored = this.#store.get(merchantUid);
     if (!stored && this.merchantUid !== merchantUid) return;
-    if (stored?.elementKey && stored.elementKey !== widgetKey(this) && widgetByKey(this.localName, stored.elementKey)) {
-      return;
+    if (stored?.elementKey && stored.elementKey !== widgetKey(this)) {
+      if (widgetByKey(this, stored.elementKey)) return;
+      // The widget that started it may still be mounting (a framework, another shadow root).
+      await new Promise((resolve) => setTimeout(resolve, OWNER_HEAD_START_MS));
+      if (claims.has(merchantUid) || !this.isConnected) return;
     }
     claims.add(merchantUid);
     const reportedBefore = this.#store.wasReported(merchantUid, result.query);
@@ -463,7 +505,8 @@ export class PaymentwallPay extends LitElement {
     history.replaceState(history.state, '', withoutResultParams(location.href));
     if (reportedBefore) return;
     const attempt = stored ?? this.#attemptFromConfig(merchantUid);
-    this.#report(this.#outcome('redirect', attempt, result.query));
+    // Without an attempt of ours, the query may come from a crafted link: show none of its text.
+    this.#report(this.#outcome('redirect', attempt, result.query), stored !== undefined);
   }
 
   /** When storage was unavailable: what this widget is configured with is the best we know. */
@@ -486,7 +529,10 @@ export class PaymentwallPay extends LitElement {
     const warm = () => this.#warm();
     this.addEventListener('pointerenter', warm);
     this.addEventListener('focusin', warm);
-    const stopVisible = whenFirstVisible(this, warm);
+    const stopVisible = whenFirstVisible(this, () => {
+      this.#seen = true;
+      warm();
+    });
     this.#stopWatching = () => {
       stopVisible();
       this.removeEventListener('pointerenter', warm);
@@ -498,16 +544,23 @@ export class PaymentwallPay extends LitElement {
   /** Starts loading the SDK on first sight or touch, so paying opens the window at once. */
   #warm(): void {
     if (this.#warmed) return;
+    const checked = this.#readConfig();
+    // Not yet configured (a framework may fill it in later): keep watching.
+    if (!checked.ok) return;
     this.#warmed = true;
     this.#stopWatching?.();
-    const checked = this.#readConfig();
     // A failure here is forgotten by the loader; paying tries again and reports it.
-    if (checked.ok && !pageImp()) loadSdk(this.#sdkOptions(checked.config)).catch(() => {});
+    if (!pageImp()) loadSdk(this.#sdkOptions(checked.config)).catch(() => {});
   }
 
   #sdkOptions(config: WidgetConfig) {
     // The native `nonce` property: browsers hide the attribute, but keep the value here.
-    return { src: config.sdkSrc, timeoutMs: config.sdkTimeout, nonce: this.nonce, integrity: config.sdkIntegrity };
+    return {
+      src: config.sdkSrc,
+      timeoutMs: config.sdkTimeout,
+      nonce: this.nonce || LIBRARY_NONCE,
+      integrity: config.sdkIntegrity,
+    };
   }
 
   // ——— form handlers ———
@@ -588,8 +641,24 @@ export class PaymentwallPay extends LitElement {
         customData: this.customData,
         bypass: this.bypass,
       },
-      { impReady: pageImp() !== undefined, baseUrl: document.baseURI },
+      this.#environment(),
     );
+  }
+
+  #environment(): ConfigEnvironment {
+    if (isServer) return { impReady: true, baseUrl: 'http://localhost/', pageOrigin: 'http://localhost' };
+    return { impReady: pageImp() !== undefined || this.#pageLoadsSdk(), baseUrl: document.baseURI, pageOrigin: location.origin };
+  }
+
+  /**
+   * Without `imp-code` the page must bring `window.IMP` itself. While the page is still loading
+   * its script may simply not be parsed yet, so that is not an error until DOMContentLoaded; after
+   * it, a tag for the SDK URL on the page counts as the page bringing it.
+   */
+  #pageLoadsSdk(): boolean {
+    if (document.readyState === 'loading') return true;
+    const src = new URL(this.sdkSrc ?? DEFAULT_SDK_SRC, document.baseURI).href;
+    return Array.from(document.scripts).some((script) => script.src === src);
   }
 
   /** One console line per distinct mistake, not one per render. */
@@ -608,14 +677,19 @@ export class PaymentwallPay extends LitElement {
 /** How an attempt remembers its widget across a redirect: its id, else its place on the page. */
 function widgetKey(element: Element): string {
   if (element.id) return element.id;
-  return `#${Array.from(document.querySelectorAll(element.localName)).indexOf(element)}`;
+  return `#${Array.from(rootOf(element).querySelectorAll(element.localName)).indexOf(element)}`;
 }
 
-function widgetByKey(tagName: string, key: string): Element | undefined {
-  const found = key.startsWith('#')
-    ? document.querySelectorAll(tagName)[Number(key.slice(1))]
-    : document.getElementById(key);
-  return found?.localName === tagName ? found : undefined;
+/** The widget with `key` in the same document or shadow root as `element`. */
+function widgetByKey(element: Element, key: string): Element | undefined {
+  const root = rootOf(element);
+  const found = key.startsWith('#') ? root.querySelectorAll(element.localName)[Number(key.slice(1))] : root.getElementById(key);
+  return found?.localName === element.localName ? found : undefined;
+}
+
+function rootOf(element: Element): Document | ShadowRoot {
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot ? root : document;
 }
 
 /**

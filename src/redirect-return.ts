@@ -31,3 +31,14 @@ export function withoutResultParams(href: string): string {
   for (const name of RESULT_PARAMS) url.searchParams.delete(name);
   return url.href;
 }
+
+/**
+ * The default `m_redirect_url`: this page without a fragment (PortOne appends its query to the
+ * URL as given, and after a `#` it would never reach `location.search`) and without the result
+ * of an earlier return.
+ */
+export function returnUrl(href: string): string {
+  const url = new URL(href);
+  url.hash = '';
+  return url.searchParams.has('merchant_uid') ? withoutResultParams(url.href) : url.href;
+}

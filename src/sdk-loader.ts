@@ -44,8 +44,15 @@ export function loadSdk(options: SdkOptions): Promise<Iamport> {
   return load;
 }
 
+const OURS = 'data-paymentwall-pay';
+
+/**
+ * A tag for `src` that may still bring IMP: ours, or the page's own while it is still loading.
+ * A page tag that has finished (resource timing lists it) without defining IMP never will.
+ */
 function findScript(src: string): HTMLScriptElement | undefined {
-  return Array.from(document.scripts).find((script) => script.src === src);
+  const finished = performance.getEntriesByName(src).length > 0;
+  return Array.from(document.scripts).find((script) => script.src === src && (script.hasAttribute(OURS) || !finished));
 }
 
 function inject(src: string, options: SdkOptions): Promise<Iamport> {
@@ -53,6 +60,7 @@ function inject(src: string, options: SdkOptions): Promise<Iamport> {
     let script = findScript(src);
     if (!script) {
       script = document.createElement('script');
+      script.setAttribute(OURS, '');
       script.async = true;
       if (options.nonce) script.nonce = options.nonce;
       if (options.integrity) {
@@ -70,7 +78,8 @@ function inject(src: string, options: SdkOptions): Promise<Iamport> {
       const imp = pageImp();
       // A slow tag may still have defined IMP by now; use it rather than fail.
       if (imp) return resolve(imp);
-      tag.remove();
+      // The page's own tag stays where its author put it; ours goes, so a retry starts clean.
+      if (tag.hasAttribute(OURS)) tag.remove();
       reject(error ?? new SdkLoadError(`paymentwall-pay: ${src} loaded but defined no window.IMP`, src));
     };
     const onLoad = () => finish();
@@ -95,7 +104,9 @@ export function initImp(imp: Iamport, impCode: string | undefined, tierCode: str
   const key = `${impCode}|${tierCode ?? ''}`;
   const initialised = sharedState().initialised;
   if (initialised.get(imp) === key) return;
-  if (tierCode !== undefined && typeof imp.agency === 'function') imp.agency(impCode, tierCode);
-  else imp.init(impCode);
+  if (tierCode === undefined) imp.init(impCode);
+  // Falling back to init would charge as the parent merchant: refuse instead.
+  else if (typeof imp.agency === 'function') imp.agency(impCode, tierCode);
+  else throw new TypeError('paymentwall-pay: this PortOne SDK has no IMP.agency for tier-code');
   initialised.set(imp, key);
 }

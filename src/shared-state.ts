@@ -10,6 +10,8 @@ export interface SharedState {
   readonly sdkLoads: Map<string, Promise<Iamport>>;
   /** Which `impCode|tierCode` each IMP object was initialised with. */
   readonly initialised: WeakMap<object, string>;
+  /** Extra https origins the page allowed the SDK to come from. */
+  readonly sdkOrigins: Set<string>;
   /** merchant_uids whose redirect return an element on this page has claimed. */
   readonly redirectClaims: Set<string>;
   /** The Trusted Types policy, created at most once per page. */
@@ -24,5 +26,6 @@ export function sharedState(): SharedState {
     sdkLoads: new Map(),
     initialised: new WeakMap(),
     redirectClaims: new Set(),
+    sdkOrigins: new Set(),
   });
 }

@@ -136,3 +136,25 @@ describe('IMP.init', () => {
     expect(second.inits).to.deep.equal(['imp111']);
   });
 });
+
+describe('the SDK loader and the page’s own tags', () => {
+  beforeEach(resetPage);
+  afterEach(() => {
+    resetPage();
+    document.querySelectorAll('script[data-test-page-sdk]').forEach((script) => script.remove());
+  });
+
+  it('passes over a page tag that already finished without IMP, and leaves it in place', async () => {
+    const pageTag = document.createElement('script');
+    pageTag.src = NO_GLOBAL;
+    pageTag.dataset.testPageSdk = '';
+    await new Promise((resolve) => {
+      pageTag.addEventListener('load', resolve, { once: true });
+      document.body.append(pageTag);
+    });
+    const error = await loadSdk({ src: NO_GLOBAL, timeoutMs: 3000 }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(SdkLoadError);
+    expect((error as Error).message).not.to.contain('within');
+    expect(pageTag.isConnected, 'the page’s tag stays').to.equal(true);
+  });
+});

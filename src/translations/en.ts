@@ -40,6 +40,8 @@ export const en: Translation = {
         return `${attribute} may list only tel, addr and postcode, separated by spaces.`;
       case 'url':
         return `${attribute} must be an http or https URL.`;
+      case 'sdk-origin':
+        return `${attribute} must be on this site or https://cdn.iamport.kr; other hosts must be allowed from JavaScript with PaymentwallPay.allowSdkOrigin().`;
       case 'positive-integer':
         return `${attribute} must be a whole number of milliseconds above 0.`;
       case 'object':

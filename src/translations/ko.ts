@@ -40,6 +40,8 @@ export const ko: Translation = {
         return `${attribute}에는 tel, addr, postcode만 공백으로 구분해 쓸 수 있습니다.`;
       case 'url':
         return `${attribute}는 http 또는 https URL이어야 합니다.`;
+      case 'sdk-origin':
+        return `${attribute}는 이 사이트나 https://cdn.iamport.kr에 있어야 합니다. 다른 호스트는 JavaScript에서 PaymentwallPay.allowSdkOrigin()으로 허용해야 합니다.`;
       case 'positive-integer':
         return `${attribute}는 0보다 큰 밀리초 정수여야 합니다.`;
       case 'object':

@@ -115,12 +115,16 @@ describe('attributes become the request_pay object', () => {
     expect(request.notice_url).to.equal('https://shop.example/hook');
   });
 
-  it('defaults m_redirect_url to this page without PortOne’s result parameters', async () => {
+  it('defaults m_redirect_url to this page without a fragment or an earlier result', async () => {
     const before = location.href;
-    history.replaceState(history.state, '', `${location.pathname}${location.search}&error_code=F1&imp_uid=old#frag`);
+    const page = `${location.pathname}${location.search}`;
     try {
-      const request = await requestFor({});
-      expect(request.m_redirect_url).to.equal(before.split('#')[0] + '#frag');
+      history.replaceState(history.state, '', `${page}&merchant_uid=old&imp_uid=imp_old&error_code=F1#pricing`);
+      expect((await requestFor({})).m_redirect_url).to.equal(new URL(page, location.href).href);
+      resetPage();
+      // Without merchant_uid those names are the page's own parameters, and stay.
+      history.replaceState(history.state, '', `${page}&success=1#pricing`);
+      expect((await requestFor({})).m_redirect_url).to.equal(new URL(`${page}&success=1`, location.href).href);
     } finally {
       history.replaceState(history.state, '', before);
     }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { digitsFromAttribute, readConfig, type ConfigResult, type RawConfig } from '../../src/config.js';
 
-const env = { impReady: false, baseUrl: 'https://shop.example/checkout/page.html' };
+const env = { impReady: false, baseUrl: 'https://shop.example/checkout/page.html', pageOrigin: 'https://shop.example' };
 const valid: RawConfig = {
   impCode: 'imp12345678',
   channelKey: 'channel-key-1',
@@ -143,5 +143,29 @@ describe('configuration rules', () => {
       'currency:currency',
       'order-name:required',
     ]);
+  });
+});
+
+describe('where the SDK may come from', () => {
+  const sdk = (sdkSrc: string) => problems({ sdkSrc });
+
+  it('is PortOne’s CDN over https, or this site', () => {
+    expect(sdk('https://cdn.iamport.kr/v1/iamport.js')).to.deep.equal([]);
+    expect(sdk('/vendor/iamport.js')).to.deep.equal([]);
+    expect(sdk('https://shop.example/vendor/iamport.js')).to.deep.equal([]);
+    expect(sdk('http://cdn.iamport.kr/v1/iamport.js')).to.deep.equal(['sdk-src:sdk-origin']);
+    expect(sdk('https://evil.example/iamport.js')).to.deep.equal(['sdk-src:sdk-origin']);
+  });
+
+  it('may be another https origin the page allowed from JavaScript', async () => {
+    const { allowSdkOrigin } = await import('../../src/sdk-origin.js');
+    const { sharedState } = await import('../../src/shared-state.js');
+    try {
+      allowSdkOrigin('https://static.example/some/path');
+      expect(sdk('https://static.example/iamport.js')).to.deep.equal([]);
+      expect(() => allowSdkOrigin('http://static.example')).to.throw(TypeError);
+    } finally {
+      sharedState().sdkOrigins.clear();
+    }
   });
 });

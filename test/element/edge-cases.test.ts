@@ -1,0 +1,112 @@
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { PaymentwallPay, type PayFailEvent, type PayRequestEvent } from '../../src/index.js';
+import { sharedState } from '../../src/shared-state.js';
+import { installImp } from '../helpers/imp-double.js';
+import { button, nextEvent, resetPage, shadow, text } from '../helpers/page.js';
+import { widget } from '../helpers/widget.js';
+
+const quietly = async (body: () => Promise<void>) => {
+  const original = console.error;
+  console.error = () => {};
+  try {
+    await body();
+  } finally {
+    console.error = original;
+  }
+};
+
+describe('edges a page author or buyer would hit', () => {
+  const home = location.href;
+  beforeEach(resetPage);
+  afterEach(() => {
+    history.replaceState(history.state, '', home);
+    resetPage();
+    sharedState().sdkOrigins.clear();
+    document.querySelectorAll('script[data-test-page-sdk]').forEach((script) => script.remove());
+  });
+
+  it('refuses an SDK from a host an attribute names, and loads nothing', async () => {
+    await quietly(async () => {
+      const element = await widget({ 'sdk-src': 'https://evil.example/iamport.js' });
+      expect(text(shadow(element).querySelector('[part="config-error"]'))).to.contain('PaymentwallPay.allowSdkOrigin()');
+      expect((await element.pay()).status).to.equal('fail');
+      expect(document.querySelectorAll('script[src^="https://evil.example"]')).to.have.length(0);
+    });
+    PaymentwallPay.allowSdkOrigin('https://static.example');
+    const allowed = await widget({ 'sdk-src': 'https://static.example/iamport.js' });
+    expect(shadow(allowed).querySelector('[part="config-error"]')).to.equal(null);
+  });
+
+  it('needs no imp-code when the page loads the SDK itself with its own tag', async () => {
+    const pageTag = document.createElement('script');
+    pageTag.src = '/test-sdk/slow.js?ms=150';
+    pageTag.dataset.testPageSdk = '';
+    document.body.append(pageTag);
+    const element = await widget({ 'imp-code': null, 'sdk-src': '/test-sdk/slow.js?ms=150' });
+    expect(shadow(element).querySelector('[part="config-error"]')).to.equal(null);
+    expect((await element.pay()).status).to.equal('success');
+    expect(document.querySelectorAll('script[src*="/test-sdk/slow.js"]')).to.have.length(1);
+  });
+
+  it('gives focus back to the pay button when the attempt ends', async () => {
+    installImp('success-false');
+    const element = await widget({});
+    button(element).focus();
+    const fail = nextEvent(element, 'pay-fail');
+    button(element).click();
+    await fail;
+    await element.updateComplete;
+    await element.updateComplete;
+    expect(shadow(element).activeElement).to.equal(button(element));
+  });
+
+  it('shows no text from a crafted return link when it started no attempt', async () => {
+    history.replaceState(history.state, '', `${location.pathname}${location.search}&merchant_uid=order-fixed&error_code=X&error_msg=Call+0000+for+a+refund`);
+    const element = await widget({ 'merchant-uid': 'order-fixed' });
+    const { detail } = await nextEvent<PayFailEvent>(element, 'pay-fail');
+    await element.updateComplete;
+    expect(detail.pgMessage).to.equal('Call 0000 for a refund');
+    expect(text(shadow(element).querySelector('[part="status"]'))).to.equal('The payment was not completed.');
+  });
+
+  it('ends in sdk-error rather than pay as the parent merchant when IMP.agency is missing', async () => {
+    const imp = installImp();
+    delete (imp as { agency?: unknown }).agency;
+    await quietly(async () => {
+      const result = await (await widget({ 'tier-code': '12' })).pay();
+      expect(result.status === 'fail' && result.detail.code).to.equal('sdk-error');
+    });
+    expect(imp.inits).to.deep.equal([]);
+    expect(imp.requests).to.deep.equal([]);
+  });
+
+  it('ends in sdk-error when PortOne calls back with no response', async () => {
+    const imp = installImp('never');
+    imp.request_pay = (_params, callback) => setTimeout(() => (callback as (r?: unknown) => void)(undefined));
+    await quietly(async () => {
+      const result = await (await widget({})).pay();
+      expect(result.status === 'fail' && result.detail.code).to.equal('sdk-error');
+    });
+  });
+
+  it('sends a request object a pay-request listener replaced', async () => {
+    const imp = installImp();
+    const element = await widget({});
+    element.addEventListener('pay-request', (event: PayRequestEvent) => {
+      event.detail.request = { ...event.detail.request, merchant_uid: 'from-listener', amount: 777 };
+    });
+    const result = await element.pay();
+    expect(imp.requests[0]).to.include({ merchant_uid: 'from-listener', amount: 777 });
+    expect(result.status === 'success' && result.detail).to.include({ merchantUid: 'from-listener', amount: 777 });
+  });
+
+  it('starts loading the SDK once a visible widget gets a sound configuration', async () => {
+    await quietly(async () => {
+      const element = await widget({ amount: null });
+      await aTimeout(100);
+      expect(document.querySelectorAll('script[src*="imp-double"]')).to.have.length(0);
+      element.amount = 1000;
+      await waitUntil(() => document.querySelectorAll('script[src*="imp-double"]').length === 1, 'SDK tag after the fix');
+    });
+  });
+});
