@@ -29,6 +29,18 @@ describe('the payment flow', () => {
     expect(detail).not.to.have.property('customerUid');
   });
 
+  it('types its events in the element and document event maps', async () => {
+    installImp('success');
+    const element = await widget({});
+    const seen: string[] = [];
+    // No annotations: these compile only because the event maps know the details.
+    element.addEventListener('pay-request', (event) => seen.push(event.detail.request.merchant_uid));
+    element.addEventListener('pay-success', (event) => seen.push(event.detail.impUid));
+    document.addEventListener('pay-success', (event) => seen.push(event.detail.currency), { once: true });
+    await element.pay();
+    expect(seen.slice(1)).to.deep.equal(['imp_123456789012', 'KRW']);
+  });
+
   it('dispatches events that bubble out of shadow roots', async () => {
     installImp('success');
     const element = await widget({});
