@@ -1,8 +1,10 @@
-// Browser tests: every test/**/*.test.ts except the Node ones, in Debian's Chromium.
+// Browser tests: every test/**/*.test.ts except the Node ones, in Debian's Chromium and, when it
+// is installed, Firefox. Tests that need Chromium's DevTools protocol run in Chromium only.
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
-import { CHROME_ARGS, findChrome } from './scripts/find-browser.mjs';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { CHROME_ARGS, findChrome, findFirefox } from './scripts/find-browser.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 
 const CSP =
@@ -36,14 +38,22 @@ await build({
   logLevel: 'warning',
 });
 
+const chromium = chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } });
+const firefoxPath = findFirefox();
+const firefox = firefoxPath && puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true } });
+const CHROMIUM_ONLY = 'test/element/chromium-only.test.ts';
+
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/node/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/node/**', `!${CHROMIUM_ONLY}`],
+  groups: [{ name: 'chromium-only', files: [CHROMIUM_ONLY], browsers: [chromium] }],
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   middleware: [testServerRoutes()],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } })],
+  browsers: firefox ? [chromium, firefox] : [chromium],
   // One page at a time: visibility (IntersectionObserver) and focus tests need the foreground.
   concurrency: 1,
+  // One browser at a time too: two engines at once on a 2-core machine starve each other's timers.
+  concurrentBrowsers: 1,
   testFramework: { config: { timeout: 8000 } },
   reporters: [defaultReporter(), summaryReporter()],
   // Lit's development build (chosen by nodeResolve) checks our use of Lit; its banner is noise.

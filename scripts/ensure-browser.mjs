@@ -1,13 +1,13 @@
-// Makes sure a Chrome or Chromium is there for the browser tests. Test tools may not download
-// browsers of their own, so on Debian we install the distribution's chromium (as root), and
-// elsewhere we say what to install.
+// Makes sure the browsers for the tests are there. Test tools may not download browsers of their
+// own, so on Debian we install the distribution's chromium and firefox-esr (as root). Elsewhere
+// Chromium or Chrome is required and we say what to install; Firefox is used when present.
 import { execFileSync } from 'node:child_process';
-import { findChrome } from './find-browser.mjs';
-
-if (findChrome()) process.exit(0);
+import { findChrome, findFirefox } from './find-browser.mjs';
 
 const canApt = process.platform === 'linux' && process.getuid?.() === 0 && hasCommand('apt-get');
-if (!canApt) {
+const missing = [findChrome() ? undefined : 'chromium', findFirefox() ? undefined : 'firefox-esr'].filter(Boolean);
+if (missing.length === 0) process.exit(0);
+if (!findChrome() && !canApt) {
   console.error(
     'The browser tests need Chrome or Chromium and none was found.\n' +
       'Install one (Debian/Ubuntu: sudo apt-get install chromium; macOS: install Google Chrome),\n' +
@@ -15,14 +15,18 @@ if (!canApt) {
   );
   process.exit(1);
 }
-console.log('No Chrome or Chromium found: installing Debian\'s chromium with apt-get…');
+if (!canApt) {
+  console.log('Firefox not found: the browser tests run in Chromium only (set FIREFOX_PATH to add it).');
+  process.exit(0);
+}
+console.log(`Installing Debian's ${missing.join(' and ')} with apt-get for the browser tests…`);
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+execFileSync('apt-get', ['install', '-y', '-qq', ...missing], {
   stdio: 'inherit',
   env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
 });
-if (!findChrome()) {
-  console.error('apt-get finished but no chromium was found at /usr/bin/chromium.');
+if (!findChrome() || !findFirefox()) {
+  console.error('apt-get finished but chromium or firefox-esr is still missing.');
   process.exit(1);
 }
 

@@ -16,6 +16,13 @@ export function findChrome() {
   return CANDIDATES.find((path) => existsSync(path));
 }
 
+/** Firefox for the second engine (optional: without it the browser tests run in Chromium only). */
+export function findFirefox() {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  return ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'].find((path) => existsSync(path));
+}
+
 /** Flags for headless Chromium on a closed network, as root (see README "Running the tests"). */
 export const CHROME_ARGS = [
   '--no-sandbox',

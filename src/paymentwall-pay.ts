@@ -182,19 +182,13 @@ export class PaymentwallPay extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (isServer) return;
-    langWatcher.add(this);
+    pageWatcher.add(this);
     if (!this.#warmed) this.#watchForFirstUse();
-    // A page may load window.IMP itself in a script after this tag: look again once it has.
-    if (document.readyState !== 'complete') {
-      const recheck = () => this.requestUpdate();
-      document.addEventListener('DOMContentLoaded', recheck, { once: true });
-      window.addEventListener('load', recheck, { once: true });
-    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    langWatcher.delete(this);
+    pageWatcher.delete(this);
     this.#stopWatching?.();
   }
 
@@ -693,18 +687,28 @@ function rootOf(element: Element): Document | ShadowRoot {
 }
 
 /**
- * Widgets that follow an ancestor's `lang` re-render when the document's language changes
- * (single-page apps switch it at run time). One observer serves them all.
+ * Re-renders every connected widget when the page changes under it: the document's language
+ * (single-page apps switch it at run time), and the end of loading (a page may load window.IMP
+ * itself in a script after the tag). One observer and two listeners serve all widgets.
  */
-const langWatcher = (() => {
+const pageWatcher = (() => {
   const widgets = new Set<PaymentwallPay>();
-  let observer: MutationObserver | undefined;
+  let watching = false;
+  const refresh = () => widgets.forEach((widget) => widget.requestUpdate());
   return {
     add(widget: PaymentwallPay) {
       widgets.add(widget);
-      if (observer || typeof MutationObserver === 'undefined') return;
-      observer = new MutationObserver(() => widgets.forEach((each) => each.requestUpdate()));
-      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+      if (watching) return;
+      watching = true;
+      new MutationObserver(refresh).observe(document.documentElement, {
+        attributes: true,
+        attributeFilter: ['lang'],
+        subtree: true,
+      });
+      if (document.readyState !== 'complete') {
+        document.addEventListener('DOMContentLoaded', refresh, { once: true });
+        window.addEventListener('load', refresh, { once: true });
+      }
     },
     delete(widget: PaymentwallPay) {
       widgets.delete(widget);

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { AttemptStore, type Attempt } from '../../src/attempt-store.js';
 import { sharedState } from '../../src/shared-state.js';
 import type { PayFailEvent, PaySuccessEvent, PaymentwallPay } from '../../src/index.js';
@@ -48,7 +48,7 @@ describe('coming back from a mobile redirect', () => {
     };
     const element = await widget({ 'customer-uid': 'cust-9' });
     void element.pay();
-    await tick(30);
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
     expect(savedAtCall).to.be.a('string');
     expect(JSON.parse(savedAtCall!)).to.deep.include({
       amount: 1004,
@@ -162,8 +162,7 @@ describe('coming back from a mobile redirect', () => {
     const imp = installImp('never');
     const first = await widget({ 'merchant-uid': 'order-fixed' });
     void first.pay();
-    await tick(20);
-    expect(imp.requests).to.have.length(1);
+    await waitUntil(() => imp.requests.length === 1, 'first request');
     first.remove();
     // Back from the phone's payment window: cancelled.
     sharedState().redirectClaims.clear();
@@ -172,8 +171,7 @@ describe('coming back from a mobile redirect', () => {
     await nextEvent(second, 'pay-fail');
     // The buyer tries again from the cleaned page, pays, and comes back.
     void second.pay();
-    await tick(20);
-    expect(imp.requests).to.have.length(2);
+    await waitUntil(() => imp.requests.length === 2, 'second request');
     second.remove();
     sharedState().redirectClaims.clear();
     returnWith({ imp_uid: 'imp_2', merchant_uid: 'order-fixed' });
@@ -192,8 +190,9 @@ describe('coming back from a mobile redirect', () => {
       <paymentwall-pay id="second-card" imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="b"></paymentwall-pay>
       <paymentwall-pay id="third-card" imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="c"></paymentwall-pay>
     </div>`);
-    await settled();
-    await settled();
+    await waitUntil(() => events.length > 0, 'a report');
+    // Past the head start the others give the owner, in case one of them reported too.
+    await tick(300);
     expect(events.map((event) => (event.target as Element).id)).to.deep.equal(['second-card']);
   });
 
@@ -205,7 +204,8 @@ describe('coming back from a mobile redirect', () => {
       <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="a"></paymentwall-pay>
       <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="b"></paymentwall-pay>
     </div>`);
-    // Past the head start the missing widget would have had.
+    await waitUntil(() => events.length > 0, 'a report', { timeout: 3000 });
+    // Past the head start the missing widget would have had, in case a second one reported.
     await tick(300);
     expect(events).to.have.length(1);
   });

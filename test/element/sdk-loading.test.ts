@@ -7,6 +7,9 @@ import { widget } from '../helpers/widget.js';
 const DOUBLE = '/test/fixtures/sdk/imp-double.js';
 const sdkTags = () => Array.from(document.scripts).filter((script) => script.src.includes('/test/fixtures/sdk/') || script.src.includes('/test-sdk/'));
 
+/** Lets a started load finish, so it cannot define IMP in the next test (Firefox runs removed scripts). */
+const sdkLoaded = () => waitUntil(() => window.IMP !== undefined, 'the SDK loaded');
+
 /** A widget far below the fold, untouched. */
 async function offscreenWidget(attributes: Record<string, string> = {}) {
   const wrapper = await fixture<HTMLDivElement>(html`<div>
@@ -45,18 +48,21 @@ describe('when the SDK loads', () => {
     const element = await offscreenWidget();
     element.scrollIntoView();
     await waitUntil(() => sdkTags().length === 1, 'SDK tag after scrolling into view');
+    await sdkLoaded();
   });
 
   it('when the pointer enters the widget', async () => {
     const element = await offscreenWidget();
     element.dispatchEvent(new PointerEvent('pointerenter'));
     expect(sdkTags()).to.have.length(1);
+    await sdkLoaded();
   });
 
   it('when the widget gets focus', async () => {
     const element = await offscreenWidget();
     element.shadowRoot!.querySelector('input')!.focus({ preventScroll: true });
     expect(sdkTags()).to.have.length(1);
+    await sdkLoaded();
   });
 
   it('when it pays', async () => {
