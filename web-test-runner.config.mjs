@@ -1,10 +1,13 @@
 // Browser tests: every test/**/*.test.ts except the Node ones, in Debian's Chromium and, when it
 // is installed, Firefox. Tests that need Chromium's DevTools protocol run in Chromium only.
+// With WEBKIT_DRIVER_PORT set (scripts/webkit-tests.mjs does that, under xvfb-run) the same files
+// run in WebKit instead.
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
-import { CHROME_ARGS, findChrome, findFirefox } from './scripts/find-browser.mjs';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { CHROME_ARGS, findChrome, findFirefox, findWebKit } from './scripts/find-browser.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 
 const CSP =
@@ -42,14 +45,23 @@ const chromium = chromeLauncher({ launchOptions: { executablePath: findChrome(),
 const firefoxPath = findFirefox();
 const firefox = firefoxPath && puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true } });
 const CHROMIUM_ONLY = 'test/element/chromium-only.test.ts';
+const webkitPort = Number(process.env.WEBKIT_DRIVER_PORT) || undefined;
+const webkit =
+  webkitPort &&
+  webdriverLauncher({
+    automationProtocol: 'webdriver',
+    hostname: '127.0.0.1',
+    port: webkitPort,
+    capabilities: { 'webkitgtk:browserOptions': { binary: findWebKit()?.browser, args: ['--automation'] } },
+  });
 
 export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/node/**', `!${CHROMIUM_ONLY}`],
-  groups: [{ name: 'chromium-only', files: [CHROMIUM_ONLY], browsers: [chromium] }],
+  groups: webkit ? [] : [{ name: 'chromium-only', files: [CHROMIUM_ONLY], browsers: [chromium] }],
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   middleware: [testServerRoutes()],
-  browsers: firefox ? [chromium, firefox] : [chromium],
+  browsers: webkit ? [webkit] : firefox ? [chromium, firefox] : [chromium],
   // One page at a time: visibility (IntersectionObserver) and focus tests need the foreground.
   concurrency: 1,
   // One browser at a time too: two engines at once on a 2-core machine starve each other's timers.

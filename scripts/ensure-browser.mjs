@@ -1,11 +1,16 @@
 // Makes sure the browsers for the tests are there. Test tools may not download browsers of their
-// own, so on Debian we install the distribution's chromium and firefox-esr (as root). Elsewhere
-// Chromium or Chrome is required and we say what to install; Firefox is used when present.
+// own, so on Debian we install the distribution's chromium, firefox-esr and WebKitGTK's driver
+// (with xvfb for its window) as root. Elsewhere Chromium or Chrome is required and we say what to
+// install; Firefox and WebKit are used when present.
 import { execFileSync } from 'node:child_process';
-import { findChrome, findFirefox } from './find-browser.mjs';
+import { findChrome, findFirefox, findWebKit } from './find-browser.mjs';
 
 const canApt = process.platform === 'linux' && process.getuid?.() === 0 && hasCommand('apt-get');
-const missing = [findChrome() ? undefined : 'chromium', findFirefox() ? undefined : 'firefox-esr'].filter(Boolean);
+const missing = [
+  findChrome() ? [] : ['chromium'],
+  findFirefox() ? [] : ['firefox-esr'],
+  findWebKit() ? [] : ['webkit2gtk-driver', 'xvfb'],
+].flat();
 if (missing.length === 0) process.exit(0);
 if (!findChrome() && !canApt) {
   console.error(
@@ -16,7 +21,7 @@ if (!findChrome() && !canApt) {
   process.exit(1);
 }
 if (!canApt) {
-  console.log('Firefox not found: the browser tests run in Chromium only (set FIREFOX_PATH to add it).');
+  console.log(`Not found: ${missing.join(', ')}. The browser tests run without those engines.`);
   process.exit(0);
 }
 console.log(`Installing Debian's ${missing.join(' and ')} with apt-get for the browser tests…`);
@@ -25,8 +30,8 @@ execFileSync('apt-get', ['install', '-y', '-qq', ...missing], {
   stdio: 'inherit',
   env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
 });
-if (!findChrome() || !findFirefox()) {
-  console.error('apt-get finished but chromium or firefox-esr is still missing.');
+if (!findChrome() || !findFirefox() || !findWebKit()) {
+  console.error(`apt-get finished but one of ${missing.join(', ')} is still missing.`);
   process.exit(1);
 }
 

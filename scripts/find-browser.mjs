@@ -23,6 +23,14 @@ export function findFirefox() {
   return ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'].find((path) => existsSync(path));
 }
 
+/** WebKit through WebKitGTK's WebDriver and MiniBrowser, which need a display (xvfb-run). */
+export function findWebKit() {
+  const driver = '/usr/bin/WebKitWebDriver';
+  const browser = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser'].find((path) => existsSync(path));
+  const xvfbRun = '/usr/bin/xvfb-run';
+  return existsSync(driver) && browser && existsSync(xvfbRun) ? { driver, browser, xvfbRun } : undefined;
+}
+
 /** Flags for headless Chromium on a closed network, as root (see README "Running the tests"). */
 export const CHROME_ARGS = [
   '--no-sandbox',

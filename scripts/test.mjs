@@ -1,11 +1,12 @@
 // npm test: everything, in the order a failure is cheapest to find: the build (which type-checks
-// src/), the tests' type checks, the size budget, the browser tests (Chromium, installed if
-// missing), then the Node tests. It ends with one line: "N passed, N failed".
+// src/), the tests' type checks, the size budget, the browser tests (Chromium and Firefox, then
+// WebKit; installed on Debian if missing), then the Node tests. It ends with one line: "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findWebKit } from './find-browser.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -36,8 +37,19 @@ for (const tsconfig of tsconfigs.filter((file) => existsSync(join(root, file))))
 }
 await step('size budget', process.execPath, ['scripts/bench.mjs', '--size-only', '--check']);
 await step('browser (installs Chromium if missing)', process.execPath, ['scripts/ensure-browser.mjs']);
-await step('browser tests (Chromium)', bin('web-test-runner'), [], { WTR_SUMMARY_FILE: summaryFile });
+await step('browser tests (Chromium, Firefox)', bin('web-test-runner'), [], { WTR_SUMMARY_FILE: summaryFile });
 const browser = JSON.parse(readFileSync(summaryFile, 'utf8'));
+const webkit = findWebKit();
+if (webkit) {
+  await step('browser tests (WebKit)', webkit.xvfbRun, ['-a', process.execPath, 'scripts/webkit-tests.mjs'], {
+    WTR_SUMMARY_FILE: summaryFile,
+  });
+  const inWebKit = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  browser.passed += inWebKit.passed;
+  browser.failed += inWebKit.failed;
+} else {
+  console.log('\nWebKit not found: skipping the WebKit run (Debian: apt-get install webkit2gtk-driver xvfb).');
+}
 const nodeOutput = await step('Node tests', process.execPath, [
   '--import',
   'tsx',

@@ -126,7 +126,8 @@ describe('the buyer form', () => {
 
   it('keeps what the buyer typed through attribute changes and re-renders', async () => {
     const element = await widget({ fields: 'tel addr' }, false);
-    await typeInto(element, 'name', 'Mary Ann');
+    // No doubled letters: WebKit's WebDriver drops a key pressed twice in a row.
+    await typeInto(element, 'name', 'Mary Jane');
     await typeInto(element, 'email', 'mary@example.com');
     await typeInto(element, 'addr', 'Busan');
     element.setAttribute('amount', '2000');
@@ -137,7 +138,7 @@ describe('the buyer form', () => {
     element.setAttribute('fields', 'tel addr');
     await element.updateComplete;
     const values = Array.from(shadow(element).querySelectorAll('input'), (each) => each.value);
-    expect(values).to.deep.equal(['Mary Ann', 'mary@example.com', '', 'Busan']);
+    expect(values).to.deep.equal(['Mary Jane', 'mary@example.com', '', 'Busan']);
   });
 
   it('updates a prefilled field the buyer has not touched', async () => {

@@ -1,4 +1,4 @@
-import { fixture, fixtureCleanup } from '@open-wc/testing';
+import { fixture, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { PaymentwallPay } from '../../src/index.js';
@@ -47,6 +47,8 @@ export async function typeInto(element: PaymentwallPay, field: string, text: str
   target.focus();
   target.select();
   await sendKeys({ type: text });
+  // WebDriver may return before the browser has handled the last key.
+  await waitUntil(() => target.value === text, `"${text}" typed into ${field}`);
   if (leave) target.blur();
   await element.updateComplete;
 }
