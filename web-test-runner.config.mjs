@@ -14,6 +14,12 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; " +
   "require-trusted-types-for 'script'; trusted-types paymentwall-pay lit-html";
 
+async function streamToString(stream) {
+  let text = '';
+  for await (const chunk of stream) text += chunk;
+  return text;
+}
+
 /** Stand-ins for PortOne's SDK and pages with headers, served by the test server only. */
 function testServerRoutes() {
   return async (context, next) => {
@@ -26,6 +32,11 @@ function testServerRoutes() {
       return;
     }
     await next();
+    // ?module: the same page loading the CDN file as <script type="module">.
+    if ('module' in context.query && context.path.startsWith('/test/fixtures/cdn/')) {
+      const page = typeof context.body === 'string' ? context.body : await streamToString(context.body);
+      context.body = page.replace('<script src="/dist/paymentwall-pay.min.js">', '<script type="module" src="/dist/paymentwall-pay.min.js">');
+    }
     // Any page asked for with ?csp is served under a strict CSP with Trusted Types enforced.
     if ('csp' in context.query) context.set('Content-Security-Policy', CSP);
   };

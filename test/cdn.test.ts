@@ -33,9 +33,11 @@ function clickPay(doc: Document, id: string): void {
 describe('dist/paymentwall-pay.min.js on a plain page', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
-  for (const page of ['classic', 'module']) {
-    it(`takes a payment with the tag and attributes alone (${page} script)`, async () => {
-      const { win, doc } = await openPage(`/test/fixtures/cdn/${page}.html`);
+  for (const [kind, query] of [['classic', ''], ['module', '?module']]) {
+    it(`takes a payment with the tag and attributes alone (${kind} script)`, async () => {
+      const { win, doc } = await openPage(`/test/fixtures/cdn/plain-page.html${query}`);
+      const tag = doc.querySelector('script[src="/dist/paymentwall-pay.min.js"]') as HTMLScriptElement;
+      expect(tag.type).to.equal(kind === 'module' ? 'module' : '');
       clickPay(doc, 'widget');
       await waitUntil(() => win.__events.some((event) => event.type === 'pay-success'), 'pay-success');
       expect(win.__events.map((event) => event.type)).to.deep.equal(['pay-request', 'pay-success']);
@@ -47,9 +49,9 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
   }
 
   it('works under a strict CSP with Trusted Types enforced, with no violation', async () => {
-    const response = await fetch('/test/fixtures/cdn/classic.html?csp');
+    const response = await fetch('/test/fixtures/cdn/plain-page.html?csp');
     expect(response.headers.get('content-security-policy')).to.contain("require-trusted-types-for 'script'");
-    const { win, doc } = await openPage('/test/fixtures/cdn/classic.html?csp');
+    const { win, doc } = await openPage('/test/fixtures/cdn/plain-page.html?csp');
     expect(typeof (win as unknown as { trustedTypes?: unknown }).trustedTypes).to.equal('object');
     clickPay(doc, 'widget');
     await waitUntil(() => win.__events.some((event) => event.type === 'pay-success'), 'pay-success under CSP');
