@@ -13,8 +13,8 @@ const tags = (src: string) => Array.from(document.scripts).filter((script) => sc
 const evaluations = () => (window as { __sdkEvaluations?: number }).__sdkEvaluations ?? 0;
 
 describe('the SDK loader', () => {
-  beforeEach(() => {
-    resetPage();
+  beforeEach(async () => {
+    await resetPage();
     (window as { __sdkEvaluations?: number }).__sdkEvaluations = 0;
   });
   afterEach(resetPage);
@@ -92,7 +92,7 @@ describe('the SDK loader', () => {
     expect(tag!.integrity).to.equal(hash);
     expect(tag!.crossOrigin).to.equal('anonymous');
     expect(await loading).to.equal(window.IMP);
-    resetPage();
+    await resetPage();
     const wrong = 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
     const error = await loadSdk({ src: DOUBLE, timeoutMs: 3000, integrity: wrong }).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(SdkLoadError);
@@ -139,8 +139,8 @@ describe('IMP.init', () => {
 
 describe('the SDK loader and the page’s own tags', () => {
   beforeEach(resetPage);
-  afterEach(() => {
-    resetPage();
+  afterEach(async () => {
+    await resetPage();
     document.querySelectorAll('script[data-test-page-sdk]').forEach((script) => script.remove());
   });
 

@@ -17,8 +17,8 @@ async function requestFor(attributes: Record<string, string | null>, setup?: (el
 
 describe('attributes become the request_pay object', () => {
   let imp: ImpDouble;
-  beforeEach(() => {
-    resetPage();
+  beforeEach(async () => {
+    await resetPage();
     imp = installImp();
   });
   afterEach(resetPage);
@@ -43,7 +43,7 @@ describe('attributes become the request_pay object', () => {
     const element = await widget({});
     await element.pay();
     expect(imp.inits).to.deep.equal(['imp12345678']);
-    resetPage();
+    await resetPage();
     const agent = installImp();
     const sub = await widget({ 'tier-code': '123' });
     await sub.pay();
@@ -105,7 +105,7 @@ describe('attributes become the request_pay object', () => {
 
   it('sends use_test_method with test-mode', async () => {
     expect((await requestFor({ 'test-mode': '' })).use_test_method).to.equal(true);
-    resetPage();
+    await resetPage();
     expect(await requestFor({})).not.to.have.property('use_test_method');
   });
 
@@ -121,7 +121,7 @@ describe('attributes become the request_pay object', () => {
     try {
       history.replaceState(history.state, '', `${page}&merchant_uid=old&imp_uid=imp_old&error_code=F1#pricing`);
       expect((await requestFor({})).m_redirect_url).to.equal(new URL(page, location.href).href);
-      resetPage();
+      await resetPage();
       // Without merchant_uid those names are the page's own parameters, and stay.
       history.replaceState(history.state, '', `${page}&success=1#pricing`);
       expect((await requestFor({})).m_redirect_url).to.equal(new URL(`${page}&success=1`, location.href).href);

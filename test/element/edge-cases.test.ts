@@ -18,9 +18,9 @@ const quietly = async (body: () => Promise<void>) => {
 describe('edges a page author or buyer would hit', () => {
   const home = location.href;
   beforeEach(resetPage);
-  afterEach(() => {
+  afterEach(async () => {
     history.replaceState(history.state, '', home);
-    resetPage();
+    await resetPage();
     sharedState().sdkOrigins.clear();
     document.querySelectorAll('script[data-test-page-sdk]').forEach((script) => script.remove());
   });

@@ -33,9 +33,9 @@ const settled = () => tick(30);
 
 describe('coming back from a mobile redirect', () => {
   beforeEach(resetPage);
-  afterEach(() => {
+  afterEach(async () => {
     history.replaceState(history.state, '', home);
-    resetPage();
+    await resetPage();
   });
 
   it('saves the attempt before calling the SDK, since the callback never runs on mobile', async () => {

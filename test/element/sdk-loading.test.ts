@@ -32,8 +32,8 @@ async function offscreenWidget(attributes: Record<string, string> = {}) {
 }
 
 describe('when the SDK loads', () => {
-  beforeEach(() => {
-    resetPage();
+  beforeEach(async () => {
+    await resetPage();
     window.scrollTo(0, 0);
   });
   afterEach(resetPage);
@@ -62,6 +62,23 @@ describe('when the SDK loads', () => {
     const element = await offscreenWidget();
     element.shadowRoot!.querySelector('input')!.focus({ preventScroll: true });
     expect(sdkTags()).to.have.length(1);
+    await sdkLoaded();
+  });
+
+  it('with the widget’s nonce as the script’s real nonce, and its sdk-integrity', async () => {
+    const body = await (await fetch(DOUBLE)).arrayBuffer();
+    const digest = await crypto.subtle.digest('SHA-384', body);
+    const integrity = `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+    const element = await offscreenWidget();
+    element.setAttribute('nonce', 'n0nce-from-page');
+    element.setAttribute('sdk-integrity', integrity);
+    await element.updateComplete;
+    element.dispatchEvent(new PointerEvent('pointerenter'));
+    const [tag] = sdkTags();
+    expect(tag!.nonce).to.equal('n0nce-from-page');
+    expect(tag!.getAttribute('nonce')).to.equal(null);
+    expect(tag!.integrity).to.equal(integrity);
+    expect(tag!.crossOrigin).to.equal('anonymous');
     await sdkLoaded();
   });
 

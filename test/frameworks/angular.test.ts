@@ -36,10 +36,10 @@ class ShopComponent {
 describe('in an Angular app', () => {
   let app: ApplicationRef | undefined;
   beforeEach(resetPage);
-  afterEach(() => {
+  afterEach(async () => {
     app?.destroy();
     document.querySelector('pw-angular-shop')?.remove();
-    resetPage();
+    await resetPage();
   });
 
   it('binds [properties] and hears (pay-success)', async () => {

@@ -1,9 +1,14 @@
 import { sharedState } from '../../src/shared-state.js';
 
-/** Puts the page back as it was: no IMP, no SDK tags, no stored attempts, no claims. */
-export function resetPage(): void {
-  delete window.IMP;
+/**
+ * Puts the page back as it was: no IMP, no SDK tags, no stored attempts, no claims. Waits for SDK
+ * loads still under way first: Firefox runs a removed script that was already loading, and it
+ * would define IMP in the middle of the next test.
+ */
+export async function resetPage(): Promise<void> {
   const state = sharedState();
+  await Promise.allSettled(state.sdkLoads.values());
+  delete window.IMP;
   state.sdkLoads.clear();
   state.redirectClaims.clear();
   for (const script of Array.from(document.scripts)) {
