@@ -2,7 +2,7 @@ import { LitElement, html, isServer, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { AttemptStore, type Attempt } from './attempt-store.js';
-import { checkBuyer, toBuyer, visibleFields, type BuyerField, type BuyerInput } from './buyer.js';
+import { checkBuyer, toBuyer, visibleFields, type BuyerError, type BuyerField, type BuyerInput } from './buyer.js';
 import {
   DEFAULT_SDK_SRC,
   digitsFromAttribute,
@@ -169,6 +169,8 @@ export class PaymentwallPay extends LitElement {
   @state() private status?: { kind: 'success' | 'fail'; message: string; pgMessage?: string };
 
   #config: ConfigResult = { ok: false, problems: [] };
+  /** The buyer's entries checked against the rules, once per update. */
+  #errors: Partial<Record<BuyerField, BuyerError>> = {};
   #loggedConfig = '';
   #inFlight?: Promise<PayResult>;
   #store = new AttemptStore();
@@ -195,6 +197,7 @@ export class PaymentwallPay extends LitElement {
   protected override willUpdate(): void {
     this.#config = this.#readConfig();
     this.#logConfig(this.#config);
+    this.#errors = checkBuyer(this.#input(), this.#fields());
   }
 
   protected override firstUpdated(): void {
@@ -204,9 +207,8 @@ export class PaymentwallPay extends LitElement {
   protected override updated(): void {
     if (this.#seen && !this.#warmed) this.#warm();
     // Keep native constraint validation in step, so :invalid and validationMessage agree with us.
-    const errors = checkBuyer(this.#input(), this.#fields());
     for (const input of this.renderRoot.querySelectorAll('input')) {
-      const error = errors[input.name as BuyerField];
+      const error = this.#errors[input.name as BuyerField];
       input.setCustomValidity(error ? this.#t.buyerError[error] : '');
     }
   }
@@ -216,7 +218,7 @@ export class PaymentwallPay extends LitElement {
   protected override render(): TemplateResult {
     const t = this.#t;
     const fields = this.#fields();
-    const errors = checkBuyer(this.#input(), fields);
+    const errors = this.#errors;
     const config = this.#config;
     return html`
       <slot></slot>
