@@ -308,14 +308,14 @@ export class PaymentwallPay extends LitElement {
   pay(): Promise<PayResult> {
     if (this.#inFlight) return this.#inFlight;
     if (this.disabled) return Promise.resolve({ status: 'cancelled' });
-    this.#warm();
     const checked = this.#readConfig();
+    this.#warm(checked);
     if (!checked.ok) {
       const detail = this.#failure('local', 'invalid-config');
       detail.problems = checked.problems;
       return Promise.resolve(this.#report({ status: 'fail', detail }));
     }
-    if (!this.reportValidity()) return Promise.resolve({ status: 'invalid' });
+    if (!this.#revealBuyerErrors()) return Promise.resolve({ status: 'invalid' });
     this.busy = true;
     this.status = undefined;
     // The busy button gives up focus; the buyer gets it back on the button when the attempt ends.
@@ -339,6 +339,11 @@ export class PaymentwallPay extends LitElement {
 
   /** As `checkValidity()`, and shows every error and focuses the first bad field. */
   reportValidity(): boolean {
+    return this.#revealBuyerErrors() && this.#readConfig().ok;
+  }
+
+  /** Shows every field's error and focuses the first bad field; true when there is none. */
+  #revealBuyerErrors(): boolean {
     const fields = this.#fields();
     const errors = checkBuyer(this.#input(), fields);
     this.revealed = new Set(fields);
@@ -346,7 +351,7 @@ export class PaymentwallPay extends LitElement {
     if (firstBad) {
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`#pw-${firstBad}`)?.focus());
     }
-    return firstBad === undefined && this.#readConfig().ok;
+    return firstBad === undefined;
   }
 
   #refocus(): void {
@@ -538,9 +543,9 @@ export class PaymentwallPay extends LitElement {
   }
 
   /** Starts loading the SDK on first sight or touch, so paying opens the window at once. */
-  #warm(): void {
+  #warm(checked?: ConfigResult): void {
     if (this.#warmed) return;
-    const checked = this.#readConfig();
+    checked ??= this.#readConfig();
     // Not yet configured (a framework may fill it in later): keep watching.
     if (!checked.ok) return;
     this.#warmed = true;
@@ -631,7 +636,7 @@ export class PaymentwallPay extends LitElement {
         noticeUrl: this.noticeUrl,
         logoUrl: this.logoUrl,
         fields: this.fields,
-        sdkSrc: this.sdkSrc ?? DEFAULT_SDK_SRC,
+        sdkSrc: this.sdkSrc,
         sdkIntegrity: this.sdkIntegrity,
         sdkTimeout: this.sdkTimeout,
         customData: this.customData,
