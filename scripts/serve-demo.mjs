@@ -157,5 +157,11 @@ if (!Number.isInteger(FIRST_PORT) || FIRST_PORT < 0 || FIRST_PORT > 65535) {
   process.exit(1);
 }
 // Nothing to flush: Ctrl+C (or a kill) ends the demo with a clean exit code.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(0));
+// `npm start` runs this under npm and a shell. A SIGTERM to npm ends npm and the shell but is not
+// passed on to us; we would serve on with nobody to stop us. So the server ends with its parent.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(0);
+}, 250).unref();
 listen(FIRST_PORT, PORT_ATTEMPTS);

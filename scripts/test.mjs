@@ -36,7 +36,7 @@ for (const tsconfig of tsconfigs.filter((file) => existsSync(join(root, file))))
   await step(`type check ${tsconfig}`, bin('tsc'), ['-p', tsconfig, '--noEmit']);
 }
 await step('size budget', process.execPath, ['scripts/bench.mjs', '--size-only', '--check']);
-await step('browser (installs Chromium if missing)', process.execPath, ['scripts/ensure-browser.mjs']);
+await step('browsers (Debian: installs chromium, firefox-esr, webkit2gtk-driver and xvfb when missing)', process.execPath, ['scripts/ensure-browser.mjs']);
 await step('browser tests (Chromium, Firefox)', bin('web-test-runner'), [], { WTR_SUMMARY_FILE: summaryFile });
 const browser = JSON.parse(readFileSync(summaryFile, 'utf8'));
 const webkit = findWebKit();
