@@ -112,7 +112,6 @@
 
     var pre = code.parentElement;
     var title = scenario.querySelector('h2').textContent;
-    pre.tabIndex = 0; // scrollable on narrow screens, so reachable by keyboard
     pre.setAttribute('aria-label', 'Tag for ' + title);
 
     var copy = document.createElement('button');

@@ -81,7 +81,7 @@
       amount: '금액',
       buyer: '구매자',
       payMethod: '결제수단',
-      paymentwall: 'Paymentwall bypass',
+      paymentwall: 'Paymentwall 추가 설정 (bypass)',
       widgetDefault: 'pw_1 (기본 위젯)',
       widgetT3: 't3_1 (Terminal 3)',
       psDefault: 'all (기본값)',
@@ -274,7 +274,10 @@
     button(form, 'decline', t.decline, 'sandbox-iamport__button');
     button(form, 'close', t.close, 'sandbox-iamport__button');
 
-    dialog.append(title, note, amount, facts, form);
+    // Title and buttons stay in view; only the facts between them scroll on a small screen.
+    var body = el('div', 'sandbox-iamport__body');
+    body.append(note, amount, facts);
+    dialog.append(title, body, form);
 
     var returnFocusTo = deepActiveElement();
     dialog.addEventListener('close', function () {
