@@ -2,6 +2,7 @@
 // condition), minified, as an IIFE so it runs as a classic <script src> and as type="module".
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
 export default {
   input: 'dist/cdn.js',
@@ -18,6 +19,8 @@ export default {
     if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
   },
   plugins: [
+    // Whitespace inside html`` and css`` literals is bytes terser cannot see; this strips it.
+    minifyHTML(),
     nodeResolve({ browser: true }),
     terser({ ecma: 2020, module: false, format: { comments: false } }),
   ],
