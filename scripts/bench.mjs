@@ -1,16 +1,26 @@
 // npm run bench: prints what the widget costs a page. Numbers only, never pass/fail on speed —
 // except the size budget, which `--check` enforces (sizes do not depend on a noisy machine).
-//   --size-only   skip the browser timings
+//   --size-only   skip the browser measurements
 //   --check       exit 1 when the CDN file is over its gzip budget
+//   --runs N      runs per measurement (default 7; medians are printed)
+//
+// Render cost is measured against two references in the same browser, interleaved run by run so
+// that the machine's noise hits all three alike: N plain HTML forms (the same fields, labels and
+// button), and N copies of a minimal Lit element rendering that form (a fixture built here, never
+// shipped: the floor for any Lit widget). Ratios taken within one run are what hold; the
+// milliseconds depend on the machine.
 import { createServer } from 'node:http';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const GZIP_BUDGET = 20 * 1024;
 const root = fileURLToPath(new URL('..', import.meta.url));
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const RUNS = Math.max(1, Number(argv[argv.indexOf('--runs') + 1]) || 7);
 
 const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const brotli = (buffer) => brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -23,71 +33,216 @@ const ownModules = readdirSync(join(root, 'dist'), { recursive: true })
 const ownBytes = Buffer.concat(ownModules);
 
 console.log('size');
-console.log(`  dist/paymentwall-pay.min.js   ${kb(cdn.length)} raw, ${kb(gzip(cdn))} gzip, ${kb(brotli(cdn))} brotli (Lit included)`);
+console.log(`  dist/paymentwall-pay.min.js   ${cdn.length} B raw, ${gzip(cdn)} B gzip -9, ${brotli(cdn)} B brotli (Lit included)`);
 console.log(`  dist/*.js (npm, without Lit)  ${kb(ownBytes.length)} raw, ${kb(gzip(ownBytes))} gzip, unminified`);
-console.log(`  gzip budget                    ${kb(GZIP_BUDGET)} for the CDN file`);
+console.log(`  gzip budget                    ${GZIP_BUDGET} B for the CDN file`);
 
 if (args.has('--check') && gzip(cdn) > GZIP_BUDGET) {
-  console.error(`dist/paymentwall-pay.min.js is ${kb(gzip(cdn))} gzipped, over the ${kb(GZIP_BUDGET)} budget.`);
+  console.error(`dist/paymentwall-pay.min.js is ${gzip(cdn)} B gzipped, over the ${GZIP_BUDGET} B budget.`);
   process.exit(1);
 }
 if (args.has('--size-only')) process.exit(0);
 
-// Timings in Chromium: a page with N widgets from the CDN file; median of several loads.
 const { findChrome, CHROME_ARGS } = await import('./find-browser.mjs');
 const executablePath = findChrome();
 if (!executablePath) {
-  console.error('No Chrome or Chromium found for the timings (see README: Running the tests).');
+  console.error('No Chrome or Chromium found for the timings (see README: Development).');
   process.exit(1);
 }
 const { default: puppeteer } = await import('puppeteer-core');
+const { build } = await import('esbuild');
 
-const page = (count) => `<!doctype html><html lang="en"><body>
-<script>performance.mark('start')</script>
-<script src="/dist/paymentwall-pay.min.js"></script>
-<script>performance.mark('script')</script>
-${Array.from({ length: count }, (_, i) => `<paymentwall-pay imp-code="imp12345678" channel-key="k" amount="${1000 + i}" currency="KRW" order-name="Item ${i}" sdk-src="/none.js"></paymentwall-pay>`).join('\n')}
+// The floor: a minimal Lit element with the same form, bundled with Lit's production build.
+const MINIMAL_LIT = `
+import { LitElement, html, css } from 'lit';
+class MinimalLitForm extends LitElement {
+  static properties = { amount: { type: Number } };
+  static styles = css\`:host{display:block}label{display:block}input{display:block;width:100%}\`;
+  render() {
+    return html\`<form @submit=\${(e) => e.preventDefault()}>
+      <label for="n">Name</label><input id="n" name="name" autocomplete="name" required>
+      <label for="e">E-mail</label><input id="e" name="email" type="email" autocomplete="email" required>
+      <label for="t">Phone</label><input id="t" name="tel" type="tel" autocomplete="tel">
+      <button type="submit">Pay \${this.amount}</button></form>\`;
+  }
+}
+customElements.define('minimal-lit-form', MinimalLitForm);`;
+const minimalLit = (
+  await build({
+    stdin: { contents: MINIMAL_LIT, resolveDir: root, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    write: false,
+    conditions: ['production'],
+    logLevel: 'silent',
+  })
+).outputFiles[0].contents;
+
+const PLAIN_FORM = (i) => `<form><label for="n${i}">Name</label><input id="n${i}" name="name" autocomplete="name" required>
+<label for="e${i}">E-mail</label><input id="e${i}" name="email" type="email" autocomplete="email" required>
+<label for="t${i}">Phone</label><input id="t${i}" name="tel" type="tel" autocomplete="tel">
+<button type="submit">Pay ${1000 + i}</button></form>`;
+
+// Every contender's script is loaded before the clock starts: only inserting N copies, their first
+// render and the layout that follows are timed.
+const renderPage = (kind, count) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+<script src="/dist/paymentwall-pay.min.js"></script><script src="/minimal-lit.js"></script>
+<div id="host"></div>
 <script>
-Promise.all([...document.querySelectorAll('paymentwall-pay')].map((el) => el.updateComplete)).then(() => {
-  performance.mark('rendered');
-  window.__timings = {
-    script: performance.measure('s', 'start', 'script').duration,
-    render: performance.measure('r', 'script', 'rendered').duration,
-  };
-});
+window.addEventListener('load', () => setTimeout(async () => {
+  const host = document.getElementById('host');
+  const kind = ${JSON.stringify(kind)}, count = ${count};
+  const start = performance.now();
+  const fragment = document.createDocumentFragment();
+  for (let i = 0; i < count; i += 1) {
+    if (kind === 'plain') {
+      const div = document.createElement('div');
+      div.innerHTML = ${PLAIN_FORM.toString()}(i);
+      fragment.append(div);
+    } else if (kind === 'lit') {
+      const el = document.createElement('minimal-lit-form');
+      el.amount = 1000 + i;
+      fragment.append(el);
+    } else {
+      const el = document.createElement('paymentwall-pay');
+      for (const [name, value] of [['channel-key', 'k'], ['amount', String(1000 + i)], ['currency', 'KRW'], ['order-name', 'Item ' + i], ['imp-code', 'imp12345678']]) el.setAttribute(name, value);
+      fragment.append(el);
+    }
+  }
+  host.append(fragment);
+  if (kind !== 'plain') await Promise.all([...host.children].map((el) => el.updateComplete));
+  document.body.offsetHeight; // layout
+  window.__elapsed = performance.now() - start;
+}, 50));
 </script></body></html>`;
 
+// A widget whose SDK is a local stand-in; the server counts the requests for it.
+const sdkPage = (offscreen) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+${offscreen ? '<div style="height:5000px"></div>' : ''}
+<script src="/dist/paymentwall-pay.min.js"></script>
+<script>customElements.get('paymentwall-pay').allowSdkOrigin?.(location.origin);</script>
+<paymentwall-pay imp-code="imp12345678" channel-key="k" amount="1004" currency="KRW" order-name="Bench" buyer-name="Hong Gildong" buyer-email="buyer@example.com" sdk-src="/sdk.js"></paymentwall-pay>
+</body></html>`;
+
+const SDK = `window.IMP = { init() {}, request_pay(params, callback) {
+  window.__requestPayAt = performance.now();
+  setTimeout(() => callback({ success: true, imp_uid: 'imp_bench', merchant_uid: params.merchant_uid }), 0);
+} };`;
+
+let sdkRequests = 0;
 const server = createServer((request, response) => {
   const url = new URL(request.url, 'http://localhost');
-  if (url.pathname === '/bench') {
-    response.setHeader('content-type', 'text/html');
-    return response.end(page(Number(url.searchParams.get('n')) || 1));
-  }
-  if (url.pathname === '/dist/paymentwall-pay.min.js') {
-    response.setHeader('content-type', 'text/javascript');
-    return response.end(cdn);
+  const send = (type, body) => {
+    response.setHeader('content-type', type);
+    response.setHeader('cache-control', 'no-store');
+    response.end(body);
+  };
+  if (url.pathname === '/render') return send('text/html', renderPage(url.searchParams.get('kind'), Number(url.searchParams.get('n'))));
+  if (url.pathname === '/sdk-page') return send('text/html', sdkPage(url.searchParams.has('offscreen')));
+  if (url.pathname === '/blank') return send('text/html', '<!doctype html><html lang="en"><body><script src="/dist/paymentwall-pay.min.js"></script><script src="/minimal-lit.js"></script></body></html>');
+  if (url.pathname === '/dist/paymentwall-pay.min.js') return send('text/javascript', cdn);
+  if (url.pathname === '/minimal-lit.js') return send('text/javascript', minimalLit);
+  if (url.pathname === '/sdk.js') {
+    sdkRequests += 1;
+    return send('text/javascript', SDK);
   }
   response.statusCode = 404;
   response.end();
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address();
+const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({ executablePath, args: CHROME_ARGS, headless: true });
-const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 try {
-  console.log('\ntimings in Chromium (median of 7 loads; script = parse + run the CDN file)');
-  for (const count of [1, 10, 50]) {
-    const runs = [];
-    for (let run = 0; run < 7; run += 1) {
+  console.log(`\nmachine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${kb(totalmem() / 1024).replace('KB', 'MB')} RAM; ${await browser.version()} headless`);
+
+  // 1. Render: interleaved runs of the three contenders at each N.
+  const KINDS = ['plain', 'lit', 'widget'];
+  const COUNTS = [1, 10, 100, 1000];
+  const times = Object.fromEntries(COUNTS.map((n) => [n, Object.fromEntries(KINDS.map((k) => [k, []]))]));
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const count of COUNTS) {
+      for (const kind of run % 2 ? [...KINDS].reverse() : KINDS) {
+        const tab = await browser.newPage();
+        await tab.goto(`${base}/render?kind=${kind}&n=${count}`);
+        await tab.waitForFunction('window.__elapsed !== undefined', { timeout: 60_000 });
+        times[count][kind].push(await tab.evaluate('window.__elapsed'));
+        await tab.close();
+      }
+    }
+  }
+  console.log(`\nrender: insert N, first render of all, layout (median of ${RUNS} interleaved runs, ms)`);
+  console.log('      N   plain form   minimal Lit   <paymentwall-pay>   widget ÷ plain   widget ÷ Lit   Lit ÷ plain');
+  for (const count of COUNTS) {
+    const [plain, lit, widget] = KINDS.map((kind) => median(times[count][kind]));
+    console.log(
+      `  ${String(count).padStart(5)}   ${plain.toFixed(1).padStart(10)}   ${lit.toFixed(1).padStart(11)}   ${widget.toFixed(1).padStart(17)}   ${(widget / plain).toFixed(2).padStart(14)}   ${(widget / lit).toFixed(2).padStart(12)}   ${(lit / plain).toFixed(2).padStart(11)}`,
+    );
+  }
+
+  // 2. SDK requests: none for an untouched widget off-screen, one after a payment.
+  {
+    sdkRequests = 0;
+    const tab = await browser.newPage();
+    await tab.goto(`${base}/sdk-page?offscreen`, { waitUntil: 'load' });
+    await sleep(1000);
+    const before = sdkRequests;
+    await tab.evaluate(() => document.querySelector('paymentwall-pay').pay());
+    const after = sdkRequests;
+    await tab.close();
+    console.log(`\nSDK requests: ${before} before interaction (widget off-screen, 1 s after load), ${after} after one payment`);
+  }
+
+  // 3. Click → request_pay with the SDK already loaded.
+  {
+    const delays = [];
+    for (let run = 0; run < RUNS; run += 1) {
       const tab = await browser.newPage();
-      await tab.goto(`http://127.0.0.1:${port}/bench?n=${count}`);
-      await tab.waitForFunction('window.__timings');
-      runs.push(await tab.evaluate('window.__timings'));
+      await tab.goto(`${base}/sdk-page`, { waitUntil: 'load' });
+      await tab.waitForFunction('window.IMP');
+      const delay = await tab.evaluate(async () => {
+        const widget = document.querySelector('paymentwall-pay');
+        await widget.updateComplete;
+        const start = performance.now();
+        widget.shadowRoot.querySelector('button[type="submit"]').click();
+        await new Promise((resolve) => {
+          const check = () => (window.__requestPayAt ? resolve() : setTimeout(check, 0));
+          check();
+        });
+        return window.__requestPayAt - start;
+      });
+      delays.push(delay);
       await tab.close();
     }
-    const script = median(runs.map((r) => r.script));
-    const render = median(runs.map((r) => r.render));
-    console.log(`  ${String(count).padStart(2)} widget(s): script ${script.toFixed(1)} ms, first render of all ${render.toFixed(1)} ms`);
+    console.log(`click → IMP.request_pay (SDK loaded): ${median(delays).toFixed(1)} ms (median of ${RUNS})`);
+  }
+
+  // 4. Heap after 1,000 create / render / remove cycles (after garbage collection both times),
+  //    beside the minimal Lit element for scale.
+  for (const [label, tag] of [['<paymentwall-pay>', 'paymentwall-pay'], ['minimal Lit', 'minimal-lit-form']]) {
+    const tab = await browser.newPage();
+    await tab.goto(`${base}/blank`, { waitUntil: 'load' });
+    const heap = async () => {
+      for (let i = 0; i < 3; i += 1) await tab.evaluate(() => window.gc());
+      return (await tab.metrics()).JSHeapUsedSize;
+    };
+    const before = await heap();
+    await tab.evaluate(async (tag) => {
+      for (let i = 0; i < 1000; i += 1) {
+        const el = document.createElement(tag);
+        for (const [name, value] of [['imp-code', 'imp12345678'], ['channel-key', 'k'], ['amount', String(1000 + i)], ['currency', 'KRW'], ['order-name', 'Item']]) el.setAttribute(name, value);
+        document.body.append(el);
+        await el.updateComplete;
+        el.remove();
+      }
+    }, tag);
+    await sleep(200);
+    const after = await heap();
+    await tab.close();
+    console.log(`heap after 1,000 create/remove cycles, ${label}: ${kb(before)} → ${kb(after)} (${after - before >= 0 ? '+' : ''}${kb(after - before)})`);
   }
 } finally {
   await browser.close();
