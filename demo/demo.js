@@ -104,7 +104,7 @@
   }
 
   function showSnippet(scenario) {
-    var code = scenario.querySelector('.snippet code');
+    var code = scenario.querySelector('.snippet:not(.snippet--css) code');
     if (!code) return;
     var tags = Array.prototype.map.call(scenario.querySelectorAll('paymentwall-pay'), serialiseTag);
     var text = tags.join('\n\n');
