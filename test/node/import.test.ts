@@ -16,6 +16,6 @@ test('the package exports map names the entry points', async () => {
     exports: Record<string, unknown>;
     dependencies: Record<string, string>;
   };
-  assert.deepEqual(Object.keys(manifest.exports).sort(), ['.', './custom-elements.json', './element', './package.json', './paymentwall-pay.min.js', './server'].sort());
+  assert.deepEqual(Object.keys(manifest.exports).sort(), ['.', './custom-elements.json', './element', './package.json', './paymentwall-pay.min.js', './react', './server', './vue'].sort());
   assert.deepEqual(Object.keys(manifest.dependencies), ['lit']);
 });

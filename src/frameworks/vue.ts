@@ -1,0 +1,36 @@
+/**
+ * Opt-in types for Vue 3 templates (checked by vue-tsc / Vue's editor tools). Once in the app:
+ *
+ *     import type {} from 'paymentwall-pay/vue';
+ *
+ * and `<paymentwall-pay :amount="1004" :customData="cart" @pay-success="onPaid">` is checked:
+ * properties with their types, the dashed attributes as strings, and the events with their
+ * typed `detail`. (Tell Vue's compiler the tag is a custom element, as the README shows.)
+ */
+import type { AllowedComponentProps, ComponentCustomProps, VNodeProps } from 'vue';
+import type { PaymentwallPay } from '../paymentwall-pay.js';
+import type { PaymentwallPayAttributes, PaymentwallPayEvents, PaymentwallPayProperties } from './widget-types.js';
+
+type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+
+/** `@pay-success` in a template is the prop `onPaySuccess`. */
+export type PaymentwallPayVueEvents = {
+  [K in keyof PaymentwallPayEvents as `on${Capitalize<Camel<K>>}`]?: (event: PaymentwallPayEvents[K]) => void;
+};
+
+/** Everything `<paymentwall-pay>` takes in a Vue template. */
+export type PaymentwallPayVueProps = Partial<PaymentwallPayProperties> &
+  PaymentwallPayAttributes &
+  PaymentwallPayVueEvents &
+  AllowedComponentProps &
+  ComponentCustomProps &
+  VNodeProps;
+
+/** The element as a Vue component type: its instance is the element, its props the above. */
+export type PaymentwallPayVueComponent = new () => PaymentwallPay & { $props: PaymentwallPayVueProps };
+
+declare module 'vue' {
+  interface GlobalComponents {
+    'paymentwall-pay': PaymentwallPayVueComponent;
+  }
+}

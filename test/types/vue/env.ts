@@ -1,0 +1,2 @@
+// The opt-in entry, once for the app.
+import type {} from 'paymentwall-pay/vue';
