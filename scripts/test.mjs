@@ -1,5 +1,5 @@
 // npm test: everything, in the order a failure is cheapest to find: the build (which type-checks
-// src/), the tests' type checks, the type tests, the size budget, the browser tests (Chromium and Firefox, then
+// src/), the tests' type checks, the type tests, the size budget, the package's entries and source maps, the browser tests (Chromium and Firefox, then
 // WebKit; installed on Debian if missing), then the Node tests. It ends with one line: "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -39,6 +39,7 @@ for (const tsconfig of tsconfigs.filter((file) => existsSync(join(root, file))))
 await step('type tests (TypeScript, React JSX)', bin('tsc'), ['-p', 'test/types/tsconfig.json']);
 await step('type tests (Vue templates, vue-tsc)', bin('vue-tsc'), ['-p', 'test/types/vue/tsconfig.json']);
 await step('size budget', process.execPath, ['scripts/bench.mjs', '--size-only', '--check']);
+await step('package (types for every entry, source maps)', process.execPath, ['scripts/check-package.mjs']);
 await step('browsers (Debian: installs chromium, firefox-esr, webkit2gtk-driver and xvfb when missing)', process.execPath, ['scripts/ensure-browser.mjs']);
 await step('browser tests (Chromium, Firefox)', bin('web-test-runner'), [], { WTR_SUMMARY_FILE: summaryFile });
 const browser = JSON.parse(readFileSync(summaryFile, 'utf8'));
