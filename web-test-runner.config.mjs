@@ -83,7 +83,7 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html>
       <body>
-        <script>window.litIssuedWarnings = new Set(['dev-mode']);</script>
+        <script>window.litIssuedWarnings = new Set(['dev-mode']); window.__FC_SEED = ${JSON.stringify(process.env.FC_SEED ?? '')};</script>
         <script type="module" src="${testFramework}"></script>
       </body>
     </html>`,
