@@ -22,8 +22,10 @@ export interface RecordedRequest {
 }
 
 export type Fault =
-  /** Answer normally, but only after `ms`. */
+  /** Answer normally, but only after `ms`; a request given up on meanwhile is never processed. */
   | { type: 'slow'; ms: number }
+  /** Process the request at once, but send the answer only after `ms`, as when a reply is lost on the way. */
+  | { type: 'late'; ms: number }
   /** 200 with an HTML body. */
   | { type: 'non-json' }
   /** This status with an HTML body, as a proxy in front of PortOne would send. */
@@ -33,7 +35,9 @@ export type Fault =
   /** Any envelope, e.g. `code: 1`. */
   | { type: 'envelope'; status?: number; code: number; message: string; response?: unknown }
   /** A careless server that quotes the request (body and Authorization) in its error message. */
-  | { type: 'echo-request' };
+  | { type: 'echo-request' }
+  /** A redirect to `location`, as a misconfigured proxy or a hijacked name would send. */
+  | { type: 'redirect'; status: 301 | 302 | 303 | 307 | 308; location: string };
 
 interface Reply {
   status: number;
@@ -52,6 +56,12 @@ export class FakePortOne {
   readonly prepared = new Map<string, { amount: number; currency: string | null }>();
   /** customer_uid → the e-mail the billing key was issued with. */
   readonly billingKeys = new Map<string, string>();
+  /** customer_uid → the saved card as `GET /subscribe/customers/{customer_uid}` shows it. */
+  readonly customers = new Map<string, Body>();
+  /** Paymentwall cancels PortOne accepted, waiting for Paymentwall's callback. */
+  readonly pendingCancels: { impUid: string; amount: number; reason: unknown }[] = [];
+  /** The life of a newly issued token, in seconds. */
+  tokenLifetimeS = TOKEN_LIFETIME_S;
   readonly deliveries: Body[] = [];
   /** Every token handed out, so tests can look for them where they must not be. */
   readonly issuedTokens: string[] = [];
@@ -94,9 +104,48 @@ export class FakePortOne {
     this.now += seconds;
   }
 
+  /** A saved card with every documented `CustomerAnnotation` field; `fields` override the defaults. */
+  addBillingKey(customerUid: string, fields: Body = {}): Body {
+    const customer: Body = {
+      customer_uid: customerUid,
+      pg_provider: 'paymentwall',
+      pg_id: 'project-key',
+      card_name: 'VISA',
+      card_code: '366',
+      card_number: '411111******1111',
+      card_type: 0,
+      customer_name: 'Jack Son',
+      customer_tel: '010-1234-5678',
+      customer_email: 'jack@example.com',
+      customer_addr: null,
+      customer_postcode: null,
+      inserted: this.now - 86_400,
+      updated: 0,
+      ...fields,
+    };
+    this.customers.set(customerUid, customer);
+    this.billingKeys.set(customerUid, String(customer.customer_email));
+    return customer;
+  }
+
+  /** Paymentwall's callbacks arrive: every pending cancel takes effect, as PortOne then records it. */
+  completePaymentwallCancels(): void {
+    for (const { impUid, amount, reason } of this.pendingCancels.splice(0)) {
+      const payment = this.payments.get(impUid) as Body;
+      payment.cancel_amount = (payment.cancel_amount as number) + amount;
+      if (payment.cancel_amount === payment.amount) Object.assign(payment, { status: 'cancelled', cancelled_at: this.now });
+      payment.cancel_reason = reason ?? null;
+    }
+  }
+
   /** The next request (to `path`, if given) meets `fault`; several faults queue up in order. */
   injectFault(fault: Fault, path?: string): void {
     this.#faults.push({ fault, path });
+  }
+
+  /** Drops the faults no request has met yet. */
+  clearFaults(): void {
+    this.#faults = [];
   }
 
   /** Forget every token, as after a server-side expiry the client could not know about. */
@@ -193,6 +242,16 @@ export class FakePortOne {
         res.on('close', () => clearTimeout(timer));
         return;
       }
+      case 'late': {
+        const reply = this.#route(record);
+        const timer = setTimeout(() => {
+          this.#timers.delete(timer);
+          if (!res.destroyed) send(reply);
+        }, fault.ms);
+        this.#timers.add(timer);
+        res.on('close', () => clearTimeout(timer));
+        return;
+      }
       case 'non-json':
         return send({ status: 200, html: '<html><body>Service temporarily unavailable</body></html>' });
       case 'status':
@@ -204,6 +263,10 @@ export class FakePortOne {
         return send(envelope(fault.code, fault.message, fault.response ?? null, fault.status));
       case 'echo-request':
         return send(envelope(-1, `Bad request ${rawBody} with ${req.headers.authorization ?? ''}`, null, 400));
+      case 'redirect':
+        record.status = fault.status;
+        res.writeHead(fault.status, { Location: fault.location }).end();
+        return;
       case undefined:
         return send(this.#route(record));
     }
@@ -217,6 +280,12 @@ export class FakePortOne {
     if (method === 'GET' && paymentPath && paymentPath[1] !== 'prepare') {
       return this.#getPayment(decodeURIComponent(paymentPath[1] ?? ''), req.query.get('include_sandbox') === 'true');
     }
+    const findPath = /^\/payments\/find\/([^/]+)$/.exec(path);
+    if (method === 'GET' && findPath) {
+      return this.#findPayment(decodeURIComponent(findPath[1] ?? ''), req.query.get('include_sandbox') === 'true');
+    }
+    const customerPath = /^\/subscribe\/customers\/([^/]+)$/.exec(path);
+    if ((method === 'GET' || method === 'DELETE') && customerPath) return this.#customer(method, decodeURIComponent(customerPath[1] ?? ''));
     if (method === 'POST' && path === '/payments/prepare') return this.#prepare(body);
     if (method === 'POST' && path === '/subscribe/payments/again') return this.#chargeAgain(body);
     if (method === 'POST' && path === '/payments/cancel') return this.#cancel(body);
@@ -234,7 +303,7 @@ export class FakePortOne {
       if (expiresAt - this.now <= EXTENSION_WINDOW_S) this.#tokens.set(this.#current, expiresAt + EXTENSION_S);
     } else {
       this.#current = `tok${randomUUID().replaceAll('-', '')}`;
-      this.#tokens.set(this.#current, this.now + TOKEN_LIFETIME_S);
+      this.#tokens.set(this.#current, this.now + this.tokenLifetimeS);
       this.issuedTokens.push(this.#current);
     }
     return ok({ access_token: this.#current, expired_at: this.#tokens.get(this.#current), now: this.now });
@@ -251,6 +320,24 @@ export class FakePortOne {
     const payment = this.payments.get(impUid);
     if (!payment || (payment.sandbox === true && !includeSandbox)) return notFound();
     return ok(payment);
+  }
+
+  // The latest payment (by started_at) with this merchant_uid, of any status.
+  #findPayment(merchantUid: string, includeSandbox: boolean): Reply {
+    const found = [...this.payments.values()]
+      .filter((p) => p.merchant_uid === merchantUid && (p.sandbox !== true || includeSandbox))
+      .sort((a, b) => (b.started_at as number) - (a.started_at as number));
+    return found[0] ? ok(found[0]) : notFound();
+  }
+
+  #customer(method: string, customerUid: string): Reply {
+    const customer = this.customers.get(customerUid);
+    if (!customer) return envelope(-1, '등록되지 않은 구매자입니다.', null, 404);
+    if (method === 'DELETE') {
+      this.customers.delete(customerUid);
+      this.billingKeys.delete(customerUid);
+    }
+    return ok(customer);
   }
 
   #prepare(body: Body): Reply {
@@ -303,11 +390,17 @@ export class FakePortOne {
         ? this.payments.get(body.imp_uid)
         : [...this.payments.values()].find((p) => p.merchant_uid === body.merchant_uid);
     if (!payment || payment.status !== 'paid') return envelope(1, '취소할 결제건이 존재하지 않습니다.', null);
-    const balance = (payment.amount as number) - (payment.cancel_amount as number);
+    const pending = this.pendingCancels.filter((c) => c.impUid === payment.imp_uid).reduce((sum, c) => sum + c.amount, 0);
+    const balance = (payment.amount as number) - (payment.cancel_amount as number) - pending;
     const checksum = toNumber(body.checksum);
     if (checksum !== undefined && checksum !== balance) return envelope(1, '취소가능 잔액이 일치하지 않습니다.', null);
     const amount = toNumber(body.amount) || balance;
     if (amount > balance) return envelope(1, '취소 요청 금액이 취소가능 잔액보다 큽니다.', null);
+    // PortOne's 2023-07-17 note: a Paymentwall payment changes only when Paymentwall's callback arrives.
+    if (payment.pg_provider === 'paymentwall') {
+      this.pendingCancels.push({ impUid: payment.imp_uid as string, amount, reason: body.reason });
+      return ok(payment);
+    }
     payment.cancel_amount = (payment.cancel_amount as number) + amount;
     if (payment.cancel_amount === payment.amount) Object.assign(payment, { status: 'cancelled', cancelled_at: this.now });
     payment.cancel_reason = body.reason ?? null;
