@@ -189,7 +189,7 @@ const constructorCases: [string, Loose<PortOneClientOptions>][] = [
   ['apisecret', { apisecret: 'typo' }],
 ];
 for (const [field, change] of constructorCases) {
-  test(`the constructor refuses a bad ${field}`, () => {
+  test(`the constructor refuses a bad ${field}: ${JSON.stringify(change[field]) ?? 'undefined'}`, () => {
     assert.throws(
       () => new PortOneClient({ ...options, ...change } as PortOneClientOptions),
       (error: unknown) => error instanceof PortOneInputError && error.field === field && !error.message.includes('the-secret-value'),
