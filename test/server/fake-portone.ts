@@ -1,57 +1,24 @@
 // A local stand-in for PortOne's V1 REST API as its OpenAPI and docs describe it (the project's
-// PortOne reference, §5): envelope, token life, 401, 404, and the four calls the client makes.
-// It listens on 127.0.0.1 only, on an ephemeral port, keeps its own clock (UNIX seconds) so tests
+// PortOne reference, §5): envelope, token life, 401, 404, and the calls the client makes.
+// The server itself (127.0.0.1, faults, recording) is FakeServer. It keeps its own clock (UNIX seconds) so tests
 // can expire tokens and skew clocks, records every request, and can be told to misbehave.
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { FakeServer, type Body, type RecordedRequest, type Reply } from './fake-server.js';
+
+export type { RecordedRequest } from './fake-server.js';
 
 export const TOKEN_LIFETIME_S = 30 * 60;
 const EXTENSION_WINDOW_S = 60;
 const EXTENSION_S = 5 * 60;
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  rawBody: string;
-  body: Record<string, unknown>;
-  /** The status the fake answered with; `undefined` when it dropped the connection. */
-  status?: number;
-}
+/** V1's own fault: any envelope, e.g. `code: 1`. */
+export type EnvelopeFault = { type: 'envelope'; status?: number; code: number; message: string; response?: unknown };
 
-export type Fault =
-  /** Answer normally, but only after `ms`; a request given up on meanwhile is never processed. */
-  | { type: 'slow'; ms: number }
-  /** Process the request at once, but send the answer only after `ms`, as when a reply is lost on the way. */
-  | { type: 'late'; ms: number }
-  /** 200 with an HTML body. */
-  | { type: 'non-json' }
-  /** This status with an HTML body, as a proxy in front of PortOne would send. */
-  | { type: 'status'; status: number }
-  /** Destroy the socket without answering. */
-  | { type: 'drop' }
-  /** Any envelope, e.g. `code: 1`. */
-  | { type: 'envelope'; status?: number; code: number; message: string; response?: unknown }
-  /** A careless server that quotes the request (body and Authorization) in its error message. */
-  | { type: 'echo-request' }
-  /** A redirect to `location`, as a misconfigured proxy or a hijacked name would send. */
-  | { type: 'redirect'; status: 301 | 302 | 303 | 307 | 308; location: string };
-
-interface Reply {
-  status: number;
-  body: unknown;
-}
-
-type Body = Record<string, unknown>;
-
-export class FakePortOne {
+export class FakePortOne extends FakeServer<EnvelopeFault> {
   readonly apiKey = 'fake-imp-key';
   readonly apiSecret = `imp-secret-${randomUUID()}`;
   /** PortOne's clock, UNIX seconds. */
   now = 1_750_000_000;
-  readonly requests: RecordedRequest[] = [];
   readonly payments = new Map<string, Body>();
   readonly prepared = new Map<string, { amount: number; currency: string | null }>();
   /** customer_uid → the e-mail the billing key was issued with. */
@@ -68,36 +35,14 @@ export class FakePortOne {
   /** While true, every authenticated call gets a 401, as if PortOne had revoked all tokens. */
   rejectAllTokens = false;
 
-  readonly #server: Server;
   #tokens = new Map<string, number>();
   #current: string | undefined;
-  #faults: { fault: Fault; path: string | undefined }[] = [];
-  #timers = new Set<NodeJS.Timeout>();
   #paymentSeq = 0;
-
-  private constructor() {
-    this.#server = createServer((req, res) => void this.#handle(req, res));
-  }
 
   static async start(): Promise<FakePortOne> {
     const fake = new FakePortOne();
-    await new Promise<void>((resolve, reject) => {
-      fake.#server.once('error', reject);
-      fake.#server.listen(0, '127.0.0.1', resolve);
-    });
+    await fake.listen();
     return fake;
-  }
-
-  get baseUrl(): string {
-    const { port } = this.#server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
-  }
-
-  async close(): Promise<void> {
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
-    this.#server.closeAllConnections();
-    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
   advance(seconds: number): void {
@@ -138,25 +83,10 @@ export class FakePortOne {
     }
   }
 
-  /** The next request (to `path`, if given) meets `fault`; several faults queue up in order. */
-  injectFault(fault: Fault, path?: string): void {
-    this.#faults.push({ fault, path });
-  }
-
-  /** Drops the faults no request has met yet. */
-  clearFaults(): void {
-    this.#faults = [];
-  }
-
   /** Forget every token, as after a server-side expiry the client could not know about. */
   revokeTokens(): void {
     this.#tokens.clear();
     this.#current = undefined;
-  }
-
-  /** Requests to `path` (exact, without query). */
-  count(path: string): number {
-    return this.requests.filter((r) => r.path === path).length;
   }
 
   /** Requests other than token requests. */
@@ -209,70 +139,15 @@ export class FakePortOne {
     return payment;
   }
 
-  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const rawBody = await readBody(req);
-    const record: RecordedRequest = {
-      method: req.method ?? '',
-      path: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
-      rawBody,
-      body: parseBody(req.headers['content-type'], rawBody),
-    };
-    this.requests.push(record);
-    const send = (reply: Reply | { status: number; html: string }): void => {
-      record.status = reply.status;
-      if ('html' in reply) {
-        res.writeHead(reply.status, { 'Content-Type': 'text/html' }).end(reply.html);
-      } else {
-        res.writeHead(reply.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply.body));
-      }
-    };
-
-    const index = this.#faults.findIndex((f) => f.path === undefined || f.path === record.path);
-    const fault = index === -1 ? undefined : this.#faults.splice(index, 1)[0]?.fault;
-    switch (fault?.type) {
-      case 'slow': {
-        const timer = setTimeout(() => {
-          this.#timers.delete(timer);
-          if (!res.destroyed) send(this.#route(record));
-        }, fault.ms);
-        this.#timers.add(timer);
-        res.on('close', () => clearTimeout(timer));
-        return;
-      }
-      case 'late': {
-        const reply = this.#route(record);
-        const timer = setTimeout(() => {
-          this.#timers.delete(timer);
-          if (!res.destroyed) send(reply);
-        }, fault.ms);
-        this.#timers.add(timer);
-        res.on('close', () => clearTimeout(timer));
-        return;
-      }
-      case 'non-json':
-        return send({ status: 200, html: '<html><body>Service temporarily unavailable</body></html>' });
-      case 'status':
-        return send({ status: fault.status, html: `<html><body>${fault.status}</body></html>` });
-      case 'drop':
-        req.socket.destroy();
-        return;
-      case 'envelope':
-        return send(envelope(fault.code, fault.message, fault.response ?? null, fault.status));
-      case 'echo-request':
-        return send(envelope(-1, `Bad request ${rawBody} with ${req.headers.authorization ?? ''}`, null, 400));
-      case 'redirect':
-        record.status = fault.status;
-        res.writeHead(fault.status, { Location: fault.location }).end();
-        return;
-      case undefined:
-        return send(this.#route(record));
-    }
+  protected errorReply(status: number, message: string): Reply {
+    return envelope(-1, message, null, status);
   }
 
-  #route(req: RecordedRequest): Reply {
+  protected protocolFault(fault: EnvelopeFault): Reply {
+    return envelope(fault.code, fault.message, fault.response ?? null, fault.status);
+  }
+
+  protected route(req: RecordedRequest): Reply {
     const { method, path, body } = req;
     if (method === 'POST' && path === '/users/getToken') return this.#getToken(body);
     if (!this.#authorized(req.headers.authorization)) return envelope(-1, 'Unauthorized', null, 401);
@@ -443,24 +318,6 @@ function ok(response: unknown): Reply {
 
 function notFound(): Reply {
   return envelope(-1, '존재하지 않는 결제정보입니다.', null, 404);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-// PortOne accepts JSON and form-encoded bodies alike.
-function parseBody(contentType: string | undefined, raw: string): Body {
-  if (raw === '') return {};
-  if (contentType?.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Body) : {};
-  } catch {
-    return {};
-  }
 }
 
 // Form-encoded bodies carry numbers as strings.
