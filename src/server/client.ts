@@ -2,7 +2,7 @@ import { PortOneApiError } from './errors.js';
 import { v1Wire } from './envelope.js';
 import { PortOneHttp, endpointOf, expectFields, type ApiCall } from './http.js';
 import {
-  callOptionRules,
+  callLimit,
   cancelPaymentRules,
   chargeBillingKeyRules,
   clientOptionRules,
@@ -11,7 +11,7 @@ import {
   verifyPaymentRules,
   webhookOptionRules,
 } from './inputs.js';
-import { CallLimit } from './limit.js';
+import type { CallLimit } from './limit.js';
 import { toBillingKey, toPayment } from './payment.js';
 import { AccessTokenCache, tokenIssuer } from './token.js';
 import type {
@@ -155,8 +155,7 @@ export class PortOneClient {
   }
 
   #limit(options: CallOptions | undefined): CallLimit {
-    const { signal } = options === undefined ? {} : (checkInput(options, callOptionRules) as CallOptions);
-    return new CallLimit(this.#timeoutMs, signal);
+    return callLimit(this.#timeoutMs, options);
   }
 
   async #payment(call: Call, limit: CallLimit): Promise<Payment> {

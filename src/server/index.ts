@@ -12,3 +12,5 @@ export {
 } from './errors.js';
 export { PORTONE_WEBHOOK_ADDRESSES } from './webhook.js';
 export type * from './types.js';
+export { PortOneV2Client } from './v2/client.js';
+export type * from './v2/types.js';

@@ -10,8 +10,10 @@ import type {
   VerifyPaymentInput,
   WebhookOptions,
 } from './types.js';
+import { CallLimit } from './limit.js';
 import {
   abortSignal,
+  checkInput,
   currency,
   email,
   callable,
@@ -93,6 +95,12 @@ export const webhookOptionRules: BodyRules<WebhookOptions> = {
   // Checked by the webhook's address rule, which refuses anything but PortOne's addresses.
   remoteAddress: { check: (value) => value },
 };
+
+/** The limit of one method call: `timeoutMs` from now, and the caller's `signal` if any. */
+export function callLimit(timeoutMs: number, options: CallOptions | undefined): CallLimit {
+  const { signal } = options === undefined ? {} : (checkInput(options, callOptionRules) as CallOptions);
+  return new CallLimit(timeoutMs, signal);
+}
 
 const forPhysical = (check: FieldRule<RegisterDeliveryInput>['check']): FieldRule<RegisterDeliveryInput> => ({
   check,

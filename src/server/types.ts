@@ -188,7 +188,8 @@ export type DeliveryStatus = 'order_placed' | 'order_shipped' | 'delivering' | '
 /** `Date` or UNIX seconds. */
 export type DeliveryTime = Date | number;
 
-export interface RegisterDeliveryInput {
+/** Required when `type` is `physical`: every field of `ShippingDetails`. */
+export interface RegisterDeliveryInput extends ShippingDetails {
   impUid: string;
   merchantUid: string;
   type: DeliveryType;
@@ -201,9 +202,13 @@ export interface RegisterDeliveryInput {
   shippingAddressEmail: string;
   reason?: string;
   details?: string;
-  /** Required when `type` is `physical`, from here down. */
+}
+
+/** The carrier and address of a delivery of physical goods, the same in V1 and V2; all required for physical goods. */
+export interface ShippingDetails {
   carrierTrackingId?: string;
   carrierType?: string;
+  /** V2: ISO 3166-1 alpha-2, such as `DE`. */
   shippingAddressCountry?: string;
   shippingAddressCity?: string;
   shippingAddressZip?: string;

@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inspect } from 'node:util';
-import { PortOneApiError, PortOneClient, PortOneError, type FetchLike } from '../../src/server/index.js';
+import { PortOneClient, type FetchLike, type PortOneApiError } from '../../src/server/index.js';
 import { FakePortOne } from './fake-portone.js';
-import { setup } from './harness.js';
+import { apiError, setup } from './harness.js';
 
-/** Runs `call` and returns the `PortOneApiError` it must reject with. */
-async function apiError(call: Promise<unknown>): Promise<PortOneApiError> {
-  const error = await call.then(
-    () => assert.fail('expected a rejection'),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof PortOneApiError, `not a PortOneApiError: ${inspect(error)}`);
-  assert.ok(error instanceof PortOneError);
-  assert.equal(error.name, 'PortOneApiError');
-  return error;
-}
 
 test('a reply slower than timeoutMs ends in a timeout error, quickly', async (t) => {
   const { fake, client } = await setup(t, { timeoutMs: 500 });

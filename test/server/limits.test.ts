@@ -4,20 +4,11 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
-import { PortOneApiError, PortOneClient } from '../../src/server/index.js';
-import { setup, trail } from './harness.js';
+import { PortOneClient } from '../../src/server/index.js';
+import { apiError, setup, trail } from './harness.js';
 
 const BOUNDED = { timeout: 5_000 };
 
-/** Runs `call` and returns the `PortOneApiError` it must reject with. */
-async function apiError(call: Promise<unknown>): Promise<PortOneApiError> {
-  const error = await call.then(
-    () => assert.fail('expected a rejection'),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof PortOneApiError, String(error));
-  return error;
-}
 
 /** A second local server that records whatever reaches it, standing in for wherever a redirect points. */
 async function elsewhere(t: { after: (fn: () => Promise<void>) => void }): Promise<{ url: string; bodies: string[] }> {

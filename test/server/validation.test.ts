@@ -9,7 +9,7 @@ import {
   type RegisterDeliveryInput,
 } from '../../src/server/index.js';
 import { physicalShipping } from './fixtures.js';
-import { setup } from './harness.js';
+import { refusedBeforeAnyRequest, setup } from './harness.js';
 
 // Inputs are deliberately wrong here; the casts let JavaScript-style mistakes through the compiler.
 type Loose<T> = { [K in keyof T]?: unknown } & Record<string, unknown>;
@@ -137,18 +137,7 @@ const cases: Case[] = [
   ['handleWebhook with null', 'body', (c) => c.handleWebhook(null as never)],
 ];
 
-for (const [description, field, call] of cases) {
-  test(`refused before any request: ${description} (${field})`, async (t) => {
-    const { fake, client } = await setup(t);
-    await assert.rejects(call(client), (error: unknown) => {
-      assert.ok(error instanceof PortOneInputError, String(error));
-      assert.equal(error.field, field);
-      assert.ok(error.message.startsWith(`${field} `), error.message);
-      return true;
-    });
-    assert.equal(fake.requests.length, 0);
-  });
-}
+refusedBeforeAnyRequest('refused before any request', cases, setup);
 
 test('the case table covers all 8 always-required and all 10 physical-only delivery fields', () => {
   assert.equal(Object.keys(digitalDelivery).length, 8);
