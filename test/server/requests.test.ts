@@ -293,6 +293,7 @@ test('after a charge times out, find says whether it happened; a retry with the 
   const { fake, client } = await setup(t, { timeoutMs: 300 });
   fake.billingKeys.set('cust_1', 'jack@example.com');
   const charge = { customerUid: 'cust_1', merchantUid: 'renew_1', amount: 20, name: 'Plan', currency: 'USD', buyerEmail: 'jack@example.com' };
+  await client.getPayment(fake.addPayment().imp_uid as string); // a token in hand, so the time limit is the charge's alone
   // PortOne charges the card, but its answer arrives after our time limit.
   fake.injectFault({ type: 'late', ms: 1000 }, '/subscribe/payments/again');
   await assert.rejects(client.chargeBillingKey(charge), { name: 'PortOneApiError', kind: 'timeout' });
