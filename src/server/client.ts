@@ -1,16 +1,23 @@
 import { PortOneApiError } from './errors.js';
+import { v1Wire } from './envelope.js';
 import { PortOneHttp, endpointOf, expectFields, type ApiCall } from './http.js';
 import {
+  callLimit,
   cancelPaymentRules,
   chargeBillingKeyRules,
   clientOptionRules,
   preparePaymentRules,
   registerDeliveryRules,
   verifyPaymentRules,
+  webhookOptionRules,
 } from './inputs.js';
-import { toPayment } from './payment.js';
+import type { CallLimit } from './limit.js';
+import { toBillingKey, toPayment } from './payment.js';
 import { AccessTokenCache, tokenIssuer } from './token.js';
 import type {
+  BillingKey,
+  CallOptions,
+  CancelledPayment,
   CancelPaymentInput,
   ChargeBillingKeyInput,
   DeliveryRegistration,
@@ -21,13 +28,14 @@ import type {
   RegisterDeliveryInput,
   VerifyPaymentInput,
   WebhookBody,
+  WebhookOptions,
 } from './types.js';
 import { checkInput, requireValue, text, toWireBody } from './validate.js';
 import { assertPaymentMatches } from './verify.js';
-import { webhookImpUid } from './webhook.js';
+import { assertWebhookSender, webhookImpUid } from './webhook.js';
 
 const DEFAULT_BASE_URL = 'https://api.iamport.kr';
-const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_TIMEOUT_MS = 10_000;
 
 type Call = Omit<ApiCall, 'token'>;
 
@@ -36,87 +44,144 @@ export class PortOneClient {
   readonly #http: PortOneHttp;
   readonly #tokens: AccessTokenCache;
   readonly #includeSandbox: boolean;
+  readonly #timeoutMs: number;
 
   constructor(options: PortOneClientOptions) {
     // The rules check each option's type, so the checked object can be read as the options type.
     const checked = checkInput(options, clientOptionRules) as PortOneClientOptions;
+    this.#timeoutMs = checked.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#http = new PortOneHttp({
-      baseUrl: (checked.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
-      timeoutMs: checked.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      baseUrl: checked.baseUrl ?? DEFAULT_BASE_URL,
       fetch: checked.fetch ?? globalThis.fetch,
-      tierCode: checked.tierCode,
       secret: checked.apiSecret,
+      wire: v1Wire(checked.tierCode),
     });
-    this.#tokens = new AccessTokenCache(tokenIssuer(this.#http, checked.apiKey, checked.apiSecret), checked.now ?? Date.now);
+    this.#tokens = new AccessTokenCache(tokenIssuer(this.#http, checked.apiKey, checked.apiSecret, this.#timeoutMs), checked.now ?? Date.now);
     this.#includeSandbox = checked.includeSandbox === true;
   }
 
   /** `GET /payments/{imp_uid}`. */
-  async getPayment(impUid: string): Promise<Payment> {
+  async getPayment(impUid: string, options?: CallOptions): Promise<Payment> {
     const id = requireValue(impUid, 'impUid', text());
-    return this.#payment({
-      method: 'GET',
-      path: `/payments/${encodeURIComponent(id)}`,
-      ...(this.#includeSandbox ? { query: { include_sandbox: 'true' } } : {}),
-    });
+    return this.#getPayment(id, this.#limit(options));
   }
 
-  /** Reads the payment and returns it only if it is paid, for this amount, currency and (if given) order id. */
-  async verifyPayment(input: VerifyPaymentInput): Promise<Payment> {
+  /**
+   * `GET /payments/find/{merchant_uid}`: the latest payment for this order id, or `null` when
+   * PortOne has none. After a timeout on `chargeBillingKey` this says whether the charge happened.
+   */
+  async findPaymentByMerchantUid(merchantUid: string, options?: CallOptions): Promise<Payment | null> {
+    const id = requireValue(merchantUid, 'merchantUid', text(40));
+    return orNullIfNotFound(this.#payment(this.#read(`/payments/find/${encodeURIComponent(id)}`), this.#limit(options)));
+  }
+
+  /** Reads the payment and returns it only if it is paid in full, for this amount, currency and order id. */
+  async verifyPayment(input: VerifyPaymentInput, options?: CallOptions): Promise<Payment> {
     const expected = checkInput(input, verifyPaymentRules) as VerifyPaymentInput;
-    const payment = await this.getPayment(expected.impUid);
+    const payment = await this.#getPayment(expected.impUid, this.#limit(options));
     assertPaymentMatches(payment, expected);
     return payment;
   }
 
   /** `POST /payments/prepare`: PortOne then blocks a payment window for this order with another amount. */
-  async preparePayment(input: PreparePaymentInput): Promise<PreparedPayment> {
+  async preparePayment(input: PreparePaymentInput, options?: CallOptions): Promise<PreparedPayment> {
     const call: Call = { method: 'POST', path: '/payments/prepare', body: toWireBody(input, preparePaymentRules) };
-    const raw = expectFields(await this.#send(call), endpointOf(call), { merchant_uid: 'string', amount: 'number' });
+    const raw = expectFields(await this.#send(call, this.#limit(options)), endpointOf(call), { merchant_uid: 'string', amount: 'number' });
     return { merchantUid: raw.merchant_uid as string, amount: raw.amount as number, raw };
   }
 
   /**
    * `POST /subscribe/payments/again`. A declined card is not an error here: PortOne answers with
-   * the payment in status `failed` and a `failReason`, so check `status === 'paid'`.
+   * the payment in status `failed` and a `failReason`, so check `status === 'paid'`. Never retried:
+   * after a timeout, ask `findPaymentByMerchantUid` before charging again with the same `merchantUid`.
    */
-  async chargeBillingKey(input: ChargeBillingKeyInput): Promise<Payment> {
-    return this.#payment({ method: 'POST', path: '/subscribe/payments/again', body: toWireBody(input, chargeBillingKeyRules) });
+  async chargeBillingKey(input: ChargeBillingKeyInput, options?: CallOptions): Promise<Payment> {
+    const call: Call = { method: 'POST', path: '/subscribe/payments/again', body: toWireBody(input, chargeBillingKeyRules) };
+    return this.#payment(call, this.#limit(options));
   }
 
-  /** `POST /payments/cancel`; full unless `amount` is given. */
-  async cancelPayment(input: CancelPaymentInput): Promise<Payment> {
-    return this.#payment({ method: 'POST', path: '/payments/cancel', body: toWireBody(input, cancelPaymentRules) });
+  /** `GET /subscribe/customers/{customer_uid}`: the saved card, or `null` when PortOne has none. */
+  async getBillingKey(customerUid: string, options?: CallOptions): Promise<BillingKey | null> {
+    const call = this.#read(`/subscribe/customers/${encodeURIComponent(requireValue(customerUid, 'customerUid', text(80)))}`);
+    const limit = this.#limit(options);
+    return orNullIfNotFound(this.#send(call, limit).then((raw) => toBillingKey(raw, endpointOf(call))));
+  }
+
+  /** `DELETE /subscribe/customers/{customer_uid}`: forgets the saved card ("remove my card"); returns what was deleted. */
+  async deleteBillingKey(customerUid: string, options?: CallOptions): Promise<BillingKey> {
+    const id = requireValue(customerUid, 'customerUid', text(80));
+    const call: Call = { method: 'DELETE', path: `/subscribe/customers/${encodeURIComponent(id)}` };
+    return toBillingKey(await this.#send(call, this.#limit(options)), endpointOf(call));
+  }
+
+  /**
+   * `POST /payments/cancel`; full unless `amount` is given. Paymentwall cancels asynchronously, so
+   * the answer may still say `paid`: then `cancelPending` is true (see `CancelledPayment`).
+   */
+  async cancelPayment(input: CancelPaymentInput, options?: CallOptions): Promise<CancelledPayment> {
+    const call: Call = { method: 'POST', path: '/payments/cancel', body: toWireBody(input, cancelPaymentRules) };
+    const payment = await this.#payment(call, this.#limit(options));
+    const paymentwall = payment.pgProvider === 'paymentwall' || payment.embPgProvider === 'paymentwall';
+    return { ...payment, cancelPending: paymentwall && payment.status !== 'cancelled' };
   }
 
   /**
    * `POST /paymentwall/delivery`; Paymentwall withholds settlement for physical goods without it.
    * Paymentwall's own refusal arrives inside a `code: 0` envelope, so it is turned into an error here.
    */
-  async registerDelivery(input: RegisterDeliveryInput): Promise<DeliveryRegistration> {
+  async registerDelivery(input: RegisterDeliveryInput, options?: CallOptions): Promise<DeliveryRegistration> {
     const call: Call = { method: 'POST', path: '/paymentwall/delivery', body: toWireBody(input, registerDeliveryRules) };
-    return deliveryResult(await this.#send(call), endpointOf(call));
+    return deliveryResult(await this.#send(call, this.#limit(options)), endpointOf(call));
   }
 
-  /** Takes only `imp_uid` from a `notice_url` body and returns the payment as PortOne reports it. */
-  async handleWebhook(body: WebhookBody): Promise<Payment> {
-    return this.getPayment(webhookImpUid(body));
+  /**
+   * Takes only `imp_uid` from a `notice_url` body and returns the payment as PortOne reports it.
+   * With a `remoteAddress` key, a request from anywhere but PortOne's webhook addresses is refused
+   * with a `WebhookVerificationError` before the body is read.
+   */
+  async handleWebhook(body: WebhookBody, options?: WebhookOptions): Promise<Payment> {
+    const { remoteAddress: _checkedBelow, ...callOptions } = (options === undefined ? {} : checkInput(options, webhookOptionRules)) as WebhookOptions;
+    assertWebhookSender(options);
+    return this.#getPayment(webhookImpUid(body), this.#limit(callOptions));
   }
 
-  async #payment(call: Call): Promise<Payment> {
-    return toPayment(await this.#send(call), endpointOf(call));
+  #getPayment(impUid: string, limit: CallLimit): Promise<Payment> {
+    return this.#payment(this.#read(`/payments/${encodeURIComponent(impUid)}`), limit);
+  }
+
+  /** A read of a path, with test-channel payments included when the client was built to see them. */
+  #read(path: string): Call {
+    return { method: 'GET', path, retry: true, ...(this.#includeSandbox ? { query: { include_sandbox: 'true' } } : {}) };
+  }
+
+  #limit(options: CallOptions | undefined): CallLimit {
+    return callLimit(this.#timeoutMs, options);
+  }
+
+  async #payment(call: Call, limit: CallLimit): Promise<Payment> {
+    return toPayment(await this.#send(call, limit), endpointOf(call));
   }
 
   /** An authenticated call. On a 401 the token is replaced once and the call retried once, never more. */
-  async #send(call: Call): Promise<unknown> {
-    const token = await this.#tokens.get();
+  async #send(call: Call, limit: CallLimit): Promise<unknown> {
+    const token = await this.#tokens.get(limit);
     try {
-      return await this.#http.send({ ...call, token });
+      return await this.#http.send({ ...call, token }, limit);
     } catch (error) {
       if (!(error instanceof PortOneApiError) || error.status !== 401) throw error;
       this.#tokens.invalidate(token);
-      return this.#http.send({ ...call, token: await this.#tokens.get() });
+      return this.#http.send({ ...call, token: await this.#tokens.get(limit) }, limit);
     }
+  }
+}
+
+/** A 404 from a look-up means "PortOne has none": `null`, not an error. */
+async function orNullIfNotFound<T>(lookup: Promise<T>): Promise<T | null> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (error instanceof PortOneApiError && error.kind === 'http' && error.status === 404) return null;
+    throw error;
   }
 }
 

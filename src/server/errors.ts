@@ -5,18 +5,25 @@ export class PortOneError extends Error {
   override name = 'PortOneError';
 }
 
-/** Which layer failed: PortOne said no (`api`), HTTP said no (`http`), or the call never got a usable answer. */
-export type PortOneApiErrorKind = 'api' | 'http' | 'timeout' | 'network' | 'invalid-response';
+/**
+ * Which layer failed: PortOne said no (`api`), HTTP said no (`http`, redirects included), the call
+ * ran out of time (`timeout`) or was aborted by the caller's signal (`aborted`), or the call never
+ * got a usable answer.
+ */
+export type PortOneApiErrorKind = 'api' | 'http' | 'timeout' | 'aborted' | 'network' | 'invalid-response';
 
 export interface PortOneApiErrorInit {
   kind: PortOneApiErrorKind;
-  /** `METHOD /path`, never the query string. */
+  /** `METHOD /path`, never the query. */
   endpoint: string;
   /** What went wrong, already free of secrets. */
   detail: string;
   status?: number | undefined;
   portOneCode?: number | undefined;
+  portOneType?: string | undefined;
+  portOneMessage?: string | undefined;
   pgCode?: number | string | undefined;
+  pgMessage?: string | undefined;
   cause?: Error | undefined;
 }
 
@@ -27,10 +34,19 @@ export class PortOneApiError extends PortOneError {
   readonly endpoint: string;
   /** HTTP status, when a response arrived. */
   readonly status: number | undefined;
-  /** The envelope's `code`, when the body was an envelope. */
+  /** V1: the envelope's `code`, when the body was an envelope. */
   readonly portOneCode: number | undefined;
-  /** The PG's own error code (Paymentwall's `error_code` from `/paymentwall/delivery`). */
+  /** V2: the error body's `type`, such as `PAYMENT_NOT_FOUND`. */
+  readonly portOneType: string | undefined;
+  /**
+   * PortOne's own words: V1's envelope `message` (an already-paid retry says "이미 결제가 이루어진
+   * 거래건입니다"), V2's error `message`. Scrubbed of the secret and token like everything else.
+   */
+  readonly portOneMessage: string | undefined;
+  /** The PG's own error code (Paymentwall's `error_code` from `/paymentwall/delivery`, V2's `pgCode`). */
   readonly pgCode: number | string | undefined;
+  /** The PG's own message (V2's `pgMessage`). */
+  readonly pgMessage: string | undefined;
 
   constructor(init: PortOneApiErrorInit) {
     super(`PortOne ${init.endpoint} failed (${init.kind}): ${init.detail}`, init.cause ? { cause: init.cause } : undefined);
@@ -38,7 +54,10 @@ export class PortOneApiError extends PortOneError {
     this.endpoint = init.endpoint;
     this.status = init.status;
     this.portOneCode = init.portOneCode;
+    this.portOneType = init.portOneType;
+    this.portOneMessage = init.portOneMessage;
     this.pgCode = init.pgCode;
+    this.pgMessage = init.pgMessage;
   }
 }
 
@@ -54,21 +73,53 @@ export class PortOneInputError extends PortOneError {
   }
 }
 
-export type PaymentVerificationReason = 'not-paid' | 'amount-mismatch' | 'currency-mismatch' | 'merchant-uid-mismatch';
+export type PaymentVerificationReason =
+  | 'not-paid'
+  | 'cancelled'
+  | 'amount-mismatch'
+  | 'currency-mismatch'
+  | 'merchant-uid-mismatch'
+  | 'test-payment';
 
-/** The payment exists but is not what the merchant's order says it should be. */
-export class PaymentVerificationError extends PortOneError {
+/**
+ * The payment exists but is not what the merchant's order says it should be.
+ * `payment` is there for code to read, but it is no own property: `console.error(error)`,
+ * `util.inspect` and `JSON.stringify` never print the buyer's e-mail, phone, name or address.
+ */
+export class PaymentVerificationError<P = Payment> extends PortOneError {
   override name = 'PaymentVerificationError';
   readonly reason: PaymentVerificationReason;
   readonly expected: unknown;
   readonly actual: unknown;
-  readonly payment: Payment;
+  readonly #payment: P;
 
-  constructor(reason: PaymentVerificationReason, expected: unknown, actual: unknown, payment: Payment) {
-    super(`Payment ${payment.impUid} failed verification: ${reason} (expected ${String(expected)}, got ${String(actual)})`);
+  constructor(reason: PaymentVerificationReason, expected: unknown, actual: unknown, payment: P, paymentId: string) {
+    super(`Payment ${paymentId} failed verification: ${reason} (expected ${String(expected)}, got ${String(actual)})`);
     this.reason = reason;
     this.expected = expected;
     this.actual = actual;
-    this.payment = payment;
+    this.#payment = payment;
+  }
+
+  /** The payment as PortOne reported it, buyer data included. */
+  get payment(): P {
+    return this.#payment;
+  }
+}
+
+export type WebhookRefusalReason = 'untrusted-address' | 'missing-headers' | 'bad-signature' | 'timestamp-too-old' | 'timestamp-too-new';
+
+/**
+ * A webhook request that did not come from PortOne: from an address PortOne does not send from
+ * (V1), or without a valid signature (V2). Thrown before anything in the body is read or any
+ * request is sent; answer it with 401 or 403.
+ */
+export class WebhookVerificationError extends PortOneError {
+  override name = 'WebhookVerificationError';
+  readonly reason: WebhookRefusalReason;
+
+  constructor(reason: WebhookRefusalReason, detail: string) {
+    super(`Webhook refused (${reason}): ${detail}`);
+    this.reason = reason;
   }
 }

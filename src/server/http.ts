@@ -1,36 +1,53 @@
 import { PortOneApiError, type PortOneApiErrorInit } from './errors.js';
+import type { CallLimit } from './limit.js';
 import type { FetchLike } from './types.js';
 
-export interface HttpConfig {
-  /** Without a trailing slash. */
-  baseUrl: string;
-  timeoutMs: number;
-  fetch: FetchLike;
-  tierCode: string | undefined;
-  /** Scrubbed from anything that ends up in an error. */
-  secret: string;
-}
-
 export interface ApiCall {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Already URL-encoded. */
   path: string;
   query?: Record<string, string>;
   body?: Record<string, unknown>;
-  /** The access token; absent only for the token request itself. */
+  /** V1's access token; absent for the token request itself and for V2. Scrubbed from errors. */
   token?: string;
+  /** Extra headers for this call only, such as V2's `Idempotency-Key`. */
+  headers?: Record<string, string>;
+  /**
+   * Whether a network error or a 502/503/504 may be retried: reads and the token request yes,
+   * anything that moves money no.
+   */
+  retry?: boolean;
 }
 
-interface Envelope {
-  code: number;
-  message: string | null;
-  response: unknown;
+/** What went wrong, as a protocol reads it from a reply. */
+export type WireFailure = Omit<PortOneApiErrorInit, 'endpoint' | 'status' | 'cause'>;
+
+/** How one PortOne API version speaks HTTP: its headers and how it reads a reply. */
+export interface WireFormat {
+  headers(call: ApiCall): Record<string, string>;
+  /** The reply's value, or what went wrong. Only called for replies that are not redirects. */
+  read(reply: { status: number; ok: boolean; text: string }): { value: unknown } | { failure: WireFailure };
+}
+
+export interface HttpConfig {
+  /** Without a trailing slash. */
+  baseUrl: string;
+  fetch: FetchLike;
+  /** Scrubbed from anything that ends up in an error. */
+  secret: string;
+  wire: WireFormat;
 }
 
 const REDACTED = '[redacted]';
 const MAX_CAUSE_DEPTH = 4;
+const ATTEMPTS = 3;
+const BACKOFF_MS = 100;
+const RETRIED_STATUSES = new Set([502, 503, 504]);
 
-/** One HTTP exchange with PortOne: URL, headers, timeout, the `{ code, message, response }` envelope, typed errors. */
+/**
+ * One call to PortOne over HTTP, for either API version: URL, headers, the call's time limit and
+ * signal, redirects refused, retries of reads, typed errors with every secret scrubbed.
+ */
 export class PortOneHttp {
   readonly #config: HttpConfig;
 
@@ -38,51 +55,70 @@ export class PortOneHttp {
     this.#config = config;
   }
 
-  /** Returns the envelope's `response`, or throws a `PortOneApiError`. */
-  async send(call: ApiCall): Promise<unknown> {
-    const { baseUrl, timeoutMs, fetch, tierCode, secret } = this.#config;
+  /** Returns what the wire format reads from the reply, or throws a `PortOneApiError`. */
+  async send(call: ApiCall, limit: CallLimit): Promise<unknown> {
+    const endpoint = endpointOf(call);
+    const attempts = call.retry ? ATTEMPTS : 1;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.#once(call, limit);
+      } catch (error) {
+        const wait = BACKOFF_MS * 2 ** (attempt - 1);
+        if (attempt >= attempts || !isTransient(error) || limit.remainingMs() <= wait) throw error;
+        await limit.pause(wait, endpoint);
+      }
+    }
+  }
+
+  async #once(call: ApiCall, limit: CallLimit): Promise<unknown> {
+    const { baseUrl, fetch, secret, wire } = this.#config;
     const endpoint = endpointOf(call);
     // Server text and a custom fetch's errors could echo what we sent; scrub both before they reach an error.
     const redact = (text: string): string => scrub(text, [secret, call.token]);
     const fail = (init: Omit<PortOneApiErrorInit, 'endpoint'>): PortOneApiError =>
-      new PortOneApiError({ ...init, endpoint, detail: redact(init.detail) });
+      new PortOneApiError({
+        ...init,
+        endpoint,
+        detail: redact(init.detail),
+        portOneMessage: init.portOneMessage === undefined ? undefined : redact(init.portOneMessage),
+        pgMessage: init.pgMessage === undefined ? undefined : redact(init.pgMessage),
+      });
 
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (call.body) headers['Content-Type'] = 'application/json';
-    if (call.token !== undefined) {
-      headers.Authorization = `Bearer ${call.token}`;
-      if (tierCode) headers.Tier = tierCode;
-    }
+    limit.throwIfEnded(endpoint);
     const query = call.query ? `?${new URLSearchParams(call.query)}` : '';
-    // The timeout covers reading the body too, so a reply that stalls halfway still ends.
-    const signal = AbortSignal.timeout(timeoutMs);
-
     let status: number | undefined;
     let ok = false;
     let text: string;
     try {
       const response = await fetch(`${baseUrl}${call.path}${query}`, {
         method: call.method,
-        headers,
+        headers: { ...wire.headers(call), ...call.headers },
         ...(call.body ? { body: JSON.stringify(call.body) } : {}),
-        signal,
+        // A redirect would carry the secret (V1's token request body, V2's Authorization) wherever it points.
+        redirect: 'manual',
+        // The limit covers reading the body too, so a reply that stalls halfway still ends.
+        signal: limit.signal,
       });
       status = response.status;
       ok = response.ok;
       text = await response.text();
     } catch (error) {
       const cause = safeCopy(error, redact);
-      if (signal.aborted) throw fail({ kind: 'timeout', detail: `no complete reply within ${timeoutMs} ms`, status, cause });
+      if (limit.signal.aborted) throw limit.error(endpoint, status, cause);
       throw fail({ kind: 'network', detail: status === undefined ? 'no reply' : 'the reply broke off', status, cause });
     }
-
-    const envelope = parseEnvelope(text);
-    const said = envelope ? `code ${envelope.code}: ${envelope.message ?? '(no message)'}` : 'no PortOne envelope in the body';
-    if (!ok) throw fail({ kind: 'http', detail: `HTTP ${status}, ${said}`, status, portOneCode: envelope?.code });
-    if (!envelope) throw fail({ kind: 'invalid-response', detail: `HTTP ${status}, ${said}`, status });
-    if (envelope.code !== 0) throw fail({ kind: 'api', detail: said, status, portOneCode: envelope.code });
-    return envelope.response;
+    if (status >= 300 && status < 400) {
+      throw fail({ kind: 'http', detail: `HTTP ${status}: a redirect, not followed`, status });
+    }
+    const read = wire.read({ status, ok, text });
+    if ('failure' in read) throw fail({ ...read.failure, status });
+    return read.value;
   }
+}
+
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof PortOneApiError)) return false;
+  return error.kind === 'network' || (error.kind === 'http' && error.status !== undefined && RETRIED_STATUSES.has(error.status));
 }
 
 /** How errors name a call: method and path, never the query. */
@@ -90,14 +126,14 @@ export function endpointOf(call: Pick<ApiCall, 'method' | 'path'>): string {
   return `${call.method} ${call.path}`;
 }
 
-/** The `response` as an object with these fields of these types; anything else is an `invalid-response`. */
+/** `response` as an object with these fields of these types; anything else is an `invalid-response`. */
 export function expectFields(
   response: unknown,
   endpoint: string,
-  fields: Record<string, 'string' | 'number'>,
+  fields: Record<string, 'string' | 'number' | 'object'>,
 ): Record<string, unknown> {
   const record = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
-  const missing = Object.entries(fields).filter(([field, type]) => typeof record[field] !== type);
+  const missing = Object.entries(fields).filter(([field, type]) => typeof record[field] !== type || record[field] === null);
   if (missing.length > 0) {
     const list = missing.map(([field, type]) => `${field} (${type})`).join(', ');
     throw new PortOneApiError({ kind: 'invalid-response', endpoint, detail: `the response lacks ${list}` });
@@ -105,16 +141,13 @@ export function expectFields(
   return record;
 }
 
-function parseEnvelope(text: string): Envelope | undefined {
-  let parsed: unknown;
+/** JSON text, or `undefined` when it is not JSON. */
+export function parseJson(text: string): unknown {
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || typeof (parsed as Envelope).code !== 'number') return undefined;
-  const { code, message, response } = parsed as Envelope;
-  return { code, message: typeof message === 'string' ? message : null, response };
 }
 
 function scrub(text: string, secrets: (string | undefined)[]): string {
@@ -122,7 +155,7 @@ function scrub(text: string, secrets: (string | undefined)[]): string {
 }
 
 /**
- * A thrown value may hold references to the request (its headers, its body with `imp_secret`).
+ * A thrown value may hold references to the request (its headers, its body with the secret).
  * Keep only name, message and `code` of each link of the cause chain, scrubbed.
  */
 function safeCopy(error: unknown, redact: (text: string) => string, depth = 0): Error | undefined {

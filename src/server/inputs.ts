@@ -1,19 +1,23 @@
 // The rules for each method's input. Maximum lengths and required fields follow PortOne's V1
 // OpenAPI (developers.portone.io `src/schema/v1.openapi.yml`). Field order is check order.
 import type {
+  CallOptions,
   PortOneClientOptions,
   CancelPaymentInput,
   ChargeBillingKeyInput,
   PreparePaymentInput,
   RegisterDeliveryInput,
   VerifyPaymentInput,
+  WebhookOptions,
 } from './types.js';
+import { CallLimit } from './limit.js';
 import {
+  abortSignal,
+  checkInput,
   currency,
   email,
   callable,
   flag,
-  httpUrl,
   ipAddress,
   isAbsent,
   jsonText,
@@ -21,6 +25,7 @@ import {
   oneOf,
   personName,
   positiveInteger,
+  secureUrl,
   text,
   unixSeconds,
   yesNo,
@@ -33,7 +38,7 @@ const merchantUid = text(40);
 export const clientOptionRules: BodyRules<PortOneClientOptions> = {
   apiKey: { check: text(), required: true },
   apiSecret: { check: text(), required: true },
-  baseUrl: { check: httpUrl },
+  baseUrl: { check: secureUrl },
   timeoutMs: { check: positiveInteger },
   fetch: { check: callable },
   tierCode: { check: text() },
@@ -45,7 +50,7 @@ export const verifyPaymentRules: BodyRules<VerifyPaymentInput> = {
   impUid: { check: text(), required: true },
   amount: { check: positiveInteger, required: true },
   currency: { check: currency, required: true },
-  merchantUid: { check: merchantUid },
+  merchantUid: { check: merchantUid, required: true },
 };
 
 export const preparePaymentRules: BodyRules<PreparePaymentInput> = {
@@ -74,11 +79,28 @@ export const chargeBillingKeyRules: BodyRules<ChargeBillingKeyInput> = {
 export const cancelPaymentRules: BodyRules<CancelPaymentInput> = {
   impUid: { check: text(), required: { when: (input) => isAbsent(input.merchantUid), because: 'when merchantUid is not given' } },
   merchantUid: { check: merchantUid },
-  amount: { check: positiveInteger },
+  // Absent means "refund everything", so only a missing key may mean that: null and '' are refused.
+  amount: { check: positiveInteger, strict: true },
   reason: { check: text() },
   checksum: { check: nonNegativeInteger },
   enableWebhook: { check: flag },
 };
+
+export const callOptionRules: BodyRules<CallOptions> = {
+  signal: { check: abortSignal },
+};
+
+export const webhookOptionRules: BodyRules<WebhookOptions> = {
+  ...callOptionRules,
+  // Checked by the webhook's address rule, which refuses anything but PortOne's addresses.
+  remoteAddress: { check: (value) => value },
+};
+
+/** The limit of one method call: `timeoutMs` from now, and the caller's `signal` if any. */
+export function callLimit(timeoutMs: number, options: CallOptions | undefined): CallLimit {
+  const { signal } = options === undefined ? {} : (checkInput(options, callOptionRules) as CallOptions);
+  return new CallLimit(timeoutMs, signal);
+}
 
 const forPhysical = (check: FieldRule<RegisterDeliveryInput>['check']): FieldRule<RegisterDeliveryInput> => ({
   check,

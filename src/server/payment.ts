@@ -1,20 +1,27 @@
 import { expectFields } from './http.js';
-import type { Payment, RawPayment } from './types.js';
+import type { BillingKey, Payment, RawPayment } from './types.js';
 
 // Verification compares these, so a reply without them is refused rather than compared loosely.
 const PAYMENT_FIELDS = { imp_uid: 'string', merchant_uid: 'string', amount: 'number', currency: 'string', status: 'string' } as const;
 
+/** Reads optional fields of a V1 record: strings or `null`, UNIX seconds (0 = never) as `Date` or `null`. */
+function fieldsOf(raw: Record<string, unknown>) {
+  return {
+    str: (field: string): string | null => {
+      const value = raw[field];
+      return typeof value === 'string' ? value : null;
+    },
+    time: (field: string): Date | null => {
+      const seconds = raw[field];
+      return typeof seconds === 'number' && seconds > 0 ? new Date(seconds * 1000) : null;
+    },
+  };
+}
+
 /** PortOne's `PaymentAnnotation` → `Payment`. */
 export function toPayment(response: unknown, endpoint: string): Payment {
   const raw = expectFields(response, endpoint, PAYMENT_FIELDS) as RawPayment;
-  const str = (field: string): string | null => {
-    const value = raw[field];
-    return typeof value === 'string' ? value : null;
-  };
-  const time = (field: string): Date | null => {
-    const seconds = raw[field];
-    return typeof seconds === 'number' && seconds > 0 ? new Date(seconds * 1000) : null;
-  };
+  const { str, time } = fieldsOf(raw);
   return {
     impUid: raw.imp_uid,
     merchantUid: raw.merchant_uid,
@@ -48,8 +55,31 @@ export function toPayment(response: unknown, endpoint: string): Payment {
   };
 }
 
+/** PortOne's `CustomerAnnotation` → `BillingKey`. */
+export function toBillingKey(response: unknown, endpoint: string): BillingKey {
+  const raw = expectFields(response, endpoint, { customer_uid: 'string' });
+  const { str, time } = fieldsOf(raw);
+  return {
+    customerUid: raw.customer_uid as string,
+    pgProvider: str('pg_provider'),
+    pgId: str('pg_id'),
+    cardName: str('card_name'),
+    cardCode: str('card_code'),
+    cardNumber: str('card_number'),
+    cardType: typeof raw.card_type === 'number' ? String(raw.card_type) : str('card_type'),
+    customerName: str('customer_name'),
+    customerTel: str('customer_tel'),
+    customerEmail: str('customer_email'),
+    customerAddr: str('customer_addr'),
+    customerPostcode: str('customer_postcode'),
+    inserted: time('inserted'),
+    updated: time('updated'),
+    raw,
+  };
+}
+
 /** `custom_data` is stored as a JSON string; give back what the merchant put in. */
-function parseCustomData(value: unknown): unknown {
+export function parseCustomData(value: unknown): unknown {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string') return value;
   try {

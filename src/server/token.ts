@@ -1,4 +1,5 @@
 import { expectFields, type PortOneHttp } from './http.js';
+import { CallLimit } from './limit.js';
 
 /** Ask for a new token this long before PortOne's `expired_at`, so a call never lands on an expired one. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -13,10 +14,17 @@ export interface IssuedToken {
   now: number;
 }
 
-/** `POST /users/getToken`, with the response checked. The credentials live only in this closure. */
-export function tokenIssuer(http: PortOneHttp, apiKey: string, apiSecret: string): () => Promise<IssuedToken> {
+/**
+ * `POST /users/getToken`, with the response checked. The credentials live only in this closure.
+ * The request has its own time limit, since calls waiting for it share it; PortOne hands out the
+ * same token again, so it is retried like a read.
+ */
+export function tokenIssuer(http: PortOneHttp, apiKey: string, apiSecret: string, timeoutMs: number): () => Promise<IssuedToken> {
   return async () => {
-    const response = await http.send({ method: 'POST', path: TOKEN_ENDPOINT, body: { imp_key: apiKey, imp_secret: apiSecret } });
+    const response = await http.send(
+      { method: 'POST', path: TOKEN_ENDPOINT, body: { imp_key: apiKey, imp_secret: apiSecret }, retry: true },
+      new CallLimit(timeoutMs),
+    );
     const issued = expectFields(response, `POST ${TOKEN_ENDPOINT}`, { access_token: 'string', expired_at: 'number', now: 'number' });
     return { accessToken: issued.access_token as string, expiredAt: issued.expired_at as number, now: issued.now as number };
   };
@@ -38,13 +46,18 @@ export class AccessTokenCache {
     this.#now = now;
   }
 
-  /** A usable token. Concurrent callers share one token request. */
-  get(): Promise<string> {
+  /** A usable token. Concurrent callers share one token request; each waits only as long as its own call may. */
+  get(limit: CallLimit): Promise<string> {
+    limit.throwIfEnded(`POST ${TOKEN_ENDPOINT}`);
     if (this.#token && this.#now() < this.#token.refreshAt) return Promise.resolve(this.#token.value);
-    this.#pending ??= this.#refresh().finally(() => {
-      this.#pending = undefined;
-    });
-    return this.#pending;
+    if (!this.#pending) {
+      this.#pending = this.#refresh().finally(() => {
+        this.#pending = undefined;
+      });
+      // Every caller may have given up waiting; the failure is theirs to see, not the process's.
+      this.#pending.catch(() => undefined);
+    }
+    return limit.race(this.#pending, `POST ${TOKEN_ENDPOINT}`);
   }
 
   /** Forget `token` after PortOne refused it; a newer token someone else already fetched is kept. */
@@ -52,11 +65,15 @@ export class AccessTokenCache {
     if (this.#token?.value === token) this.#token = undefined;
   }
 
+  /**
+   * A token is reused until a minute before it expires, and in any case for at least half of the
+   * life it had when issued: PortOne may hand out a token with under a minute left.
+   */
   async #refresh(): Promise<string> {
     const askedAt = this.#now();
     const issued = await this.#issue();
     const lifetimeMs = (issued.expiredAt - issued.now) * 1000;
-    this.#token = { value: issued.accessToken, refreshAt: askedAt + lifetimeMs - REFRESH_MARGIN_MS };
+    this.#token = { value: issued.accessToken, refreshAt: askedAt + Math.max(lifetimeMs - REFRESH_MARGIN_MS, lifetimeMs / 2) };
     return issued.accessToken;
   }
 }

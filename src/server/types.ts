@@ -8,17 +8,32 @@ export interface FetchResponseLike {
 /** The global `fetch` satisfies this; a custom one (proxy, instrumentation, tests) only needs this much. */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+  init: { method: string; headers: Record<string, string>; body?: string; redirect: 'manual'; signal: AbortSignal },
 ) => Promise<FetchResponseLike>;
+
+/** The optional last argument of every method. */
+export interface CallOptions {
+  /** Ends the call (and its requests) early; it then rejects with a `PortOneApiError` of kind `aborted`. */
+  signal?: AbortSignal;
+}
+
+export interface WebhookOptions extends CallOptions {
+  /**
+   * The address the webhook request came from (`req.socket.remoteAddress`, or what your own proxy
+   * puts in front of `X-Forwarded-For`). When this key is given, anything but one of
+   * `PORTONE_WEBHOOK_ADDRESSES` is refused before the body is read, an `undefined` value included.
+   */
+  remoteAddress?: string | undefined;
+}
 
 export interface PortOneClientOptions {
   /** REST API key (`imp_key`). */
   apiKey: string;
   /** REST API secret (`imp_secret`). Kept private; never put in errors. */
   apiSecret: string;
-  /** Default `https://api.iamport.kr`. */
+  /** Default `https://api.iamport.kr`. `https:` only; `http:` only to a loopback host. */
   baseUrl?: string;
-  /** Per HTTP request, token requests included. Default 10000. */
+  /** For each method call as a whole: token, retries and all. Default 10000. */
   timeoutMs?: number;
   /** Default: the global `fetch`. */
   fetch?: FetchLike;
@@ -83,7 +98,8 @@ export interface VerifyPaymentInput {
   /** What the merchant's order says the buyer owes. */
   amount: number;
   currency: string;
-  merchantUid?: string;
+  /** Your order's id: a payment for another order at the same price must not verify for this one. */
+  merchantUid: string;
 }
 
 export interface PreparePaymentInput {
@@ -124,7 +140,10 @@ export interface CancelPaymentInput {
   /** `impUid` or `merchantUid` is required; PortOne uses `impUid` when both are given. */
   impUid?: string;
   merchantUid?: string;
-  /** Partial amount; omit to cancel in full. */
+  /**
+   * Partial amount, a positive whole number; leave the key out to cancel in full. `null`, `''`,
+   * `0` and strings are refused, so a missing database value never becomes a full refund.
+   */
   amount?: number;
   reason?: string;
   /** The cancellable balance you expect; PortOne refuses the cancel when it differs. */
@@ -133,13 +152,44 @@ export interface CancelPaymentInput {
   enableWebhook?: boolean;
 }
 
+/**
+ * A cancel's answer: the payment as PortOne reports it right after the request.
+ * `cancelPending` is true for a Paymentwall payment PortOne does not show as cancelled yet:
+ * Paymentwall cancels asynchronously, and PortOne changes the status only when Paymentwall's
+ * callback arrives. Confirm later with `getPayment` or a `cancelled` webhook.
+ */
+export interface CancelledPayment extends Payment {
+  cancelPending: boolean;
+}
+
+/** A saved card (`GET /subscribe/customers/{customer_uid}`), in camelCase. Absent values are `null`. */
+export interface BillingKey {
+  customerUid: string;
+  pgProvider: string | null;
+  pgId: string | null;
+  cardName: string | null;
+  cardCode: string | null;
+  /** Masked by PortOne. */
+  cardNumber: string | null;
+  cardType: string | null;
+  customerName: string | null;
+  customerTel: string | null;
+  customerEmail: string | null;
+  customerAddr: string | null;
+  customerPostcode: string | null;
+  inserted: Date | null;
+  updated: Date | null;
+  raw: Record<string, unknown>;
+}
+
 export type DeliveryType = 'physical' | 'digital';
 export type DeliveryStatus = 'order_placed' | 'order_shipped' | 'delivering' | 'delivered';
 
 /** `Date` or UNIX seconds. */
 export type DeliveryTime = Date | number;
 
-export interface RegisterDeliveryInput {
+/** Required when `type` is `physical`: every field of `ShippingDetails`. */
+export interface RegisterDeliveryInput extends ShippingDetails {
   impUid: string;
   merchantUid: string;
   type: DeliveryType;
@@ -152,9 +202,13 @@ export interface RegisterDeliveryInput {
   shippingAddressEmail: string;
   reason?: string;
   details?: string;
-  /** Required when `type` is `physical`, from here down. */
+}
+
+/** The carrier and address of a delivery of physical goods, the same in V1 and V2; all required for physical goods. */
+export interface ShippingDetails {
   carrierTrackingId?: string;
   carrierType?: string;
+  /** V2: ISO 3166-1 alpha-2, such as `DE`. */
   shippingAddressCountry?: string;
   shippingAddressCity?: string;
   shippingAddressZip?: string;

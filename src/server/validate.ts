@@ -8,6 +8,11 @@ export interface FieldRule<I> {
   check: FieldCheck;
   /** `true`, or required only when `when(input)` holds; `because` finishes the message. */
   required?: true | { when: (input: I) => boolean; because: string };
+  /**
+   * Only `undefined` means "not given"; `null` and `''` are refused. For fields whose absence has
+   * a meaning of its own, such as a cancel's `amount` (absent: refund everything).
+   */
+  strict?: true;
 }
 
 /** One rule per input field: a field added to an input type without a rule is a compile error. */
@@ -38,6 +43,10 @@ export function checkInput<I extends object>(input: I, rules: BodyRules<I>): Par
   const checked: Record<string, unknown> = {};
   for (const [field, rule] of Object.entries(rules) as [string, FieldRule<I>][]) {
     const value = fields[field];
+    if (rule.strict && value !== undefined) {
+      checked[field] = rule.check(value, field);
+      continue;
+    }
     if (isAbsent(value)) {
       if (rule.required === true) throw new PortOneInputError(field, 'is required');
       if (rule.required?.when(input)) throw new PortOneInputError(field, `is required ${rule.required.because}`);
@@ -120,10 +129,22 @@ export const ipAddress: FieldCheck<string> = (value, field) => {
   return value;
 };
 
-export const httpUrl: FieldCheck<string> = (value, field) => {
-  if (typeof value !== 'string' || !/^https?:\/\/[^/]/i.test(value) || !URL.canParse(value)) {
-    throw new PortOneInputError(field, 'must be an http(s) URL');
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** An `https:` URL; plain `http:` only to a loopback host, for tests. The secret never travels unencrypted. */
+export const secureUrl: FieldCheck<string> = (value, field) => {
+  const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)))) {
+    throw new PortOneInputError(field, 'must be an https: URL (http: only for localhost, 127.0.0.1 or [::1])');
   }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new PortOneInputError(field, 'must have no query, fragment or credentials');
+  }
+  return url.href.replace(/\/+$/, '');
+};
+
+export const abortSignal: FieldCheck<AbortSignal> = (value, field) => {
+  if (!(value instanceof AbortSignal)) throw new PortOneInputError(field, 'must be an AbortSignal');
   return value;
 };
 

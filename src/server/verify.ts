@@ -4,19 +4,22 @@ import type { Payment } from './types.js';
 export interface ExpectedPayment {
   amount: number;
   currency: string;
-  merchantUid?: string | undefined;
+  merchantUid: string;
 }
 
-/** Throws the first way `payment` differs from the order; status first, since an unpaid payment's amount proves nothing. */
+/**
+ * Throws the first way `payment` differs from the order. Status first, since an unpaid payment's
+ * amount proves nothing; then any refund, since a paid payment with money given back is not paid
+ * in full whatever its `amount` says.
+ */
 export function assertPaymentMatches(payment: Payment, expected: ExpectedPayment): void {
-  if (payment.status !== 'paid') throw new PaymentVerificationError('not-paid', 'paid', payment.status, payment);
-  if (payment.amount !== expected.amount) {
-    throw new PaymentVerificationError('amount-mismatch', expected.amount, payment.amount, payment);
-  }
-  if (payment.currency.toUpperCase() !== expected.currency.toUpperCase()) {
-    throw new PaymentVerificationError('currency-mismatch', expected.currency, payment.currency, payment);
-  }
-  if (expected.merchantUid !== undefined && payment.merchantUid !== expected.merchantUid) {
-    throw new PaymentVerificationError('merchant-uid-mismatch', expected.merchantUid, payment.merchantUid, payment);
-  }
+  const fail = (reason: ConstructorParameters<typeof PaymentVerificationError>[0], want: unknown, got: unknown): never => {
+    throw new PaymentVerificationError(reason, want, got, payment, payment.impUid);
+  };
+  if (payment.status === 'cancelled') fail('cancelled', 0, payment.cancelAmount);
+  if (payment.status !== 'paid') fail('not-paid', 'paid', payment.status);
+  if (payment.cancelAmount !== 0) fail('cancelled', 0, payment.cancelAmount);
+  if (payment.amount !== expected.amount) fail('amount-mismatch', expected.amount, payment.amount);
+  if (payment.currency.toUpperCase() !== expected.currency.toUpperCase()) fail('currency-mismatch', expected.currency, payment.currency);
+  if (payment.merchantUid !== expected.merchantUid) fail('merchant-uid-mismatch', expected.merchantUid, payment.merchantUid);
 }

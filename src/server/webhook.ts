@@ -1,6 +1,30 @@
-import { PortOneInputError } from './errors.js';
+import { isIPv4 } from 'node:net';
+import { PortOneInputError, WebhookVerificationError } from './errors.js';
 import type { WebhookBody } from './types.js';
 import { requireValue, text } from './validate.js';
+
+/**
+ * The addresses PortOne sends V1 webhooks from: 52.78.100.19 and 52.78.48.223, and 52.78.5.241
+ * for test webhooks sent from the console (PortOne's webhook guide). V1 webhooks carry no
+ * signature, so this is the only way to tell PortOne's requests from anyone else's.
+ */
+export const PORTONE_WEBHOOK_ADDRESSES: readonly string[] = Object.freeze(['52.78.100.19', '52.78.48.223', '52.78.5.241']);
+
+/**
+ * Refuses a webhook whose sender is not PortOne, when the caller passed a `remoteAddress` key.
+ * Node reports IPv4 peers of a dual-stack socket as `::ffff:a.b.c.d`; that is the plain address.
+ */
+export function assertWebhookSender(options: { remoteAddress?: unknown } | undefined): void {
+  if (!options || !Object.hasOwn(options, 'remoteAddress')) return;
+  const address = options.remoteAddress;
+  const plain = typeof address === 'string' ? address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '') : undefined;
+  if (plain === undefined || !isIPv4(plain) || !PORTONE_WEBHOOK_ADDRESSES.includes(plain)) {
+    throw new WebhookVerificationError(
+      'untrusted-address',
+      plain === undefined ? 'remoteAddress was given but holds no address' : 'the request came from an address PortOne does not send webhooks from',
+    );
+  }
+}
 
 const BODY_SHAPES = 'must be a parsed JSON object, a JSON or form-encoded string, bytes or URLSearchParams';
 

@@ -1,113 +1,92 @@
 // A local stand-in for PortOne's V1 REST API as its OpenAPI and docs describe it (the project's
-// PortOne reference, §5): envelope, token life, 401, 404, and the four calls the client makes.
-// It listens on 127.0.0.1 only, on an ephemeral port, keeps its own clock (UNIX seconds) so tests
+// PortOne reference, §5): envelope, token life, 401, 404, and the calls the client makes.
+// The server itself (127.0.0.1, faults, recording) is FakeServer. It keeps its own clock (UNIX seconds) so tests
 // can expire tokens and skew clocks, records every request, and can be told to misbehave.
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { FakeServer, type Body, type RecordedRequest, type Reply } from './fake-server.js';
+
+export type { RecordedRequest } from './fake-server.js';
 
 export const TOKEN_LIFETIME_S = 30 * 60;
 const EXTENSION_WINDOW_S = 60;
 const EXTENSION_S = 5 * 60;
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  rawBody: string;
-  body: Record<string, unknown>;
-  /** The status the fake answered with; `undefined` when it dropped the connection. */
-  status?: number;
-}
+/** V1's own fault: any envelope, e.g. `code: 1`. */
+export type EnvelopeFault = { type: 'envelope'; status?: number; code: number; message: string; response?: unknown };
 
-export type Fault =
-  /** Answer normally, but only after `ms`. */
-  | { type: 'slow'; ms: number }
-  /** 200 with an HTML body. */
-  | { type: 'non-json' }
-  /** This status with an HTML body, as a proxy in front of PortOne would send. */
-  | { type: 'status'; status: number }
-  /** Destroy the socket without answering. */
-  | { type: 'drop' }
-  /** Any envelope, e.g. `code: 1`. */
-  | { type: 'envelope'; status?: number; code: number; message: string; response?: unknown }
-  /** A careless server that quotes the request (body and Authorization) in its error message. */
-  | { type: 'echo-request' };
-
-interface Reply {
-  status: number;
-  body: unknown;
-}
-
-type Body = Record<string, unknown>;
-
-export class FakePortOne {
+export class FakePortOne extends FakeServer<EnvelopeFault> {
   readonly apiKey = 'fake-imp-key';
   readonly apiSecret = `imp-secret-${randomUUID()}`;
   /** PortOne's clock, UNIX seconds. */
   now = 1_750_000_000;
-  readonly requests: RecordedRequest[] = [];
   readonly payments = new Map<string, Body>();
   readonly prepared = new Map<string, { amount: number; currency: string | null }>();
   /** customer_uid → the e-mail the billing key was issued with. */
   readonly billingKeys = new Map<string, string>();
+  /** customer_uid → the saved card as `GET /subscribe/customers/{customer_uid}` shows it. */
+  readonly customers = new Map<string, Body>();
+  /** Paymentwall cancels PortOne accepted, waiting for Paymentwall's callback. */
+  readonly pendingCancels: { impUid: string; amount: number; reason: unknown }[] = [];
+  /** The life of a newly issued token, in seconds. */
+  tokenLifetimeS = TOKEN_LIFETIME_S;
   readonly deliveries: Body[] = [];
   /** Every token handed out, so tests can look for them where they must not be. */
   readonly issuedTokens: string[] = [];
   /** While true, every authenticated call gets a 401, as if PortOne had revoked all tokens. */
   rejectAllTokens = false;
 
-  readonly #server: Server;
   #tokens = new Map<string, number>();
   #current: string | undefined;
-  #faults: { fault: Fault; path: string | undefined }[] = [];
-  #timers = new Set<NodeJS.Timeout>();
   #paymentSeq = 0;
-
-  private constructor() {
-    this.#server = createServer((req, res) => void this.#handle(req, res));
-  }
 
   static async start(): Promise<FakePortOne> {
     const fake = new FakePortOne();
-    await new Promise<void>((resolve, reject) => {
-      fake.#server.once('error', reject);
-      fake.#server.listen(0, '127.0.0.1', resolve);
-    });
+    await fake.listen();
     return fake;
-  }
-
-  get baseUrl(): string {
-    const { port } = this.#server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
-  }
-
-  async close(): Promise<void> {
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
-    this.#server.closeAllConnections();
-    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
   advance(seconds: number): void {
     this.now += seconds;
   }
 
-  /** The next request (to `path`, if given) meets `fault`; several faults queue up in order. */
-  injectFault(fault: Fault, path?: string): void {
-    this.#faults.push({ fault, path });
+  /** A saved card with every documented `CustomerAnnotation` field; `fields` override the defaults. */
+  addBillingKey(customerUid: string, fields: Body = {}): Body {
+    const customer: Body = {
+      customer_uid: customerUid,
+      pg_provider: 'paymentwall',
+      pg_id: 'project-key',
+      card_name: 'VISA',
+      card_code: '366',
+      card_number: '411111******1111',
+      card_type: 0,
+      customer_name: 'Jack Son',
+      customer_tel: '010-1234-5678',
+      customer_email: 'jack@example.com',
+      customer_addr: null,
+      customer_postcode: null,
+      inserted: this.now - 86_400,
+      updated: 0,
+      ...fields,
+    };
+    this.customers.set(customerUid, customer);
+    this.billingKeys.set(customerUid, String(customer.customer_email));
+    return customer;
+  }
+
+  /** Paymentwall's callbacks arrive: every pending cancel takes effect, as PortOne then records it. */
+  completePaymentwallCancels(): void {
+    for (const { impUid, amount, reason } of this.pendingCancels.splice(0)) {
+      const payment = this.payments.get(impUid) as Body;
+      payment.cancel_amount = (payment.cancel_amount as number) + amount;
+      if (payment.cancel_amount === payment.amount) Object.assign(payment, { status: 'cancelled', cancelled_at: this.now });
+      payment.cancel_reason = reason ?? null;
+    }
   }
 
   /** Forget every token, as after a server-side expiry the client could not know about. */
   revokeTokens(): void {
     this.#tokens.clear();
     this.#current = undefined;
-  }
-
-  /** Requests to `path` (exact, without query). */
-  count(path: string): number {
-    return this.requests.filter((r) => r.path === path).length;
   }
 
   /** Requests other than token requests. */
@@ -160,56 +139,15 @@ export class FakePortOne {
     return payment;
   }
 
-  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const rawBody = await readBody(req);
-    const record: RecordedRequest = {
-      method: req.method ?? '',
-      path: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
-      rawBody,
-      body: parseBody(req.headers['content-type'], rawBody),
-    };
-    this.requests.push(record);
-    const send = (reply: Reply | { status: number; html: string }): void => {
-      record.status = reply.status;
-      if ('html' in reply) {
-        res.writeHead(reply.status, { 'Content-Type': 'text/html' }).end(reply.html);
-      } else {
-        res.writeHead(reply.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply.body));
-      }
-    };
-
-    const index = this.#faults.findIndex((f) => f.path === undefined || f.path === record.path);
-    const fault = index === -1 ? undefined : this.#faults.splice(index, 1)[0]?.fault;
-    switch (fault?.type) {
-      case 'slow': {
-        const timer = setTimeout(() => {
-          this.#timers.delete(timer);
-          if (!res.destroyed) send(this.#route(record));
-        }, fault.ms);
-        this.#timers.add(timer);
-        res.on('close', () => clearTimeout(timer));
-        return;
-      }
-      case 'non-json':
-        return send({ status: 200, html: '<html><body>Service temporarily unavailable</body></html>' });
-      case 'status':
-        return send({ status: fault.status, html: `<html><body>${fault.status}</body></html>` });
-      case 'drop':
-        req.socket.destroy();
-        return;
-      case 'envelope':
-        return send(envelope(fault.code, fault.message, fault.response ?? null, fault.status));
-      case 'echo-request':
-        return send(envelope(-1, `Bad request ${rawBody} with ${req.headers.authorization ?? ''}`, null, 400));
-      case undefined:
-        return send(this.#route(record));
-    }
+  protected errorReply(status: number, message: string): Reply {
+    return envelope(-1, message, null, status);
   }
 
-  #route(req: RecordedRequest): Reply {
+  protected protocolFault(fault: EnvelopeFault): Reply {
+    return envelope(fault.code, fault.message, fault.response ?? null, fault.status);
+  }
+
+  protected route(req: RecordedRequest): Reply {
     const { method, path, body } = req;
     if (method === 'POST' && path === '/users/getToken') return this.#getToken(body);
     if (!this.#authorized(req.headers.authorization)) return envelope(-1, 'Unauthorized', null, 401);
@@ -217,6 +155,12 @@ export class FakePortOne {
     if (method === 'GET' && paymentPath && paymentPath[1] !== 'prepare') {
       return this.#getPayment(decodeURIComponent(paymentPath[1] ?? ''), req.query.get('include_sandbox') === 'true');
     }
+    const findPath = /^\/payments\/find\/([^/]+)$/.exec(path);
+    if (method === 'GET' && findPath) {
+      return this.#findPayment(decodeURIComponent(findPath[1] ?? ''), req.query.get('include_sandbox') === 'true');
+    }
+    const customerPath = /^\/subscribe\/customers\/([^/]+)$/.exec(path);
+    if ((method === 'GET' || method === 'DELETE') && customerPath) return this.#customer(method, decodeURIComponent(customerPath[1] ?? ''));
     if (method === 'POST' && path === '/payments/prepare') return this.#prepare(body);
     if (method === 'POST' && path === '/subscribe/payments/again') return this.#chargeAgain(body);
     if (method === 'POST' && path === '/payments/cancel') return this.#cancel(body);
@@ -234,7 +178,7 @@ export class FakePortOne {
       if (expiresAt - this.now <= EXTENSION_WINDOW_S) this.#tokens.set(this.#current, expiresAt + EXTENSION_S);
     } else {
       this.#current = `tok${randomUUID().replaceAll('-', '')}`;
-      this.#tokens.set(this.#current, this.now + TOKEN_LIFETIME_S);
+      this.#tokens.set(this.#current, this.now + this.tokenLifetimeS);
       this.issuedTokens.push(this.#current);
     }
     return ok({ access_token: this.#current, expired_at: this.#tokens.get(this.#current), now: this.now });
@@ -251,6 +195,24 @@ export class FakePortOne {
     const payment = this.payments.get(impUid);
     if (!payment || (payment.sandbox === true && !includeSandbox)) return notFound();
     return ok(payment);
+  }
+
+  // The latest payment (by started_at) with this merchant_uid, of any status.
+  #findPayment(merchantUid: string, includeSandbox: boolean): Reply {
+    const found = [...this.payments.values()]
+      .filter((p) => p.merchant_uid === merchantUid && (p.sandbox !== true || includeSandbox))
+      .sort((a, b) => (b.started_at as number) - (a.started_at as number));
+    return found[0] ? ok(found[0]) : notFound();
+  }
+
+  #customer(method: string, customerUid: string): Reply {
+    const customer = this.customers.get(customerUid);
+    if (!customer) return envelope(-1, '등록되지 않은 구매자입니다.', null, 404);
+    if (method === 'DELETE') {
+      this.customers.delete(customerUid);
+      this.billingKeys.delete(customerUid);
+    }
+    return ok(customer);
   }
 
   #prepare(body: Body): Reply {
@@ -303,11 +265,17 @@ export class FakePortOne {
         ? this.payments.get(body.imp_uid)
         : [...this.payments.values()].find((p) => p.merchant_uid === body.merchant_uid);
     if (!payment || payment.status !== 'paid') return envelope(1, '취소할 결제건이 존재하지 않습니다.', null);
-    const balance = (payment.amount as number) - (payment.cancel_amount as number);
+    const pending = this.pendingCancels.filter((c) => c.impUid === payment.imp_uid).reduce((sum, c) => sum + c.amount, 0);
+    const balance = (payment.amount as number) - (payment.cancel_amount as number) - pending;
     const checksum = toNumber(body.checksum);
     if (checksum !== undefined && checksum !== balance) return envelope(1, '취소가능 잔액이 일치하지 않습니다.', null);
     const amount = toNumber(body.amount) || balance;
     if (amount > balance) return envelope(1, '취소 요청 금액이 취소가능 잔액보다 큽니다.', null);
+    // PortOne's 2023-07-17 note: a Paymentwall payment changes only when Paymentwall's callback arrives.
+    if (payment.pg_provider === 'paymentwall') {
+      this.pendingCancels.push({ impUid: payment.imp_uid as string, amount, reason: body.reason });
+      return ok(payment);
+    }
     payment.cancel_amount = (payment.cancel_amount as number) + amount;
     if (payment.cancel_amount === payment.amount) Object.assign(payment, { status: 'cancelled', cancelled_at: this.now });
     payment.cancel_reason = body.reason ?? null;
@@ -350,24 +318,6 @@ function ok(response: unknown): Reply {
 
 function notFound(): Reply {
   return envelope(-1, '존재하지 않는 결제정보입니다.', null, 404);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-// PortOne accepts JSON and form-encoded bodies alike.
-function parseBody(contentType: string | undefined, raw: string): Body {
-  if (raw === '') return {};
-  if (contentType?.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Body) : {};
-  } catch {
-    return {};
-  }
 }
 
 // Form-encoded bodies carry numbers as strings.

@@ -122,7 +122,7 @@ test('preparing the same merchant_uid twice is an api error', async (t) => {
 
 test('cancelPayment sends a partial cancel by imp_uid with every option', async (t) => {
   const { fake, client } = await setup(t);
-  const { imp_uid } = fake.addPayment({ amount: 1004 });
+  const { imp_uid } = fake.addPayment({ amount: 1004, pg_provider: 'html5_inicis' });
   const payment = await client.cancelPayment({ impUid: imp_uid as string, amount: 500, reason: 'One item out of stock', checksum: 1004, enableWebhook: true });
   assert.equal(fake.apiRequests()[0]?.path, '/payments/cancel');
   assert.deepEqual(JSON.parse(fake.apiRequests()[0]?.rawBody ?? ''), {
@@ -135,15 +135,44 @@ test('cancelPayment sends a partial cancel by imp_uid with every option', async 
   assert.equal(payment.status, 'paid');
   assert.equal(payment.cancelAmount, 500);
   assert.equal(payment.cancelReason, 'One item out of stock');
+  assert.equal(payment.cancelPending, false, 'another PG cancels at once');
 });
 
 test('cancelPayment by merchant_uid alone cancels in full', async (t) => {
   const { fake, client } = await setup(t);
-  const { merchant_uid } = fake.addPayment();
+  const { merchant_uid } = fake.addPayment({ pg_provider: 'html5_inicis' });
   const payment = await client.cancelPayment({ merchantUid: merchant_uid as string });
   assert.deepEqual(JSON.parse(fake.apiRequests()[0]?.rawBody ?? ''), { merchant_uid });
   assert.equal(payment.status, 'cancelled');
+  assert.equal(payment.cancelPending, false);
   assert.ok(payment.cancelledAt instanceof Date);
+});
+
+test('a Paymentwall cancel answers paid with cancelPending; getPayment shows it cancelled once Paymentwall calls back', async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment({ amount: 1004, pg_provider: 'paymentwall' });
+  const answer = await client.cancelPayment({ impUid: imp_uid as string, reason: 'Buyer asked', enableWebhook: true });
+  assert.equal(answer.status, 'paid', "PortOne's answer to the request still says paid");
+  assert.equal(answer.cancelAmount, 0);
+  assert.equal(answer.cancelPending, true);
+  assert.equal((await client.getPayment(imp_uid as string)).status, 'paid', 'nothing changes before the callback');
+
+  fake.completePaymentwallCancels();
+  const later = await client.getPayment(imp_uid as string);
+  assert.equal(later.status, 'cancelled');
+  assert.equal(later.cancelAmount, 1004);
+  assert.equal(later.cancelReason, 'Buyer asked');
+  assert.ok(later.cancelledAt instanceof Date);
+});
+
+test('a partial Paymentwall cancel is pending too, and verification refuses the payment once it lands', async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid, merchant_uid } = fake.addPayment({ amount: 1000, pg_provider: 'paymentwall' });
+  const answer = await client.cancelPayment({ impUid: imp_uid as string, amount: 400, checksum: 1000 });
+  assert.equal(answer.cancelPending, true);
+  fake.completePaymentwallCancels();
+  const order = { impUid: imp_uid as string, merchantUid: merchant_uid as string, amount: 1000, currency: 'KRW' };
+  await assert.rejects(client.verifyPayment(order), { name: 'PaymentVerificationError', reason: 'cancelled', actual: 400 });
 });
 
 test('a cancel whose checksum no longer matches is an api error', async (t) => {
@@ -242,4 +271,96 @@ test("Paymentwall's refusal inside a code 0 envelope is an api error with its co
   assert.equal(error.pgCode, 3201);
   assert.match(error.message, /merchant_uid does not belong to imp_uid/);
   assert.equal(fake.deliveries.length, 0);
+});
+
+test('findPaymentByMerchantUid returns the latest payment for the order from GET /payments/find/{merchant_uid}', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.addPayment({ merchant_uid: 'renew/7', status: 'failed', started_at: fake.now - 600, fail_reason: '(PG사 결제 장애) Internal error' });
+  const latest = fake.addPayment({ merchant_uid: 'renew/7', status: 'paid', started_at: fake.now - 10 });
+  const payment = await client.findPaymentByMerchantUid('renew/7');
+  assert.equal(payment?.impUid, latest.imp_uid);
+  assert.equal(payment?.status, 'paid');
+  assert.equal(fake.apiRequests()[0]?.path, '/payments/find/renew%2F7');
+});
+
+test('findPaymentByMerchantUid resolves null when PortOne has no payment for the order', async (t) => {
+  const { fake, client } = await setup(t);
+  assert.equal(await client.findPaymentByMerchantUid('order_never_charged'), null);
+  assert.deepEqual(fake.apiRequests().map((r) => r.status), [404]);
+});
+
+test('after a charge times out, find says whether it happened; a retry with the same merchantUid cannot charge twice', async (t) => {
+  const { fake, client } = await setup(t, { timeoutMs: 300 });
+  fake.billingKeys.set('cust_1', 'jack@example.com');
+  const charge = { customerUid: 'cust_1', merchantUid: 'renew_1', amount: 20, name: 'Plan', currency: 'USD', buyerEmail: 'jack@example.com' };
+  await client.getPayment(fake.addPayment().imp_uid as string); // a token in hand, so the time limit is the charge's alone
+  // PortOne charges the card, but its answer arrives after our time limit.
+  fake.injectFault({ type: 'late', ms: 1000 }, '/subscribe/payments/again');
+  await assert.rejects(client.chargeBillingKey(charge), { name: 'PortOneApiError', kind: 'timeout' });
+  const found = await client.findPaymentByMerchantUid('renew_1');
+  assert.equal(found?.status, 'paid');
+  const again = await client.chargeBillingKey(charge).catch((e: unknown) => e);
+  assert.ok(again instanceof PortOneApiError);
+  assert.equal(again.portOneMessage, '이미 결제가 이루어진 거래건입니다.');
+  assert.equal([...fake.payments.values()].filter((p) => p.merchant_uid === 'renew_1').length, 1);
+});
+
+test('findPaymentByMerchantUid asks for test-channel payments with includeSandbox', async (t) => {
+  const { fake, client } = await setup(t, { includeSandbox: true });
+  fake.addPayment({ merchant_uid: 'order_sandbox', sandbox: true });
+  assert.equal((await client.findPaymentByMerchantUid('order_sandbox'))?.sandbox, true);
+  assert.equal(fake.apiRequests()[0]?.query.get('include_sandbox'), 'true');
+});
+
+test('getBillingKey returns the saved card in camelCase from GET /subscribe/customers/{customer_uid}', async (t) => {
+  const { fake, client } = await setup(t);
+  const raw = fake.addBillingKey('cust 1', { updated: fake.now });
+  const key = await client.getBillingKey('cust 1');
+  assert.equal(fake.apiRequests()[0]?.method, 'GET');
+  assert.equal(fake.apiRequests()[0]?.path, '/subscribe/customers/cust%201');
+  assert.deepEqual(key, {
+    customerUid: 'cust 1',
+    pgProvider: 'paymentwall',
+    pgId: 'project-key',
+    cardName: 'VISA',
+    cardCode: '366',
+    cardNumber: '411111******1111',
+    cardType: '0',
+    customerName: 'Jack Son',
+    customerTel: '010-1234-5678',
+    customerEmail: 'jack@example.com',
+    customerAddr: null,
+    customerPostcode: null,
+    inserted: new Date((fake.now - 86_400) * 1000),
+    updated: new Date(fake.now * 1000),
+    raw,
+  });
+});
+
+test('getBillingKey resolves null for a customer without a saved card', async (t) => {
+  const { client } = await setup(t);
+  assert.equal(await client.getBillingKey('cust_none'), null);
+});
+
+test('deleteBillingKey removes the saved card with DELETE and returns it; later charges are refused', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.addBillingKey('cust_1');
+  const deleted = await client.deleteBillingKey('cust_1');
+  assert.equal(deleted.customerUid, 'cust_1');
+  assert.equal(deleted.cardNumber, '411111******1111');
+  assert.deepEqual(fake.apiRequests().map((r) => `${r.method} ${r.path}`), ['DELETE /subscribe/customers/cust_1']);
+  assert.equal(await client.getBillingKey('cust_1'), null);
+  await assert.rejects(
+    client.chargeBillingKey({ customerUid: 'cust_1', merchantUid: 'o_1', amount: 1, name: 'n', currency: 'USD', buyerEmail: 'jack@example.com' }),
+    { kind: 'api' },
+  );
+  await assert.rejects(client.deleteBillingKey('cust_1'), { name: 'PortOneApiError', status: 404 });
+});
+
+test('a DELETE is not retried', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.addBillingKey('cust_1');
+  fake.injectFault({ type: 'status', status: 503 }, '/subscribe/customers/cust_1');
+  await assert.rejects(client.deleteBillingKey('cust_1'), { status: 503 });
+  assert.equal(fake.apiRequests().length, 1);
 });

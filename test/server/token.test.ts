@@ -142,8 +142,8 @@ test('wrong credentials fail on the token request and nothing else is sent', asy
 test('a failed token request is not remembered: the next call asks again', async (t) => {
   const { fake, client } = await setup(t);
   const { imp_uid } = fake.addPayment();
-  fake.injectFault({ type: 'status', status: 503 }, TOKEN);
-  await assert.rejects(client.getPayment(imp_uid as string), { name: 'PortOneApiError', status: 503 });
+  fake.injectFault({ type: 'status', status: 500 }, TOKEN);
+  await assert.rejects(client.getPayment(imp_uid as string), { name: 'PortOneApiError', status: 500 });
   assert.equal((await client.getPayment(imp_uid as string)).impUid, imp_uid);
   assert.equal(fake.count(TOKEN), 2);
 });
@@ -161,4 +161,28 @@ test('without tierCode no Tier header is sent', async (t) => {
   const { fake, client } = await setup(t);
   await client.getPayment(fake.addPayment().imp_uid as string);
   assert.ok(fake.requests.every((r) => !('tier' in r.headers)));
+});
+
+test('a token issued with under a minute to live is reused for at least half of that life', async (t) => {
+  const { fake, client, advance } = await setup(t);
+  fake.tokenLifetimeS = 50;
+  const { imp_uid } = fake.addPayment();
+  await client.getPayment(imp_uid as string);
+  advance(20);
+  await client.getPayment(imp_uid as string);
+  await client.getPayment(imp_uid as string);
+  assert.equal(fake.count(TOKEN), 1, '30 s of 50 left: the token is reused, not fetched for every call');
+  advance(6);
+  await client.getPayment(imp_uid as string);
+  assert.equal(fake.count(TOKEN), 2, 'past half of its life: a token request comes first');
+  assert.ok(fake.requests.every((r) => r.status === 200));
+});
+
+test('the token request is retried after a 503 and a dropped connection', BOUNDED, async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment();
+  fake.injectFault({ type: 'status', status: 503 }, TOKEN);
+  fake.injectFault({ type: 'drop' }, TOKEN);
+  assert.equal((await client.getPayment(imp_uid as string)).impUid, imp_uid);
+  assert.deepEqual(trail(fake), ['POST /users/getToken 503', 'POST /users/getToken dropped', 'POST /users/getToken 200', `GET /payments/${imp_uid} 200`]);
 });

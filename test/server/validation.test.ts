@@ -3,12 +3,13 @@ import { test } from 'node:test';
 import {
   PortOneClient,
   PortOneInputError,
+  type CancelPaymentInput,
   type ChargeBillingKeyInput,
   type PortOneClientOptions,
   type RegisterDeliveryInput,
 } from '../../src/server/index.js';
 import { physicalShipping } from './fixtures.js';
-import { setup } from './harness.js';
+import { refusedBeforeAnyRequest, setup } from './harness.js';
 
 // Inputs are deliberately wrong here; the casts let JavaScript-style mistakes through the compiler.
 type Loose<T> = { [K in keyof T]?: unknown } & Record<string, unknown>;
@@ -44,7 +45,8 @@ const chargeWith = (change: Loose<ChargeBillingKeyInput>) => (c: PortOneClient) 
 const deliveryWith = (base: RegisterDeliveryInput, change: Loose<RegisterDeliveryInput>) => (c: PortOneClient) =>
   c.registerDelivery({ ...base, ...change } as RegisterDeliveryInput);
 const verifyWith = (change: Loose<Parameters<PortOneClient['verifyPayment']>[0]>) => (c: PortOneClient) =>
-  c.verifyPayment({ impUid: 'imp_1', amount: 1000, currency: 'KRW', ...change } as Parameters<PortOneClient['verifyPayment']>[0]);
+  c.verifyPayment({ impUid: 'imp_1', amount: 1000, currency: 'KRW', merchantUid: 'order_1', ...change } as Parameters<PortOneClient['verifyPayment']>[0]);
+const cancelWith = (change: Loose<CancelPaymentInput>) => (c: PortOneClient) => c.cancelPayment({ impUid: 'imp_1', ...change } as CancelPaymentInput);
 
 const cases: Case[] = [
   ['getPayment without an imp_uid', 'impUid', (c) => c.getPayment('')],
@@ -59,6 +61,19 @@ const cases: Case[] = [
   ['verifyPayment without currency', 'currency', verifyWith({ currency: undefined })],
   ['verifyPayment with a 4-letter currency', 'currency', verifyWith({ currency: 'KRWW' })],
   ['verifyPayment with a 41-character merchantUid', 'merchantUid', verifyWith({ merchantUid: long(41) })],
+  ['verifyPayment without merchantUid', 'merchantUid', verifyWith({ merchantUid: undefined })],
+  ['verifyPayment with an empty merchantUid', 'merchantUid', verifyWith({ merchantUid: '' })],
+  ['verifyPayment with a null merchantUid', 'merchantUid', verifyWith({ merchantUid: null })],
+
+  ['findPaymentByMerchantUid without a merchantUid', 'merchantUid', (c) => c.findPaymentByMerchantUid('')],
+  ['findPaymentByMerchantUid with a 41-character merchantUid', 'merchantUid', (c) => c.findPaymentByMerchantUid(long(41))],
+  ['getBillingKey without a customerUid', 'customerUid', (c) => c.getBillingKey(undefined as never)],
+  ['getBillingKey with an 81-character customerUid', 'customerUid', (c) => c.getBillingKey(long(81))],
+  ['deleteBillingKey without a customerUid', 'customerUid', (c) => c.deleteBillingKey('')],
+  ['deleteBillingKey with a number', 'customerUid', (c) => c.deleteBillingKey(7 as never)],
+  ['getPayment with a signal that is no AbortSignal', 'signal', (c) => c.getPayment('imp_1', { signal: 'stop' as never })],
+  ['getPayment with an unknown option', 'timeout', (c) => c.getPayment('imp_1', { timeout: 5 } as never)],
+  ['handleWebhook with a signal that is no AbortSignal', 'signal', (c) => c.handleWebhook({ imp_uid: 'imp_1' }, { signal: {} as never })],
 
   ['preparePayment without merchantUid', 'merchantUid', (c) => c.preparePayment({ amount: 1000 } as never)],
   ['preparePayment with a 41-character merchantUid', 'merchantUid', (c) => c.preparePayment({ merchantUid: long(41), amount: 1000 })],
@@ -87,7 +102,13 @@ const cases: Case[] = [
   ['chargeBillingKey with a snake_case key', 'buyer_tel', chargeWith({ buyer_tel: '010' })],
 
   ['cancelPayment without impUid or merchantUid', 'impUid', (c) => c.cancelPayment({ reason: 'x' })],
-  ['cancelPayment with amount 0', 'amount', (c) => c.cancelPayment({ impUid: 'imp_1', amount: 0 })],
+  ['cancelPayment with amount 0', 'amount', cancelWith({ amount: 0 })],
+  // A NULL column must not turn a partial refund into a full one.
+  ['cancelPayment with amount null', 'amount', cancelWith({ amount: null })],
+  ["cancelPayment with amount ''", 'amount', cancelWith({ amount: '' })],
+  ["cancelPayment with amount '500'", 'amount', cancelWith({ amount: '500' })],
+  ['cancelPayment with amount NaN', 'amount', cancelWith({ amount: Number.NaN })],
+  ['cancelPayment with a fractional amount', 'amount', cancelWith({ amount: 0.5 })],
   ['cancelPayment with a negative checksum', 'checksum', (c) => c.cancelPayment({ impUid: 'imp_1', checksum: -1 })],
   ['cancelPayment with enableWebhook as a string', 'enableWebhook', (c) => c.cancelPayment({ impUid: 'imp_1', enableWebhook: 'yes' as never })],
 
@@ -116,18 +137,7 @@ const cases: Case[] = [
   ['handleWebhook with null', 'body', (c) => c.handleWebhook(null as never)],
 ];
 
-for (const [description, field, call] of cases) {
-  test(`refused before any request: ${description} (${field})`, async (t) => {
-    const { fake, client } = await setup(t);
-    await assert.rejects(call(client), (error: unknown) => {
-      assert.ok(error instanceof PortOneInputError, String(error));
-      assert.equal(error.field, field);
-      assert.ok(error.message.startsWith(`${field} `), error.message);
-      return true;
-    });
-    assert.equal(fake.requests.length, 0);
-  });
-}
+refusedBeforeAnyRequest('refused before any request', cases, setup);
 
 test('the case table covers all 8 always-required and all 10 physical-only delivery fields', () => {
   assert.equal(Object.keys(digitalDelivery).length, 8);
@@ -153,6 +163,13 @@ const constructorCases: [string, Loose<PortOneClientOptions>][] = [
   ['apiKey', { apiKey: undefined }],
   ['apiSecret', { apiSecret: '' }],
   ['baseUrl', { baseUrl: 'ftp://api.iamport.kr' }],
+  // The token request carries imp_secret: never over plain http to anything but this machine.
+  ['baseUrl', { baseUrl: 'http://api.example.com' }],
+  ['baseUrl', { baseUrl: 'http://api.iamport.kr' }],
+  ['baseUrl', { baseUrl: 'http://127.0.0.2.example.com' }],
+  ['baseUrl', { baseUrl: 'http://10.0.0.1:8080' }],
+  ['baseUrl', { baseUrl: 'https://user:pass@api.iamport.kr' }],
+  ['baseUrl', { baseUrl: 'not a url' }],
   ['timeoutMs', { timeoutMs: 0 }],
   ['fetch', { fetch: 'fetch' }],
   ['now', { now: 1 }],
@@ -161,10 +178,16 @@ const constructorCases: [string, Loose<PortOneClientOptions>][] = [
   ['apisecret', { apisecret: 'typo' }],
 ];
 for (const [field, change] of constructorCases) {
-  test(`the constructor refuses a bad ${field}`, () => {
+  test(`the constructor refuses a bad ${field}: ${JSON.stringify(change[field]) ?? 'undefined'}`, () => {
     assert.throws(
       () => new PortOneClient({ ...options, ...change } as PortOneClientOptions),
       (error: unknown) => error instanceof PortOneInputError && error.field === field && !error.message.includes('the-secret-value'),
     );
+  });
+}
+
+for (const baseUrl of ['https://api.iamport.kr', 'https://proxy.example/portone/', 'http://localhost:8080', 'http://127.0.0.1:9', 'http://[::1]:9']) {
+  test(`the constructor accepts baseUrl ${baseUrl}`, () => {
+    assert.ok(new PortOneClient({ ...options, baseUrl }) instanceof PortOneClient);
   });
 }

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PaymentVerificationError, PortOneApiError, PortOneError, type PaymentVerificationReason } from '../../src/server/index.js';
+import { inspect } from 'node:util';
+import {
+  PaymentVerificationError,
+  PortOneApiError,
+  PortOneError,
+  PortOneInputError,
+  type PaymentVerificationReason,
+  type VerifyPaymentInput,
+} from '../../src/server/index.js';
 import { setup } from './harness.js';
 
 test('getPayment returns the payment in camelCase with the raw reply kept', async (t) => {
@@ -44,20 +52,31 @@ test('verifyPayment returns a paid payment whose amount, currency and merchant_u
 
 test('verifyPayment compares currencies without regard to case, on either side', async (t) => {
   const { fake, client } = await setup(t);
-  const { imp_uid } = fake.addPayment({ amount: 20, currency: 'usd' });
-  assert.equal((await client.verifyPayment({ impUid: imp_uid as string, amount: 20, currency: 'USD' })).currency, 'usd');
+  const { imp_uid, merchant_uid } = fake.addPayment({ amount: 20, currency: 'usd' });
+  const payment = await client.verifyPayment({ impUid: imp_uid as string, amount: 20, currency: 'USD', merchantUid: merchant_uid as string });
+  assert.equal(payment.currency, 'usd');
 });
 
-test('verifyPayment without merchantUid does not compare it', async (t) => {
+test("a payment for one order does not verify for another at the same price, and merchantUid can't be left out", async (t) => {
   const { fake, client } = await setup(t);
-  const { imp_uid } = fake.addPayment({ amount: 1000 });
-  assert.equal((await client.verifyPayment({ impUid: imp_uid as string, amount: 1000, currency: 'KRW' })).amount, 1000);
+  const { imp_uid } = fake.addPayment({ amount: 10_000, merchant_uid: 'order_A' });
+  await assert.rejects(client.verifyPayment({ impUid: imp_uid as string, amount: 10_000, currency: 'KRW', merchantUid: 'order_B' }), {
+    name: 'PaymentVerificationError',
+    reason: 'merchant-uid-mismatch',
+  });
+  for (const merchantUid of [undefined, '', null]) {
+    const input = { impUid: imp_uid as string, amount: 10_000, currency: 'KRW', merchantUid } as unknown as VerifyPaymentInput;
+    await assert.rejects(client.verifyPayment(input), (error: unknown) => error instanceof PortOneInputError && error.field === 'merchantUid');
+  }
+  assert.equal(fake.apiRequests().length, 1, 'only the first call asked PortOne');
 });
 
 const mismatches: [PaymentVerificationReason, Record<string, unknown>, Record<string, unknown>, unknown, unknown][] = [
   ['not-paid', { status: 'ready' }, {}, 'paid', 'ready'],
   ['not-paid', { status: 'failed', fail_reason: '(PG사 결제 장애) Internal error' }, {}, 'paid', 'failed'],
-  ['not-paid', { status: 'cancelled' }, {}, 'paid', 'cancelled'],
+  ['cancelled', { status: 'cancelled', cancel_amount: 1000 }, {}, 0, 1000],
+  // A partial refund leaves the status at paid: not paid in full.
+  ['cancelled', { cancel_amount: 500 }, {}, 0, 500],
   ['amount-mismatch', { amount: 100 }, {}, 1000, 100],
   ['currency-mismatch', { currency: 'USD' }, {}, 'KRW', 'USD'],
   ['merchant-uid-mismatch', {}, { merchantUid: 'order_other' }, 'order_other', 'order_main'],
@@ -89,9 +108,32 @@ for (const [reason, stored, input, expected, actual] of mismatches) {
 
 test('verifyPayment of an unknown imp_uid is a 404 api error, not a verification error', async (t) => {
   const { client } = await setup(t);
-  await assert.rejects(client.verifyPayment({ impUid: 'imp_missing', amount: 1000, currency: 'KRW' }), (error: unknown) => {
+  await assert.rejects(client.verifyPayment({ impUid: 'imp_missing', amount: 1000, currency: 'KRW', merchantUid: 'order_1' }), (error: unknown) => {
     assert.ok(error instanceof PortOneApiError);
     assert.equal(error.status, 404);
     return true;
   });
+});
+
+test('a verification error keeps the payment for code, but prints no buyer e-mail, phone, name or address', async (t) => {
+  const { fake, client } = await setup(t);
+  const buyer = { buyer_email: 'secret.buyer@example.com', buyer_tel: '010-9876-5432', buyer_name: 'Hong Gildong', buyer_addr: 'Sejong-daero 110', buyer_postcode: '04524' };
+  const { imp_uid, merchant_uid } = fake.addPayment({ amount: 1000, ...buyer });
+  const error = await client
+    .verifyPayment({ impUid: imp_uid as string, amount: 2000, currency: 'KRW', merchantUid: merchant_uid as string })
+    .catch((e: unknown) => e);
+  assert.ok(error instanceof PaymentVerificationError);
+  assert.equal(error.payment.buyerEmail, buyer.buyer_email, 'code can still read it');
+  assert.equal(error.payment.raw.buyer_tel, buyer.buyer_tel);
+  const printed = [
+    String(error),
+    error.message,
+    error.stack ?? '',
+    JSON.stringify(error),
+    inspect(error),
+    inspect(error, { showHidden: true, depth: Infinity }),
+    inspect({ wrapped: error }, { depth: Infinity }),
+  ].join('\n');
+  for (const value of Object.values(buyer)) assert.ok(!printed.includes(value), `${value} printed in: ${printed}`);
+  assert.match(printed, /amount-mismatch/);
 });

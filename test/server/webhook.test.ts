@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PortOneApiError, type WebhookBody } from '../../src/server/index.js';
+import { PORTONE_WEBHOOK_ADDRESSES, PortOneApiError, WebhookVerificationError, type WebhookBody } from '../../src/server/index.js';
 import { setup } from './harness.js';
 
 // What PortOne posts to notice_url; JSON or form-encoded is a console setting.
@@ -58,4 +58,49 @@ test('a repeated webhook gives the same payment, so the caller can de-duplicate 
   const second = await client.handleWebhook(form(imp_uid as string));
   assert.deepEqual(second, first);
   assert.equal(fake.count('/users/getToken'), 1);
+});
+
+test("PortOne's documented webhook sender addresses are exported, frozen", () => {
+  assert.deepEqual([...PORTONE_WEBHOOK_ADDRESSES], ['52.78.100.19', '52.78.48.223', '52.78.5.241']);
+  assert.ok(Object.isFrozen(PORTONE_WEBHOOK_ADDRESSES));
+});
+
+for (const remoteAddress of ['52.78.100.19', '52.78.48.223', '52.78.5.241', '::ffff:52.78.100.19', '::FFFF:52.78.48.223']) {
+  test(`handleWebhook accepts a webhook from ${remoteAddress}`, async (t) => {
+    const { fake, client } = await setup(t);
+    const { imp_uid } = fake.addPayment();
+    assert.equal((await client.handleWebhook(form(imp_uid as string), { remoteAddress })).impUid, imp_uid);
+  });
+}
+
+const strangers: [string, unknown][] = [
+  ['another IPv4 address', '203.0.113.9'],
+  ['a neighbour of a PortOne address', '52.78.100.20'],
+  ['loopback', '127.0.0.1'],
+  ['an IPv6 address', '2001:db8::1'],
+  ['an IPv4-mapped stranger', '::ffff:203.0.113.9'],
+  ['a PortOne address with a port', '52.78.100.19:443'],
+  ['an X-Forwarded-For list', '52.78.100.19, 203.0.113.9'],
+  ['an empty string', ''],
+  ['undefined (a socket already closed)', undefined],
+];
+for (const [what, remoteAddress] of strangers) {
+  test(`handleWebhook refuses a webhook from ${what} before reading the body or asking PortOne`, async (t) => {
+    const { fake, client } = await setup(t);
+    const { imp_uid } = fake.addPayment();
+    for (const body of [form(imp_uid as string), '{"broken', 42 as never]) {
+      await assert.rejects(client.handleWebhook(body, { remoteAddress } as { remoteAddress: string }), (error: unknown) => {
+        assert.ok(error instanceof WebhookVerificationError, String(error));
+        assert.equal(error.reason, 'untrusted-address');
+        return true;
+      });
+    }
+    assert.equal(fake.requests.length, 0);
+  });
+}
+
+test('without a remoteAddress key handleWebhook does not check the sender', async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment();
+  assert.equal((await client.handleWebhook(form(imp_uid as string), {})).impUid, imp_uid);
 });

@@ -1,0 +1,79 @@
+import { PaymentVerificationError, type PaymentVerificationReason } from '../errors.js';
+import { expectFields } from '../http.js';
+import { parseCustomData } from '../payment.js';
+import type { V2Channel, V2Payment, V2VerifyPaymentInput } from './types.js';
+
+type Record_ = Record<string, unknown>;
+
+const asRecord = (value: unknown): Record_ | null =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record_) : null;
+const str = (record: Record_ | null, field: string): string | null => (typeof record?.[field] === 'string' ? (record[field] as string) : null);
+const num = (record: Record_ | null, field: string): number | null => (typeof record?.[field] === 'number' ? (record[field] as number) : null);
+const time = (record: Record_, field: string): Date | null => {
+  const value = str(record, field);
+  const date = value === null ? null : new Date(value);
+  return date && !Number.isNaN(date.getTime()) ? date : null;
+};
+
+/** PortOne V2's `Payment` (any status) → `V2Payment`. */
+export function toV2Payment(response: unknown, endpoint: string): V2Payment {
+  const raw = expectFields(response, endpoint, { id: 'string', status: 'string', currency: 'string', amount: 'object' });
+  const amount = raw.amount as Record_;
+  expectFields(amount, endpoint, { total: 'number' });
+  const channel = asRecord(raw.channel);
+  const failure = asRecord(raw.failure);
+  return {
+    paymentId: raw.id as string,
+    transactionId: str(raw, 'transactionId'),
+    status: raw.status as string,
+    storeId: str(raw, 'storeId'),
+    channel: channel && ({
+      type: str(channel, 'type') ?? 'LIVE',
+      key: str(channel, 'key'),
+      pgProvider: str(channel, 'pgProvider'),
+      pgMerchantId: str(channel, 'pgMerchantId'),
+    } satisfies V2Channel),
+    orderName: str(raw, 'orderName'),
+    amount: {
+      total: amount.total as number,
+      taxFree: num(amount, 'taxFree') ?? 0,
+      discount: num(amount, 'discount') ?? 0,
+      paid: num(amount, 'paid') ?? 0,
+      cancelled: num(amount, 'cancelled') ?? 0,
+      cancelledTaxFree: num(amount, 'cancelledTaxFree') ?? 0,
+      vat: num(amount, 'vat'),
+      supply: num(amount, 'supply'),
+    },
+    currency: raw.currency as string,
+    customer: asRecord(raw.customer),
+    customData: parseCustomData(raw.customData),
+    pgTxId: str(raw, 'pgTxId'),
+    receiptUrl: str(raw, 'receiptUrl'),
+    requestedAt: time(raw, 'requestedAt'),
+    paidAt: time(raw, 'paidAt'),
+    failedAt: time(raw, 'failedAt'),
+    cancelledAt: time(raw, 'cancelledAt'),
+    failure: failure && { reason: str(failure, 'reason'), pgCode: str(failure, 'pgCode'), pgMessage: str(failure, 'pgMessage') },
+    cancellations: Array.isArray(raw.cancellations) ? raw.cancellations.filter((c): c is Record_ => asRecord(c) !== null) : [],
+    raw,
+  };
+}
+
+/** `KRW` and `CURRENCY_KRW` are the same currency in V2. */
+const currencyCode = (value: string): string => value.toUpperCase().replace(/^CURRENCY_/, '');
+
+/**
+ * Throws the first way `payment` differs from the order: not `PAID` (a cancelled one says
+ * `cancelled`), any amount cancelled, a test channel the client does not accept, then amount and currency.
+ */
+export function assertV2PaymentMatches(payment: V2Payment, expected: V2VerifyPaymentInput, acceptTestPayments: boolean): void {
+  const fail = (reason: PaymentVerificationReason, want: unknown, got: unknown): never => {
+    throw new PaymentVerificationError<V2Payment>(reason, want, got, payment, payment.paymentId);
+  };
+  if (payment.status === 'CANCELLED' || payment.status === 'PARTIAL_CANCELLED') fail('cancelled', 0, payment.amount.cancelled);
+  if (payment.status !== 'PAID') fail('not-paid', 'PAID', payment.status);
+  if (payment.amount.cancelled !== 0) fail('cancelled', 0, payment.amount.cancelled);
+  if (!acceptTestPayments && payment.channel?.type !== 'LIVE') fail('test-payment', 'LIVE', payment.channel?.type ?? null);
+  if (payment.amount.total !== expected.amount) fail('amount-mismatch', expected.amount, payment.amount.total);
+  if (currencyCode(payment.currency) !== currencyCode(expected.currency)) fail('currency-mismatch', expected.currency, payment.currency);
+}

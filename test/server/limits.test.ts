@@ -1,0 +1,201 @@
+// Issue 8 items 5, 9 and 10: no redirect followed, one time limit and an AbortSignal per method
+// call, and retries of reads only.
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test } from 'node:test';
+import { PortOneClient } from '../../src/server/index.js';
+import { apiError, setup, trail } from './harness.js';
+
+const BOUNDED = { timeout: 5_000 };
+
+
+/** A second local server that records whatever reaches it, standing in for wherever a redirect points. */
+async function elsewhere(t: { after: (fn: () => Promise<void>) => void }): Promise<{ url: string; bodies: string[] }> {
+  const bodies: string[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      bodies.push(`${req.method} ${req.url} ${body}`);
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"code":0,"message":"","response":{"access_token":"x","expired_at":2000000000,"now":1750000000}}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/steal`, bodies };
+}
+
+for (const status of [301, 302, 307, 308] as const) {
+  test(`a ${status} on the token request is an http error and the secret goes nowhere else`, BOUNDED, async (t) => {
+    const { fake, client } = await setup(t);
+    const thief = await elsewhere(t);
+    fake.injectFault({ type: 'redirect', status, location: thief.url }, '/users/getToken');
+    const error = await apiError(client.getPayment('imp_1'));
+    assert.equal(error.kind, 'http');
+    assert.equal(error.status, status);
+    assert.equal(error.endpoint, 'POST /users/getToken');
+    assert.match(error.message, /redirect/);
+    assert.deepEqual(thief.bodies, []);
+    assert.deepEqual(trail(fake), [`POST /users/getToken ${status}`]);
+  });
+}
+
+test('a redirect on an API call is not followed with the token either', BOUNDED, async (t) => {
+  const { fake, client } = await setup(t);
+  const thief = await elsewhere(t);
+  const { imp_uid } = fake.addPayment();
+  fake.injectFault({ type: 'redirect', status: 307, location: thief.url }, `/payments/${imp_uid}`);
+  const error = await apiError(client.getPayment(imp_uid as string));
+  assert.equal(error.kind, 'http');
+  assert.equal(error.status, 307);
+  assert.deepEqual(thief.bodies, []);
+});
+
+test('every request is sent with redirect: manual', async (t) => {
+  const { fake } = await setup(t);
+  const seen: string[] = [];
+  const client = new PortOneClient({
+    apiKey: fake.apiKey,
+    apiSecret: fake.apiSecret,
+    baseUrl: fake.baseUrl,
+    fetch: (url, init) => {
+      seen.push(init.redirect);
+      return fetch(url, init);
+    },
+  });
+  await client.getPayment(fake.addPayment().imp_uid as string);
+  assert.deepEqual(seen, ['manual', 'manual']);
+});
+
+test('timeoutMs bounds the whole call: a slow token and a slow reply together run out of time', BOUNDED, async (t) => {
+  const { fake, client } = await setup(t, { timeoutMs: 600 });
+  const { imp_uid } = fake.addPayment();
+  // Each alone fits in 600 ms; together they do not.
+  fake.injectFault({ type: 'slow', ms: 400 }, '/users/getToken');
+  fake.injectFault({ type: 'slow', ms: 400 }, `/payments/${imp_uid}`);
+  const started = performance.now();
+  const error = await apiError(client.getPayment(imp_uid as string));
+  assert.equal(error.kind, 'timeout');
+  assert.equal(error.endpoint, `GET /payments/${imp_uid}`);
+  assert.ok(performance.now() - started < 2000);
+});
+
+test('the time limit covers the 401, the new token and the retry', BOUNDED, async (t) => {
+  const { fake, client } = await setup(t, { timeoutMs: 600 });
+  const { imp_uid } = fake.addPayment();
+  await client.getPayment(imp_uid as string);
+  fake.revokeTokens();
+  fake.injectFault({ type: 'slow', ms: 350 }, `/payments/${imp_uid}`);
+  fake.injectFault({ type: 'slow', ms: 350 }, '/users/getToken');
+  const error = await apiError(client.getPayment(imp_uid as string));
+  assert.equal(error.kind, 'timeout');
+  assert.equal(error.endpoint, 'POST /users/getToken');
+});
+
+test('an AbortSignal ends a call under way with kind aborted', BOUNDED, async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment();
+  await client.getPayment(imp_uid as string);
+  fake.injectFault({ type: 'slow', ms: 3000 }, `/payments/${imp_uid}`);
+  const controller = new AbortController();
+  const call = client.getPayment(imp_uid as string, { signal: controller.signal });
+  setTimeout(() => controller.abort(), 50);
+  const started = performance.now();
+  const error = await apiError(call);
+  assert.equal(error.kind, 'aborted');
+  assert.equal(error.endpoint, `GET /payments/${imp_uid}`);
+  assert.ok(performance.now() - started < 1000);
+});
+
+test('an aborted signal sends nothing, for every method', async (t) => {
+  const { fake, client } = await setup(t);
+  const signal = AbortSignal.abort();
+  const calls: Promise<unknown>[] = [
+    client.getPayment('imp_1', { signal }),
+    client.findPaymentByMerchantUid('order_1', { signal }),
+    client.verifyPayment({ impUid: 'imp_1', merchantUid: 'order_1', amount: 1, currency: 'KRW' }, { signal }),
+    client.preparePayment({ merchantUid: 'order_1', amount: 1 }, { signal }),
+    client.chargeBillingKey({ customerUid: 'c', merchantUid: 'o', amount: 1, name: 'n', currency: 'USD', buyerEmail: 'a@b.co' }, { signal }),
+    client.getBillingKey('c', { signal }),
+    client.deleteBillingKey('c', { signal }),
+    client.cancelPayment({ impUid: 'imp_1' }, { signal }),
+    client.registerDelivery(
+      { impUid: 'i', merchantUid: 'o', type: 'digital', status: 'delivered', estimatedDeliveryDatetime: 1, estimatedUpdateDatetime: 1, refundable: 'no', shippingAddressEmail: 'a@b.co' },
+      { signal },
+    ),
+    client.handleWebhook({ imp_uid: 'imp_1' }, { signal }),
+  ];
+  for (const call of calls) assert.equal((await apiError(call)).kind, 'aborted');
+  assert.equal(fake.requests.length, 0);
+});
+
+test("one caller's abort while a token request is shared does not fail the others", BOUNDED, async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment();
+  fake.injectFault({ type: 'slow', ms: 200 }, '/users/getToken');
+  const controller = new AbortController();
+  const aborted = client.getPayment(imp_uid as string, { signal: controller.signal });
+  const patient = client.getPayment(imp_uid as string);
+  setTimeout(() => controller.abort(), 20);
+  assert.equal((await apiError(aborted)).endpoint, 'POST /users/getToken');
+  assert.equal((await patient).impUid, imp_uid);
+  assert.equal(fake.count('/users/getToken'), 1);
+});
+
+for (const status of [502, 503, 504]) {
+  test(`a read is retried after ${status} and succeeds`, BOUNDED, async (t) => {
+    const { fake, client } = await setup(t);
+    const { imp_uid } = fake.addPayment();
+    await client.getPayment(imp_uid as string);
+    fake.injectFault({ type: 'status', status }, `/payments/${imp_uid}`);
+    fake.injectFault({ type: 'status', status }, `/payments/${imp_uid}`);
+    assert.equal((await client.getPayment(imp_uid as string)).impUid, imp_uid);
+    assert.deepEqual(trail(fake).slice(2), [`GET /payments/${imp_uid} ${status}`, `GET /payments/${imp_uid} ${status}`, `GET /payments/${imp_uid} 200`]);
+  });
+}
+
+test('a read is retried after a dropped connection, at most twice', BOUNDED, async (t) => {
+  const { fake, client } = await setup(t);
+  const { merchant_uid } = fake.addPayment();
+  await client.getPayment('imp_100000000001');
+  for (let i = 0; i < 4; i++) fake.injectFault({ type: 'drop' }, `/payments/find/${merchant_uid}`);
+  assert.equal((await apiError(client.findPaymentByMerchantUid(merchant_uid as string))).kind, 'network');
+  assert.equal(fake.count(`/payments/find/${merchant_uid}`), 3);
+});
+
+test('a 500 and an api error are not retried', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.injectFault({ type: 'status', status: 500 }, '/payments/imp_1');
+  assert.equal((await apiError(client.getPayment('imp_1'))).status, 500);
+  fake.injectFault({ type: 'envelope', code: 1, message: 'no' }, '/payments/imp_1');
+  assert.equal((await apiError(client.getPayment('imp_1'))).kind, 'api');
+  assert.equal(fake.count('/payments/imp_1'), 2);
+});
+
+test('POSTs are never retried: a charge that met a 503 or a dropped connection is sent once', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.billingKeys.set('cust_1', 'jack@example.com');
+  const charge = { customerUid: 'cust_1', merchantUid: 'order_9', amount: 20, name: 'Plan', currency: 'USD', buyerEmail: 'jack@example.com' };
+  fake.injectFault({ type: 'status', status: 503 }, '/subscribe/payments/again');
+  assert.equal((await apiError(client.chargeBillingKey(charge))).status, 503);
+  fake.injectFault({ type: 'drop' }, '/subscribe/payments/again');
+  assert.equal((await apiError(client.chargeBillingKey(charge))).kind, 'network');
+  const { imp_uid } = fake.addPayment();
+  fake.injectFault({ type: 'drop' }, '/payments/cancel');
+  assert.equal((await apiError(client.cancelPayment({ impUid: imp_uid as string }))).kind, 'network');
+  assert.equal(fake.count('/subscribe/payments/again'), 2);
+  assert.equal(fake.count('/payments/cancel'), 1);
+});
+
+test('retries stop at the time limit: no backoff is started that cannot end in time', BOUNDED, async (t) => {
+  const { fake, client } = await setup(t, { timeoutMs: 300 });
+  const { imp_uid } = fake.addPayment();
+  await client.getPayment(imp_uid as string);
+  fake.injectFault({ type: 'status', status: 503 }, `/payments/${imp_uid}`);
+  fake.injectFault({ type: 'slow', ms: 1000 }, `/payments/${imp_uid}`);
+  const started = performance.now();
+  const error = await apiError(client.getPayment(imp_uid as string));
+  assert.equal(error.kind, 'timeout');
+  assert.ok(performance.now() - started < 1500);
+});

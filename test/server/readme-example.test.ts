@@ -1,0 +1,75 @@
+// The README's complete server example, run as written against the local fake: only the import
+// (to this checkout's source), the fake's address and the listening port are swapped in.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { FakePortOne } from './fake-portone.js';
+
+interface Example {
+  server: import('node:http').Server;
+  orders: Map<string, Record<string, unknown> & { billing?: Record<string, unknown> }>;
+  chargeAgain(order: unknown, period: string): Promise<{ status: string; merchantUid: string }>;
+  refund(merchantUid: string, amount: number): Promise<void>;
+  removeCard(merchantUid: string): Promise<void>;
+}
+
+function exampleSource(): string {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const from = readme.indexOf('On the server (`server.mjs`');
+  const code = /```js\n([\s\S]*?)```/.exec(readme.slice(from))?.[1];
+  assert.ok(from !== -1 && code, 'the README has the server example');
+  const swap = (text: string, before: string, after: string): string => {
+    assert.ok(text.includes(before), `the example still contains: ${before}`);
+    return text.replace(before, after);
+  };
+  let source = swap(code, "from 'paymentwall-pay/server'", `from ${JSON.stringify(new URL('../../src/server/index.ts', import.meta.url).href)}`);
+  source = swap(source, '  apiSecret: process.env.PORTONE_API_SECRET,\n', '  apiSecret: process.env.PORTONE_API_SECRET,\n  baseUrl: process.env.PORTONE_BASE_URL,\n');
+  source = swap(source, 'createServer(async (req, res) => {', 'export const server = createServer(async (req, res) => {');
+  return swap(source, '.listen(process.env.PORT ?? 3000);', ".listen(0, '127.0.0.1');");
+}
+
+test("the README's server example verifies, refuses a stranger's webhook, renews, refunds and removes a card", { timeout: 10_000 }, async (t) => {
+  const fake = await FakePortOne.start();
+  t.after(() => fake.close());
+  Object.assign(process.env, { PORTONE_API_KEY: fake.apiKey, PORTONE_API_SECRET: fake.apiSecret, PORTONE_BASE_URL: fake.baseUrl });
+  const dir = mkdtempSync(join(tmpdir(), 'readme-example-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'server.mjs');
+  writeFileSync(file, exampleSource());
+  const example = (await import(pathToFileURL(file).href)) as Example;
+  t.after(() => new Promise<void>((resolve) => example.server.close(() => resolve())));
+  await new Promise((resolve) => (example.server.listening ? resolve(null) : example.server.once('listening', resolve)));
+  const { port } = example.server.address() as import('node:net').AddressInfo;
+  const post = async (path: string, body: unknown): Promise<[number, unknown]> => {
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', body: JSON.stringify(body) });
+    return [res.status, await res.json()];
+  };
+
+  const paid = fake.addPayment({ merchant_uid: 'order_1001', amount: 20, currency: 'USD', customer_uid: 'cust_1001', buyer_email: 'jack@example.com' });
+  const other = fake.addPayment({ merchant_uid: 'order_9999', amount: 20, currency: 'USD' });
+  assert.deepEqual(await post('/payments/complete', { impUid: other.imp_uid, merchantUid: 'order_1001' }), [409, { status: 'merchant-uid-mismatch' }]);
+  assert.deepEqual(await post('/payments/complete', { impUid: paid.imp_uid, merchantUid: 'order_1001' }), [200, { status: 'paid' }]);
+  const order = example.orders.get('order_1001');
+  assert.equal(order?.status, 'paid');
+  assert.equal(order?.billing?.customerUid, 'cust_1001');
+
+  const before = fake.requests.length;
+  assert.deepEqual(await post('/portone/webhook', { imp_uid: paid.imp_uid }), [403, { status: 'forbidden' }], '127.0.0.1 is not PortOne');
+  assert.equal(fake.requests.length, before, 'nothing asked of PortOne for a stranger');
+
+  fake.addBillingKey('cust_1001');
+  const renewal = await example.chargeAgain(order, '2026-07');
+  assert.deepEqual([renewal.status, renewal.merchantUid], ['paid', 'renew_cust_1001_2026-07']);
+
+  await example.refund('order_1001', 5);
+  assert.equal(order?.refundPending, true, 'a Paymentwall refund waits for the callback');
+  const refund = fake.apiRequests().find((r) => r.path === '/payments/cancel');
+  assert.deepEqual(refund?.body, { imp_uid: paid.imp_uid, amount: 5, checksum: 20, reason: 'Refund requested by the buyer', enable_webhook: true });
+
+  await example.removeCard('order_1001');
+  assert.equal(fake.customers.has('cust_1001'), false);
+  assert.equal(order?.billing, undefined);
+});

@@ -1,0 +1,287 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { inspect } from 'node:util';
+import {
+  PaymentVerificationError,
+  PortOneV2Client,
+  type PaymentVerificationReason,
+} from '../../src/server/index.js';
+import { physicalShipping as physical, v2Digital as digital } from './fixtures.js';
+import { apiError, setupV2 } from './harness.js';
+
+const BOUNDED = { timeout: 5_000 };
+
+
+test('V2 getPayment sends Authorization: PortOne <secret> and returns the payment in camelCase', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const raw = fake.addPayment({ id: 'order/1' });
+  const payment = await client.getPayment('order/1');
+  const [request] = fake.requests;
+  assert.equal(request?.method, 'GET');
+  assert.equal(request?.path, '/payments/order%2F1');
+  assert.equal(request?.headers.authorization, `PortOne ${fake.apiSecret}`);
+  assert.equal(request?.query.get('storeId'), null, 'no storeId unless the client was given one');
+  assert.equal(payment.paymentId, 'order/1');
+  assert.equal(payment.transactionId, raw.transactionId);
+  assert.equal(payment.status, 'PAID');
+  assert.deepEqual(payment.amount, { total: 150, taxFree: 0, discount: 0, paid: 150, cancelled: 0, cancelledTaxFree: 0, vat: null, supply: null });
+  assert.equal(payment.currency, 'USD');
+  assert.deepEqual(payment.channel, { type: 'LIVE', key: 'channel-key-1', pgProvider: 'PAYMENTWALL', pgMerchantId: 'project-key' });
+  assert.deepEqual(payment.customData, { cartId: 7 });
+  assert.deepEqual(payment.paidAt, new Date(raw.paidAt as string));
+  assert.equal(payment.failedAt, null);
+  assert.deepEqual(payment.raw, raw);
+});
+
+test('V2 storeId goes into the GET query and the POST bodies that take it, not into the delivery call', async (t) => {
+  const { fake } = await setupV2(t);
+  const client = new PortOneV2Client({ apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, storeId: fake.storeId });
+  const { id, transactionId } = fake.addPayment();
+  await client.getPayment(id as string);
+  await client.preRegisterPayment({ paymentId: 'order-new', totalAmount: 150, currency: 'USD' });
+  await client.cancelPayment({ paymentId: id as string, reason: 'Buyer asked' });
+  await client.confirmDelivery({ ...digital, transactionId: transactionId as string });
+  assert.deepEqual(
+    fake.requests.map((r) => r.query.get('storeId') ?? r.body.storeId ?? null),
+    [fake.storeId, fake.storeId, fake.storeId, null],
+  );
+  const wrongStore = new PortOneV2Client({ apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, storeId: 'store-other' });
+  assert.equal((await apiError(wrongStore.getPayment(id as string))).portOneType, 'FORBIDDEN');
+});
+
+test('V2 errors carry PortOne type and message; a 404 is an http error', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const error = await apiError(client.getPayment('order-missing'));
+  assert.equal(error.kind, 'http');
+  assert.equal(error.status, 404);
+  assert.equal(error.portOneType, 'PAYMENT_NOT_FOUND');
+  assert.equal(error.portOneMessage, '결제 건이 존재하지 않습니다.');
+  assert.equal(error.endpoint, 'GET /payments/order-missing');
+  fake.injectFault({ type: 'error', status: 502, errorType: 'PG_PROVIDER', message: 'PG failed', pgCode: 'E42', pgMessage: 'declined' });
+  fake.injectFault({ type: 'error', status: 502, errorType: 'PG_PROVIDER', message: 'PG failed', pgCode: 'E42', pgMessage: 'declined' });
+  fake.injectFault({ type: 'error', status: 502, errorType: 'PG_PROVIDER', message: 'PG failed', pgCode: 'E42', pgMessage: 'declined' });
+  const pg = await apiError(client.getPayment('order-1'));
+  assert.deepEqual([pg.portOneType, pg.pgCode, pg.pgMessage], ['PG_PROVIDER', 'E42', 'declined']);
+});
+
+test('a wrong V2 secret is a 401 http error that does not contain the secret', async (t) => {
+  const { fake } = await setupV2(t);
+  const client = new PortOneV2Client({ apiSecret: 'wrong-secret-value', baseUrl: fake.baseUrl });
+  const error = await apiError(client.getPayment('order-1'));
+  assert.equal(error.status, 401);
+  assert.equal(error.portOneType, 'UNAUTHORIZED');
+  assert.ok(!inspect(error, { showHidden: true, depth: Infinity }).includes('wrong-secret-value'));
+});
+
+test('the V2 secret is scrubbed from what a server or a custom fetch echoes, and the client shows none', BOUNDED, async (t) => {
+  const { fake, client } = await setupV2(t);
+  fake.injectFault({ type: 'echo-request' });
+  const echoed = await apiError(client.getPayment('order-1'));
+  const leaky = new PortOneV2Client({
+    apiSecret: fake.apiSecret,
+    baseUrl: fake.baseUrl,
+    fetch: async (_url, init) => {
+      throw new Error(`refused ${init.headers.Authorization}`, { cause: { init } });
+    },
+  });
+  const thrown = await apiError(leaky.cancelPayment({ paymentId: 'order-1', reason: 'x' }));
+  for (const error of [echoed, thrown]) {
+    const said = [String(error), JSON.stringify(error), inspect(error, { showHidden: true, depth: Infinity }), error.stack, inspect(error.cause)].join('\n');
+    assert.ok(!said.includes(fake.apiSecret), said);
+    assert.match(said, /PortOne \[redacted\]/);
+  }
+  assert.match(echoed.portOneMessage ?? '', /with PortOne \[redacted\]/);
+  assert.ok(!`${inspect(client, { showHidden: true, depth: Infinity })}${JSON.stringify(client)}`.includes(fake.apiSecret));
+  assert.ok(!inspect(client, { showHidden: true, depth: Infinity }).includes(fake.webhookSecrets[0] as string));
+});
+
+test('a V2 redirect is not followed: the Authorization header goes nowhere else', BOUNDED, async (t) => {
+  const { fake, client } = await setupV2(t);
+  fake.injectFault({ type: 'redirect', status: 308, location: 'http://127.0.0.1:9/steal' });
+  const error = await apiError(client.getPayment('order-1'));
+  assert.equal(error.kind, 'http');
+  assert.equal(error.status, 308);
+  assert.equal(fake.requests.length, 1);
+});
+
+test('V2 reads are retried after a 503; POSTs are not', BOUNDED, async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  fake.injectFault({ type: 'status', status: 503 }, `/payments/${id}`);
+  fake.injectFault({ type: 'drop' }, `/payments/${id}`);
+  assert.equal((await client.getPayment(id as string)).paymentId, id);
+  assert.equal(fake.count(`/payments/${id}`), 3);
+  fake.injectFault({ type: 'status', status: 503 }, `/payments/${id}/cancel`);
+  assert.equal((await apiError(client.cancelPayment({ paymentId: id as string, reason: 'x' }))).status, 503);
+  assert.equal(fake.count(`/payments/${id}/cancel`), 1);
+});
+
+test('V2 timeoutMs bounds the call and an AbortSignal ends it', BOUNDED, async (t) => {
+  const { fake, client } = await setupV2(t, { timeoutMs: 300 });
+  const { id } = fake.addPayment();
+  fake.injectFault({ type: 'slow', ms: 2000 });
+  assert.equal((await apiError(client.getPayment(id as string))).kind, 'timeout');
+  fake.injectFault({ type: 'slow', ms: 2000 });
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 30);
+  assert.equal((await apiError(client.verifyPayment({ paymentId: id as string, amount: 150, currency: 'USD' }, { signal: controller.signal }))).kind, 'aborted');
+  const before = fake.requests.length;
+  assert.equal((await apiError(client.confirmDelivery({ ...digital, transactionId: 't' }, { signal: AbortSignal.abort() }))).kind, 'aborted');
+  assert.equal(fake.requests.length, before, 'an aborted signal sends nothing');
+});
+
+test('V2 verifyPayment returns a PAID LIVE payment whose amount.total and currency match', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment({ currency: 'CURRENCY_USD' });
+  const payment = await client.verifyPayment({ paymentId: id as string, amount: 150, currency: 'usd' });
+  assert.equal(payment.paymentId, id);
+});
+
+const amounts = (change: Record<string, number>) => ({ amount: { total: 150, taxFree: 0, discount: 0, paid: 150, cancelled: 0, cancelledTaxFree: 0, ...change } });
+const v2Mismatches: [PaymentVerificationReason, Record<string, unknown>, unknown, unknown][] = [
+  ['not-paid', { status: 'READY' }, 'PAID', 'READY'],
+  ['not-paid', { status: 'FAILED', failure: { reason: 'declined' } }, 'PAID', 'FAILED'],
+  ['not-paid', { status: 'PAY_PENDING' }, 'PAID', 'PAY_PENDING'],
+  ['cancelled', { status: 'CANCELLED', ...amounts({ cancelled: 150 }) }, 0, 150],
+  ['cancelled', { status: 'PARTIAL_CANCELLED', ...amounts({ cancelled: 50 }) }, 0, 50],
+  ['cancelled', { ...amounts({ cancelled: 1 }) }, 0, 1],
+  ['test-payment', { channel: { type: 'TEST', key: 'k', pgProvider: 'PAYMENTWALL' } }, 'LIVE', 'TEST'],
+  ['test-payment', { channel: undefined }, 'LIVE', null],
+  ['amount-mismatch', amounts({ total: 15000 }), 150, 15000],
+  ['currency-mismatch', { currency: 'KRW' }, 'USD', 'KRW'],
+];
+for (const [reason, stored, expected, actual] of v2Mismatches) {
+  test(`V2 verifyPayment throws ${reason} for ${JSON.stringify(stored)}`, async (t) => {
+    const { fake, client } = await setupV2(t);
+    const { id } = fake.addPayment(stored);
+    await assert.rejects(client.verifyPayment({ paymentId: id as string, amount: 150, currency: 'USD' }), (error: unknown) => {
+      assert.ok(error instanceof PaymentVerificationError);
+      assert.equal(error.reason, reason);
+      assert.equal(error.expected, expected);
+      assert.equal(error.actual, actual);
+      assert.equal((error.payment as { paymentId: string }).paymentId, id);
+      assert.ok(!inspect(error, { depth: Infinity }).includes('jack@example.com'), 'no buyer data printed');
+      return true;
+    });
+  });
+}
+
+test('V2 verifyPayment accepts a TEST channel only when the client was built to', async (t) => {
+  const { fake } = await setupV2(t);
+  const { id } = fake.addPayment({ channel: { type: 'TEST', key: 'k', pgProvider: 'PAYMENTWALL' } });
+  const testing = new PortOneV2Client({ apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, acceptTestPayments: true });
+  assert.equal((await testing.verifyPayment({ paymentId: id as string, amount: 150, currency: 'USD' })).channel?.type, 'TEST');
+});
+
+test('V2 cancelPayment sends reason, amount and currentCancellableAmount with a quoted Idempotency-Key', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  const cancellation = await client.cancelPayment({ paymentId: id as string, reason: 'One item out of stock', amount: 50, currentCancellableAmount: 150 });
+  const [request] = fake.requests;
+  assert.equal(request?.method, 'POST');
+  assert.equal(request?.path, `/payments/${id}/cancel`);
+  assert.equal(request?.headers['content-type'], 'application/json');
+  assert.deepEqual(JSON.parse(request?.rawBody ?? ''), { reason: 'One item out of stock', amount: 50, currentCancellableAmount: 150 });
+  assert.match(String(request?.headers['idempotency-key']), /^"[0-9a-f-]{36}"$/);
+  assert.equal(`"${cancellation.idempotencyKey}"`, request?.headers['idempotency-key']);
+  assert.equal(cancellation.status, 'SUCCEEDED');
+  assert.equal(cancellation.totalAmount, 50);
+  assert.equal(cancellation.reason, 'One item out of stock');
+  assert.ok(cancellation.cancelledAt instanceof Date);
+  assert.equal((await client.getPayment(id as string)).status, 'PARTIAL_CANCELLED');
+});
+
+test('V2 cancelPayment without amount cancels in full; each call gets its own Idempotency-Key', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const first = fake.addPayment();
+  const second = fake.addPayment();
+  const a = await client.cancelPayment({ paymentId: first.id as string, reason: 'x' });
+  const b = await client.cancelPayment({ paymentId: second.id as string, reason: 'x' });
+  assert.deepEqual(JSON.parse(fake.requests[0]?.rawBody ?? ''), { reason: 'x' });
+  assert.equal(a.totalAmount, 150);
+  assert.notEqual(a.idempotencyKey, b.idempotencyKey);
+  assert.equal((await client.getPayment(first.id as string)).status, 'CANCELLED');
+});
+
+test('repeating a V2 cancel with the same idempotencyKey after a lost answer refunds once', BOUNDED, async (t) => {
+  const { fake, client } = await setupV2(t, { timeoutMs: 300 });
+  const { id } = fake.addPayment();
+  const input = { paymentId: id as string, reason: 'x', amount: 100, idempotencyKey: 'refund-order-1-0001' };
+  fake.injectFault({ type: 'late', ms: 1000 });
+  assert.equal((await apiError(client.cancelPayment(input))).kind, 'timeout');
+  const again = await client.cancelPayment(input);
+  assert.equal(again.totalAmount, 100);
+  assert.equal((fake.payments.get(id as string)?.amount as { cancelled: number }).cancelled, 100, 'refunded once');
+  assert.equal(fake.requests[1]?.headers['idempotency-key'], '"refund-order-1-0001"');
+});
+
+test("PortOne's refusal of a V2 cancel is an http error with its type", async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  const error = await apiError(client.cancelPayment({ paymentId: id as string, reason: 'x', currentCancellableAmount: 100 }));
+  assert.equal(error.status, 409);
+  assert.equal(error.portOneType, 'CANCELLABLE_AMOUNT_CONSISTENCY_BROKEN');
+});
+
+test('V2 preRegisterPayment posts totalAmount and currency to /payments/{paymentId}/pre-register', async (t) => {
+  const { fake, client } = await setupV2(t);
+  assert.equal(await client.preRegisterPayment({ paymentId: 'order-7', totalAmount: 1004, currency: 'krw', taxFreeAmount: 0 }), undefined);
+  assert.equal(fake.requests[0]?.path, '/payments/order-7/pre-register');
+  assert.deepEqual(JSON.parse(fake.requests[0]?.rawBody ?? ''), { totalAmount: 1004, currency: 'KRW', taxFreeAmount: 0 });
+  assert.ok(fake.requests[0]?.headers['idempotency-key']);
+  const { id } = fake.addPayment();
+  assert.equal((await apiError(client.preRegisterPayment({ paymentId: id as string, totalAmount: 1, currency: 'USD' }))).portOneType, 'ALREADY_PAID');
+});
+
+test('V2 confirmDelivery posts a digital delivery keyed by transactionId, date-times as RFC 3339 UTC', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { transactionId } = fake.addPayment();
+  assert.equal(await client.confirmDelivery({ ...digital, transactionId: transactionId as string }), undefined);
+  assert.equal(fake.requests[0]?.path, '/paymentwall/delivery/confirm');
+  assert.deepEqual(JSON.parse(fake.requests[0]?.rawBody ?? ''), {
+    transactionId,
+    deliveryType: 'DIGITAL',
+    deliveryStatus: 'DELIVERED',
+    estimatedDeliveryDatetime: '2026-06-01T12:00:00.000Z',
+    estimatedUpdateDatetime: '2026-06-01T12:00:00.000Z',
+    refundable: false,
+    details: 'License key sent by e-mail',
+    shippingAddressEmail: 'jack@example.com',
+  });
+  assert.equal(fake.deliveries.length, 1);
+});
+
+test('V2 confirmDelivery posts a physical delivery with every shipping field, reason and attachments', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { transactionId } = fake.addPayment();
+  await client.confirmDelivery({
+    ...digital,
+    ...physical,
+    transactionId: transactionId as string,
+    deliveryType: 'PHYSICAL',
+    deliveryStatus: 'ORDER_SHIPPED',
+    refundable: true,
+    reason: 'Shipped',
+    attachments: ['https://shop.example/proof/1.pdf'],
+  });
+  assert.deepEqual(JSON.parse(fake.requests[0]?.rawBody ?? ''), {
+    transactionId,
+    deliveryType: 'PHYSICAL',
+    deliveryStatus: 'ORDER_SHIPPED',
+    estimatedDeliveryDatetime: '2026-06-01T12:00:00.000Z',
+    estimatedUpdateDatetime: '2026-06-01T12:00:00.000Z',
+    refundable: true,
+    details: 'License key sent by e-mail',
+    shippingAddressEmail: 'jack@example.com',
+    reason: 'Shipped',
+    attachments: ['https://shop.example/proof/1.pdf'],
+    ...physical,
+  });
+});
+
+test('V2 confirmDelivery for an unknown transactionId is a 404 http error', async (t) => {
+  const { client } = await setupV2(t);
+  const error = await apiError(client.confirmDelivery({ ...digital, transactionId: 'no-such-tx' }));
+  assert.equal(error.status, 404);
+  assert.equal(error.portOneType, 'PAYMENT_NOT_FOUND');
+});
