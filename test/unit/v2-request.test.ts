@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Buyer } from '../../src/buyer.js';
 import { readV2Config, type V2Config } from '../../src/protocols/v2/config.js';
-import { buildV2Request, formatMinorUnits, minorUnitDigits, v2ReturnUrl, withoutV2ResultParams } from '../../src/protocols/v2/request.js';
+import { buildV2Request, formatMinorUnits, minorUnitDigits, v2Attempt, v2ReturnUrl, withoutV2ResultParams } from '../../src/protocols/v2/request.js';
 
 const base: V2Config = {
   storeId: 'store-1',
@@ -145,5 +145,24 @@ describe('the button amount from minor units', () => {
   it('knows the exponents PortOne counts with', () => {
     const digits = Object.fromEntries(['KRW', 'jpy', 'VND', 'CLP', 'USD', 'EUR', 'IDR', 'KWD', 'BHD', 'TND', 'CLF', 'UYW', 'X', 'KR'].map((c) => [c, minorUnitDigits(c)]));
     expect(digits).to.deep.equal({ KRW: 0, jpy: 0, VND: 0, CLP: 0, USD: 2, EUR: 2, IDR: 2, KWD: 3, BHD: 3, TND: 3, CLF: 4, UYW: 4, X: 2, KR: 2 });
+  });
+});
+
+describe('the attempt saved before paying', () => {
+  it('describes the request actually sent, a pay-request listener’s changes included', () => {
+    const request = buildV2Request(base, { ...buyer, tel: '010-1234-5678', addr: 'Seoul', postcode: '04524' }, context);
+    expect(v2Attempt(request)).to.deep.equal({
+      paymentId: 'order-1',
+      amount: 150,
+      currency: 'USD',
+      customerId: 'customer-1234',
+      buyer: { name: 'Jack Son', email: 'test@portone.io', tel: '010-1234-5678', addr: 'Seoul', postcode: '04524' },
+    });
+    request.customer.email = 'account@shop.example';
+    request.customer.customerId = 'account-7';
+    request.totalAmount = 300;
+    expect(v2Attempt(request)).to.deep.include({ amount: 300, customerId: 'account-7' });
+    expect(v2Attempt(request).buyer).to.deep.include({ email: 'account@shop.example' });
+    expect(v2Attempt(buildV2Request(base, buyer, context)).buyer).to.deep.equal({ name: 'Jack Son', email: 'test@portone.io' });
   });
 });

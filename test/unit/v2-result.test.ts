@@ -10,6 +10,7 @@ import {
   type V2Reading,
 } from '../../src/protocols/v2/result.js';
 import { buildV2Request } from '../../src/protocols/v2/request.js';
+import { V2_SDK, payV2 } from '../../src/protocols/v2/sdk.js';
 import type { V2Attempt } from '../../src/protocols/v2/types.js';
 import { TX_ID, installPortOne, paymentError, type V2Answer } from '../helpers/portone-double.js';
 
@@ -236,5 +237,44 @@ describe('the window.PortOne double through the readers', () => {
     sdk.resolve({ paymentId: 'order-1', txId: 't' });
     expect(readV2Response(await pending, 'order-1')).to.include({ status: 'success', txId: 't' });
     delete window.PortOne;
+  });
+});
+
+describe('payV2: one call, every answer read', () => {
+  const request = buildV2Request(
+    { storeId: 'store-1', channelKey: 'ck', paymentId: 'order-7', customerId: 'c', amount: 1004, currency: 'KRW', orderName: 'o', fields: [], sdkSrc: '', sdkTimeout: 1 },
+    { name: 'Jack Son', email: 'jack@example.com' },
+    { lang: 'ko', pageUrl: 'https://shop.example/' },
+  );
+  afterEach(() => delete window.PortOne);
+
+  it('calls requestPayment exactly once with the request, and reads value, rejection and redirect as PortOne’s answer', async () => {
+    const sdk = installPortOne('approve');
+    expect(await payV2(sdk, request)).to.deep.equal({
+      via: 'callback',
+      reading: { status: 'success', paymentId: 'order-7', txId: TX_ID, response: { transactionType: 'PAYMENT', txId: TX_ID, paymentId: 'order-7' } },
+    });
+    expect(sdk.requests).to.deep.equal([request]);
+    sdk.answer = 'reject';
+    expect(await payV2(sdk, request)).to.deep.include({ via: 'callback' });
+    expect((await payV2(sdk, request)).reading).to.include({ code: 'sdk-error', portOneCode: 'ChannelNotFound' });
+    sdk.answer = 'redirect-approve';
+    expect(await payV2(sdk, request)).to.deep.equal({ via: 'callback', reading: { status: 'redirect', paymentId: 'order-7' } });
+  });
+
+  it('is local sdk-error when the SDK throws or returns no promise, so the widget never waits for ever', async () => {
+    expect(await payV2(installPortOne('throw'), request)).to.deep.equal({ via: 'local', reading: { status: 'fail', code: 'sdk-error', paymentId: 'order-7' } });
+    const broken = { requestPayment: () => undefined } as unknown as NonNullable<Window['PortOne']>;
+    expect(await payV2(broken, request)).to.deep.equal({ via: 'local', reading: { status: 'fail', code: 'sdk-error', paymentId: 'order-7' } });
+  });
+
+  it('names the V2 SDK for the shared loader: PortOne’s CDN URL, window.PortOne, usable only with requestPayment', () => {
+    expect(V2_SDK.src).to.equal('https://cdn.portone.io/v2/browser-sdk.js');
+    expect(V2_SDK.global).to.equal('PortOne');
+    expect(V2_SDK.ready()).to.equal(undefined);
+    window.PortOne = {} as NonNullable<Window['PortOne']>;
+    expect(V2_SDK.ready()).to.equal(undefined);
+    const sdk = installPortOne();
+    expect(V2_SDK.ready()).to.equal(sdk);
   });
 });

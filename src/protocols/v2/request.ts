@@ -3,7 +3,7 @@ import type { Buyer } from '../../buyer.js';
 import { newMerchantUid } from '../../merchant-uid.js';
 import type { Lang } from '../../translations/index.js';
 import { V2_RESULT_PARAMS, type V2Config } from './config.js';
-import type { PaymentwallV2Bypass, V2PaymentRequest } from './types.js';
+import type { PaymentwallV2Bypass, V2Attempt, V2PaymentRequest } from './types.js';
 
 export interface V2RequestContext {
   /** The UI language, sent as `locale`. */
@@ -48,6 +48,25 @@ export function buildV2Request(config: V2Config, buyer: Buyer, context: V2Reques
   if (config.countryCode !== undefined) paymentwall.country_code = config.countryCode;
   if (Object.keys(paymentwall).length > 0) request.bypass = { paymentwall };
   return request;
+}
+
+/**
+ * What to save before calling the SDK, read from the request actually sent (a `pay-request`
+ * listener may have changed it), so the events describe what PortOne saw.
+ */
+export function v2Attempt(request: V2PaymentRequest): V2Attempt {
+  const { customer } = request;
+  const buyer: Buyer = { name: String(customer.fullName ?? ''), email: String(customer.email) };
+  if (customer.phoneNumber !== undefined) buyer.tel = customer.phoneNumber;
+  if (customer.address !== undefined) buyer.addr = customer.address.addressLine1;
+  if (customer.zipcode !== undefined) buyer.postcode = customer.zipcode;
+  return {
+    paymentId: request.paymentId,
+    amount: request.totalAmount,
+    currency: request.currency,
+    customerId: customer.customerId,
+    buyer,
+  };
 }
 
 /** `href` without PortOne's V2 result parameters; everything else, hash included, stays. */
