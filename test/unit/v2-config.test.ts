@@ -259,7 +259,7 @@ describe('V2 configuration texts', () => {
     }
     expect(v2ConfigProblemText('en', cases[4]!)).to.contain('https://cdn.portone.io').and.not.contain('iamport');
     expect(v2ConfigProblemText('ko', cases[5]!)).to.contain('2147483647');
-    expect(v2ConfigProblemText('ko', cases[7]!)).to.equal(v2Messages.ko.v1Only['customer-uid']);
+    expect(v2ConfigProblemText('ko', cases[7]!)).to.equal('customer-uid는 PortOne V1 전용입니다. V2의 Paymentwall은 카드를 저장할 수 없습니다.');
   });
 
   it('fall back to the shared table for shared rules', () => {
@@ -268,9 +268,11 @@ describe('V2 configuration texts', () => {
   });
 
   it('name the tool a refused V2 page must use instead', () => {
-    expect(v2Messages.en.v1Only['test-mode']).to.contain('test channel');
-    expect(v2Messages.en.v1Only['pay-method']).to.contain('ps');
-    expect(v2Messages.en.v1Only['merchant-uid']).to.contain('payment-id');
-    expect(v2Messages.en.v1Only['tier-code']).to.contain('store-id');
+    expect(v2Messages.en.v1Hint['test-mode']).to.contain('test channel');
+    expect(v2Messages.ko.v1Hint['test-mode']).to.contain('테스트 채널');
+    expect(v2Messages.en.v1Hint['pay-method']).to.contain('ps');
+    expect(v2Messages.en.v1Hint['merchant-uid']).to.contain('payment-id');
+    expect(v2Messages.en.v1Hint['tier-code']).to.contain('store-id');
+    expect(v2ConfigProblemText('en', { attribute: 'merchant-uid', rule: 'v1-only' })).to.equal('merchant-uid is for PortOne V1 only: in V2, use payment-id.');
   });
 });
