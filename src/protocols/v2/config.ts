@@ -1,0 +1,204 @@
+/**
+ * Reading and checking a V2 widget's attributes (a widget with `store-id`; issue 9). Pure, like
+ * the V1 reader (src/config.ts), whose input (`RawConfig`) and result shapes it mirrors.
+ *
+ * V1-only attributes on a V2 widget follow one rule, so nothing is silently dropped: an attribute
+ * whose loss would change who is paid, whether money moves, what is saved or what the buyer may
+ * pay with is REFUSED (a configuration error); one whose loss changes nothing about the payment
+ * (an id V2 replaces by one that is set, or decoration) is IGNORED WITH A WARNING.
+ */
+import { OPTIONAL_FIELDS, type OptionalField } from '../../buyer.js';
+import {
+  DEFAULT_SDK_TIMEOUT,
+  ORDER_NAME_MAX_LENGTH,
+  isKnownCurrency,
+  optionalFields,
+  toHttpUrl,
+  toPositiveInteger,
+  type ConfigEnvironment,
+  type ConfigRule,
+  type RawConfig,
+} from '../../config.js';
+import { PORTONE_SDK_ORIGIN, isAllowedSdkUrl } from '../../sdk-origin.js';
+
+export const V2_SDK_SRC = 'https://cdn.portone.io/v2/browser-sdk.js';
+export const V2_SDK_ORIGIN = 'https://cdn.portone.io';
+export const PAYMENT_ID_MAX_LENGTH = 40;
+/** Browsers fire a longer `setTimeout` at once. */
+export const SDK_TIMEOUT_MAX = 2 ** 31 - 1;
+
+/** V1's raw values plus V2's own attributes. */
+export interface RawV2Config extends RawConfig {
+  storeId?: string | undefined;
+  paymentId?: string | undefined;
+  customerId?: string | undefined;
+}
+
+export interface V2Config {
+  storeId: string;
+  channelKey: string;
+  paymentId?: string;
+  customerId: string;
+  /** Minor units. */
+  amount: number;
+  currency: string;
+  orderName: string;
+  countryCode?: string;
+  widgetCode?: 'pw_1' | 't3_1';
+  ps?: string;
+  redirectUrl?: string;
+  /** From `notice-url`: one or more http(s) URLs separated by spaces. */
+  noticeUrls?: string[];
+  fields: OptionalField[];
+  sdkSrc: string;
+  sdkIntegrity?: string;
+  sdkTimeout: number;
+  customData?: Record<string, unknown>;
+  bypass?: Record<string, unknown>;
+}
+
+export type V2ConfigRule = ConfigRule | 'store-id' | 'payment-id' | 'widget-code' | 'v1-only' | 'redirect-query';
+
+/** One thing wrong, named by the attribute the page author wrote. */
+export interface V2ConfigProblem {
+  attribute: string;
+  rule: V2ConfigRule;
+  /** For `too-long` and `positive-integer`: the largest allowed. */
+  max?: number;
+}
+
+export type V2ConfigResult =
+  | { ok: true; config: V2Config; warnings: string[] }
+  | { ok: false; problems: V2ConfigProblem[] };
+
+/** V1 attributes a V2 widget refuses, and those it ignores with a console warning. */
+const REFUSED = [
+  ['tierCode', 'tier-code'], // who is paid: a V2 sub-merchant has its own store-id
+  ['customerUid', 'customer-uid'], // what is saved: Paymentwall has no billing key in V2
+  ['testMode', 'test-mode'], // whether money moves: V2 tests through the console's test channel
+  ['payMethod', 'pay-method'], // what the buyer may pay with: not supported by Paymentwall V2; use ps
+  ['merchantUid', 'merchant-uid'], // which order: V2's order id is payment-id
+] as const;
+const IGNORED = [
+  ['impCode', 'imp-code', 'store-id names the merchant'],
+  ['projectKey', 'project-key', 'channel-key names the channel'],
+  ['logoUrl', 'logo-url', 'Paymentwall V2 has no logo parameter'],
+] as const;
+
+/** PortOne's redirect parameters (reference §2; txId and transactionType probably). */
+export const V2_RESULT_PARAMS = ['paymentId', 'txId', 'transactionType', 'code', 'message', 'pgCode', 'pgMessage'] as const;
+
+const STORE_ID = /^store-[\w-]+$/;
+const PAYMENT_ID = /^[A-Za-z0-9-]+$/;
+const COUNTRY = /^[A-Za-z]{2}$/;
+
+const present = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+/** Plain JSON objects only: a Map, Date or class instance would be sent as `{}`. */
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+/** The SDK may come from PortOne's V2 CDN, this site, or an origin the page allowed from JavaScript. */
+export function isAllowedV2SdkUrl(href: string, pageOrigin: string): boolean {
+  const origin = new URL(href).origin;
+  return href.startsWith(`${V2_SDK_ORIGIN}/`) || (origin !== PORTONE_SDK_ORIGIN && isAllowedSdkUrl(href, pageOrigin));
+}
+
+export function readV2Config(raw: RawV2Config, env: Pick<ConfigEnvironment, 'baseUrl' | 'pageOrigin'>): V2ConfigResult {
+  const problems: V2ConfigProblem[] = [];
+  const warnings: string[] = [];
+  const problem = (attribute: string, rule: V2ConfigRule, max?: number) =>
+    problems.push(max === undefined ? { attribute, rule } : { attribute, rule, max });
+  const text = (value: string | undefined) => (present(value) ? value.trim() : undefined);
+  const required = (attribute: string, value: string | undefined) => {
+    const trimmed = text(value);
+    if (trimmed === undefined) problem(attribute, 'required');
+    return trimmed ?? '';
+  };
+  const url = (attribute: string, value: string) => {
+    const href = toHttpUrl(value, env.baseUrl);
+    if (!href) problem(attribute, 'url');
+    return href;
+  };
+
+  for (const [key, attribute] of REFUSED) if (raw[key] === true || present(raw[key])) problem(attribute, 'v1-only');
+  for (const [key, attribute, why] of IGNORED) {
+    if (present(raw[key])) warnings.push(`paymentwall-pay: ${attribute} is ignored with store-id (PortOne V2): ${why}.`);
+  }
+
+  const storeId = required('store-id', raw.storeId);
+  if (storeId && !STORE_ID.test(storeId)) problem('store-id', 'store-id');
+  const channelKey = required('channel-key', raw.channelKey);
+  const customerId = required('customer-id', raw.customerId);
+
+  const paymentId = text(raw.paymentId);
+  if (paymentId !== undefined && !PAYMENT_ID.test(paymentId)) problem('payment-id', 'payment-id');
+  else if (paymentId !== undefined && paymentId.length > PAYMENT_ID_MAX_LENGTH) {
+    problem('payment-id', 'too-long', PAYMENT_ID_MAX_LENGTH);
+  }
+
+  const amount = toPositiveInteger(raw.amount);
+  if (raw.amount === undefined || raw.amount === null || raw.amount === '') problem('amount', 'required');
+  else if (amount === undefined) problem('amount', 'amount');
+
+  let currency = required('currency', raw.currency);
+  if (currency && !isKnownCurrency(currency)) problem('currency', 'currency');
+  currency = currency.toUpperCase();
+
+  const orderName = required('order-name', raw.orderName);
+  if ([...orderName].length > ORDER_NAME_MAX_LENGTH) problem('order-name', 'too-long', ORDER_NAME_MAX_LENGTH);
+
+  const countryCode = text(raw.countryCode);
+  if (countryCode !== undefined && !COUNTRY.test(countryCode)) problem('country-code', 'country-code');
+
+  const widgetCode = text(raw.widgetCode);
+  if (widgetCode !== undefined && widgetCode !== 'pw_1' && widgetCode !== 't3_1') problem('widget-code', 'widget-code');
+
+  const redirect = text(raw.redirectUrl);
+  const redirectUrl = redirect === undefined ? undefined : url('redirect-url', redirect);
+  // PortOne adds its result under these names; the page's own would be mistaken for it on return.
+  if (redirectUrl && V2_RESULT_PARAMS.some((name) => new URL(redirectUrl).searchParams.has(name))) {
+    problem('redirect-url', 'redirect-query');
+  }
+  const notice = text(raw.noticeUrl)?.split(/\s+/);
+  const noticeUrls = notice?.map((value) => url('notice-url', value) ?? '');
+
+  if ((raw.fields ?? 'tel').split(/\s+/).some((token) => token && !(OPTIONAL_FIELDS as readonly string[]).includes(token))) {
+    problem('fields', 'fields');
+  }
+
+  const sdkSrc = text(raw.sdkSrc) === undefined ? V2_SDK_SRC : url('sdk-src', (raw.sdkSrc ?? '').trim());
+  if (sdkSrc !== undefined && !isAllowedV2SdkUrl(sdkSrc, env.pageOrigin)) problem('sdk-src', 'sdk-origin');
+
+  const sdkTimeout = raw.sdkTimeout === undefined ? DEFAULT_SDK_TIMEOUT : toPositiveInteger(raw.sdkTimeout);
+  if (sdkTimeout === undefined || sdkTimeout > SDK_TIMEOUT_MAX) problem('sdk-timeout', 'positive-integer', SDK_TIMEOUT_MAX);
+
+  for (const [key, value] of [['customData', raw.customData], ['bypass', raw.bypass]] as const) {
+    if (value !== undefined && value !== null && !isPlainObject(value)) problem(key, 'object');
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  const config: V2Config = {
+    storeId,
+    channelKey,
+    customerId,
+    amount: amount ?? 0,
+    currency,
+    orderName,
+    fields: optionalFields(raw.fields),
+    sdkSrc: sdkSrc ?? V2_SDK_SRC,
+    sdkTimeout: sdkTimeout ?? DEFAULT_SDK_TIMEOUT,
+  };
+  const set = <K extends keyof V2Config>(key: K, value: V2Config[K] | undefined) => {
+    if (value !== undefined) config[key] = value;
+  };
+  set('paymentId', paymentId);
+  set('countryCode', countryCode?.toUpperCase());
+  set('widgetCode', widgetCode as V2Config['widgetCode']);
+  set('ps', text(raw.ps));
+  set('redirectUrl', redirectUrl);
+  set('noticeUrls', noticeUrls);
+  set('sdkIntegrity', text(raw.sdkIntegrity));
+  set('customData', isPlainObject(raw.customData) ? raw.customData : undefined);
+  set('bypass', isPlainObject(raw.bypass) ? raw.bypass : undefined);
+  return { ok: true, config, warnings };
+}

@@ -1,0 +1,168 @@
+import { expect } from '@open-wc/testing';
+import type { Buyer } from '../../src/buyer.js';
+import { readV2Config, type V2Config } from '../../src/protocols/v2/config.js';
+import { buildV2Request, formatMinorUnits, minorUnitDigits, v2Attempt, v2ReturnUrl, withoutV2ResultParams } from '../../src/protocols/v2/request.js';
+
+const base: V2Config = {
+  storeId: 'store-1',
+  channelKey: 'channel-key-1',
+  paymentId: 'order-1',
+  customerId: 'customer-1234',
+  amount: 150,
+  currency: 'USD',
+  orderName: 'E-book',
+  fields: ['tel'],
+  sdkSrc: 'https://cdn.portone.io/v2/browser-sdk.js',
+  sdkTimeout: 15000,
+};
+const buyer: Buyer = { name: 'Jack Son', email: 'test@portone.io' };
+const context = { lang: 'en' as const, pageUrl: 'https://shop.example/pay?item=7#top' };
+
+describe('the PortOne.requestPayment object', () => {
+  it('carries the minimal fields, no payMethod, no bypass', () => {
+    expect(buildV2Request(base, buyer, context)).to.deep.equal({
+      storeId: 'store-1',
+      channelKey: 'channel-key-1',
+      paymentId: 'order-1',
+      orderName: 'E-book',
+      totalAmount: 150,
+      currency: 'USD',
+      customer: { customerId: 'customer-1234', email: 'test@portone.io', fullName: 'Jack Son' },
+      locale: 'EN_US',
+      redirectUrl: 'https://shop.example/pay?item=7',
+    });
+  });
+
+  it('sends every attribute and form field under PortOne’s V2 name', () => {
+    const request = buildV2Request(
+      {
+        ...base,
+        countryCode: 'DE',
+        widgetCode: 't3_1',
+        ps: 'test',
+        redirectUrl: 'https://shop.example/return',
+        noticeUrls: ['https://shop.example/hook', 'https://backup.example/hook'],
+        customData: { orderId: 7 },
+        bypass: { extra_key: 1, widget: 'overridden', ps: 'overridden' },
+      },
+      { ...buyer, tel: '010-1234-5678', addr: 'Seoul, Jung-gu 1', postcode: '04524' },
+      { ...context, lang: 'ko' },
+    );
+    expect(request).to.deep.equal({
+      storeId: 'store-1',
+      channelKey: 'channel-key-1',
+      paymentId: 'order-1',
+      orderName: 'E-book',
+      totalAmount: 150,
+      currency: 'USD',
+      customer: {
+        customerId: 'customer-1234',
+        email: 'test@portone.io',
+        fullName: 'Jack Son',
+        phoneNumber: '010-1234-5678',
+        address: { addressLine1: 'Seoul, Jung-gu 1', addressLine2: '' },
+        zipcode: '04524',
+      },
+      locale: 'KO_KR',
+      redirectUrl: 'https://shop.example/return',
+      noticeUrls: ['https://shop.example/hook', 'https://backup.example/hook'],
+      customData: { orderId: 7 },
+      bypass: { paymentwall: { extra_key: 1, widget: 't3_1', ps: 'test', country_code: 'DE' } },
+    });
+    expect(request).not.to.have.property('payMethod');
+  });
+
+  it('puts only the keys that are set under bypass.paymentwall', () => {
+    expect(buildV2Request({ ...base, countryCode: 'KR' }, buyer, context).bypass).to.deep.equal({ paymentwall: { country_code: 'KR' } });
+    expect(buildV2Request({ ...base, bypass: {} }, buyer, context)).not.to.have.property('bypass');
+  });
+
+  it('copies what a pay-request listener could change, so the configuration stays as it was', () => {
+    const config = { ...base, noticeUrls: ['https://shop.example/hook'], customData: { a: 1 }, bypass: { b: 2 } };
+    const request = buildV2Request(config, buyer, context);
+    request.noticeUrls!.push('https://evil.example');
+    request.customData!.a = 2;
+    request.bypass!.paymentwall.b = 3;
+    expect(config).to.deep.equal({ ...base, noticeUrls: ['https://shop.example/hook'], customData: { a: 1 }, bypass: { b: 2 } });
+  });
+
+  it('makes a fresh paymentId for every attempt without payment-id: ASCII letters, digits, -, at most 40', () => {
+    const { paymentId: _, ...withoutId } = base;
+    const ids = Array.from({ length: 20 }, () => buildV2Request(withoutId, buyer, context).paymentId);
+    expect(new Set(ids).size).to.equal(20);
+    for (const id of ids) expect(id).to.match(/^[A-Za-z0-9-]{1,40}$/);
+  });
+
+  it('maps the UI language to KO_KR or EN_US', () => {
+    expect(buildV2Request(base, buyer, { ...context, lang: 'ko' }).locale).to.equal('KO_KR');
+    expect(buildV2Request(base, buyer, { ...context, lang: 'en' }).locale).to.equal('EN_US');
+  });
+
+  it('builds from attributes as read: amount in minor units, currency upper-cased, trimmed ids', () => {
+    const read = readV2Config(
+      { storeId: ' store-9 ', channelKey: 'ck', customerId: ' u-1 ', paymentId: 'p-1', amount: '1004', currency: 'krw', orderName: '티셔츠', widgetCode: 'pw_1' },
+      { baseUrl: 'https://shop.example/', pageOrigin: 'https://shop.example' },
+    );
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const request = buildV2Request(read.config, buyer, { lang: 'ko', pageUrl: 'https://shop.example/' });
+    expect(request).to.include({ storeId: 'store-9', paymentId: 'p-1', totalAmount: 1004, currency: 'KRW', orderName: '티셔츠' });
+    expect(request.customer.customerId).to.equal('u-1');
+    expect(request.bypass).to.deep.equal({ paymentwall: { widget: 'pw_1' } });
+  });
+});
+
+describe('the V2 return URL', () => {
+  it('is this page without fragment and without parameters named like PortOne’s result', () => {
+    expect(v2ReturnUrl('https://shop.example/p?item=7&paymentId=old&code=X&message=m&txId=t#/route')).to.equal('https://shop.example/p?item=7');
+    expect(v2ReturnUrl('https://shop.example/p')).to.equal('https://shop.example/p');
+  });
+
+  it('cleans PortOne’s result from the address bar, keeping the page’s own parameters and hash', () => {
+    expect(
+      withoutV2ResultParams('https://shop.example/p?item=7&paymentId=a&transactionType=PAYMENT&pgCode=1&pgMessage=2#top'),
+    ).to.equal('https://shop.example/p?item=7#top');
+  });
+});
+
+describe('the button amount from minor units', () => {
+  it('divides by the currency’s ISO 4217 minor unit', () => {
+    expect(formatMinorUnits(150, 'USD', 'en')).to.equal('$1.50');
+    expect(formatMinorUnits(1004, 'KRW', 'en')).to.equal('₩1,004');
+    expect(formatMinorUnits(1004, 'KRW', 'ko')).to.equal('₩1,004');
+    expect(formatMinorUnits(600, 'USD', 'ko')).to.contain('6.00');
+    expect(formatMinorUnits(500, 'JPY', 'en')).to.equal('¥500');
+    expect(formatMinorUnits(123456789, 'EUR', 'en')).to.equal('€1,234,567.89');
+    expect(formatMinorUnits(1, 'USD', 'en')).to.equal('$0.01');
+  });
+
+  it('trusts ISO 4217, not the browser’s CLDR digits, where they differ', () => {
+    expect(formatMinorUnits(1500, 'KWD', 'en')).to.match(/1\.500$/);
+    expect(formatMinorUnits(150000, 'IDR', 'en')).to.match(/1,500\.00$/);
+    expect(formatMinorUnits(150000, 'HUF', 'en')).to.match(/1,500\.00$/);
+    expect(formatMinorUnits(10000, 'CLF', 'en')).to.match(/1\.0000$/);
+  });
+
+  it('knows the exponents PortOne counts with', () => {
+    const digits = Object.fromEntries(['KRW', 'jpy', 'VND', 'CLP', 'USD', 'EUR', 'IDR', 'KWD', 'BHD', 'TND', 'CLF', 'UYW', 'X', 'KR'].map((c) => [c, minorUnitDigits(c)]));
+    expect(digits).to.deep.equal({ KRW: 0, jpy: 0, VND: 0, CLP: 0, USD: 2, EUR: 2, IDR: 2, KWD: 3, BHD: 3, TND: 3, CLF: 4, UYW: 4, X: 2, KR: 2 });
+  });
+});
+
+describe('the attempt saved before paying', () => {
+  it('describes the request actually sent, a pay-request listener’s changes included', () => {
+    const request = buildV2Request(base, { ...buyer, tel: '010-1234-5678', addr: 'Seoul', postcode: '04524' }, context);
+    expect(v2Attempt(request)).to.deep.equal({
+      paymentId: 'order-1',
+      amount: 150,
+      currency: 'USD',
+      customerId: 'customer-1234',
+      buyer: { name: 'Jack Son', email: 'test@portone.io', tel: '010-1234-5678', addr: 'Seoul', postcode: '04524' },
+    });
+    request.customer.email = 'account@shop.example';
+    request.customer.customerId = 'account-7';
+    request.totalAmount = 300;
+    expect(v2Attempt(request)).to.deep.include({ amount: 300, customerId: 'account-7' });
+    expect(v2Attempt(request).buyer).to.deep.include({ email: 'account@shop.example' });
+    expect(v2Attempt(buildV2Request(base, buyer, context)).buyer).to.deep.equal({ name: 'Jack Son', email: 'test@portone.io' });
+  });
+});
