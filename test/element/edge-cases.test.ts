@@ -3,7 +3,7 @@ import { PaymentwallPay, type PayFailEvent, type PayRequestEvent } from '../../s
 import { sharedState } from '../../src/shared-state.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, nextEvent, resetPage, shadow, text } from '../helpers/page.js';
-import { widget } from '../helpers/widget.js';
+import { allowTestSdk, widget } from '../helpers/widget.js';
 
 const quietly = async (body: () => Promise<void>) => {
   const original = console.error;
@@ -22,6 +22,7 @@ describe('edges a page author or buyer would hit', () => {
     history.replaceState(history.state, '', home);
     await resetPage();
     sharedState().sdkOrigins.clear();
+    allowTestSdk();
     document.querySelectorAll('script[data-test-page-sdk]').forEach((script) => script.remove());
   });
 

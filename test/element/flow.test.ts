@@ -57,6 +57,8 @@ describe('the payment flow', () => {
     const first = nextEvent(element, 'pay-success');
     button(element).click();
     await first;
+    element.reset();
+    await element.updateComplete;
     const second = nextEvent(element, 'pay-success');
     const name = shadow(element).querySelector('input')!;
     name.focus();
@@ -146,7 +148,7 @@ describe('the payment flow', () => {
     expect(button(element).disabled).to.equal(true);
     expect(button(element).getAttribute('aria-busy')).to.equal('true');
     expect(text(button(element))).to.equal('Processing payment…');
-    imp.respond({ imp_uid: 'imp_1', merchant_uid: imp.requests[0]!.merchant_uid });
+    imp.respond({ imp_uid: 'imp_1', merchant_uid: imp.requests[0]!.merchant_uid, error_code: 'F400' });
     await waitUntil(() => !button(element).disabled);
     expect(button(element).hasAttribute('aria-busy')).to.equal(false);
     expect(text(button(element))).to.equal(label);
@@ -242,6 +244,7 @@ describe('the payment flow', () => {
     await element.pay();
     imp.answer = 'success';
     await element.pay();
+    element.reset();
     await element.pay();
     const ids = imp.requests.map((request) => request.merchant_uid);
     expect(new Set(ids).size).to.equal(3);
