@@ -14,6 +14,8 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; " +
   "require-trusted-types-for 'script'; trusted-types paymentwall-pay lit-html";
 
+const NONCE_CSP = "default-src 'self'; script-src 'nonce-t3st-n0nce'; style-src 'self'; object-src 'none'; base-uri 'none'";
+
 async function streamToString(stream) {
   let text = '';
   for await (const chunk of stream) text += chunk;
@@ -31,14 +33,23 @@ function testServerRoutes() {
       context.body = "window.__sdkEvaluations = (window.__sdkEvaluations || 0) + 1; window.IMP = { init() {}, request_pay(p, cb) { cb({ imp_uid: 'imp_slow', merchant_uid: p.merchant_uid }); } };";
       return;
     }
+    // /test-sdk/slow-image.svg?ms=400: a small image after a delay, to hold a page's load event.
+    if (context.path === '/test-sdk/slow-image.svg') {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(Number(context.query.ms) || 300, 10_000)));
+      context.type = 'image/svg+xml';
+      context.body = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
+      return;
+    }
     await next();
     // ?module: the same page loading the CDN file as <script type="module">.
     if ('module' in context.query && context.path.startsWith('/test/fixtures/cdn/')) {
       const page = typeof context.body === 'string' ? context.body : await streamToString(context.body);
-      context.body = page.replace('<script src="/dist/paymentwall-pay.min.js">', '<script type="module" src="/dist/paymentwall-pay.min.js">');
+      context.body = page.replace(/<script( nonce="[^"]*")? src="\/dist\/paymentwall-pay\.min\.js">/, '<script type="module"$1 src="/dist/paymentwall-pay.min.js">');
     }
     // Any page asked for with ?csp is served under a strict CSP with Trusted Types enforced.
     if ('csp' in context.query) context.set('Content-Security-Policy', CSP);
+    // ?nonce-csp: scripts only with the page's nonce, no 'strict-dynamic' (test/fixtures/cdn/nonce-page.html).
+    if ('nonce-csp' in context.query) context.set('Content-Security-Policy', NONCE_CSP);
   };
 }
 

@@ -47,7 +47,7 @@ export const en: Translation = {
       case 'timeout-range':
         return `${attribute} must be a whole number of milliseconds from ${min ?? 0} to ${max ?? 0}.`;
       case 'object':
-        return `${attribute} must be a plain object.`;
+        return `${attribute} must be a plain JSON object.`;
     }
   },
   failure: {

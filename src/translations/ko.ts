@@ -47,7 +47,7 @@ export const ko: Translation = {
       case 'timeout-range':
         return `${attribute}는 ${min ?? 0}에서 ${max ?? 0} 사이의 밀리초 정수여야 합니다.`;
       case 'object':
-        return `${attribute}는 일반 객체여야 합니다.`;
+        return `${attribute}는 일반 JSON 객체여야 합니다.`;
     }
   },
   failure: {

@@ -108,6 +108,27 @@ describe('a broken configuration', () => {
     });
   });
 
+  for (const [kind, value] of [
+    ['a Map', new Map([['cart', 'c-1']])],
+    ['a Date', new Date(0)],
+    ['a class instance', new (class Cart { id = 'c-1'; })()],
+  ] as const) {
+    it(`refuses ${kind} as customData or bypass instead of sending it as {}`, async () => {
+      await withErrors(async () => {
+        const imp = installImp();
+        const element = await widget({});
+        element.customData = value as unknown as Record<string, unknown>;
+        element.bypass = value as unknown as Record<string, unknown>;
+        await element.updateComplete;
+        const items = Array.from(shadow(element).querySelectorAll('[part="config-error"] li'), text);
+        expect(items).to.deep.equal(['customData must be a plain JSON object.', 'bypass must be a plain JSON object.']);
+        const result = await element.pay();
+        expect(result.status === 'fail' && result.detail.code).to.equal('invalid-config');
+        expect(imp.requests).to.have.length(0);
+      });
+    });
+  }
+
   it('accepts a page that initialised IMP itself, without imp-code', async () => {
     const imp = installImp();
     const element = await widget({ 'imp-code': null });
