@@ -14,7 +14,8 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; " +
   "require-trusted-types-for 'script'; trusted-types paymentwall-pay lit-html";
 
-const NONCE_CSP = "default-src 'self'; script-src 'nonce-t3st-n0nce'; style-src 'self'; object-src 'none'; base-uri 'none'";
+const NONCE = 't3st-n0nce';
+const NONCE_CSP = `default-src 'self'; script-src 'nonce-${NONCE}'; style-src 'self'; object-src 'none'; base-uri 'none'`;
 
 async function streamToString(stream) {
   let text = '';
@@ -41,14 +42,19 @@ function testServerRoutes() {
       return;
     }
     await next();
-    // ?module: the same page loading the CDN file as <script type="module">.
-    if ('module' in context.query && context.path.startsWith('/test/fixtures/cdn/')) {
-      const page = typeof context.body === 'string' ? context.body : await streamToString(context.body);
-      context.body = page.replace(/<script( nonce="[^"]*")? src="\/dist\/paymentwall-pay\.min\.js">/, '<script type="module"$1 src="/dist/paymentwall-pay.min.js">');
+    if (context.path.startsWith('/test/fixtures/cdn/') && ('module' in context.query || 'nonce-csp' in context.query)) {
+      let page = typeof context.body === 'string' ? context.body : await streamToString(context.body);
+      // ?module: the same page loading the CDN file as <script type="module">.
+      if ('module' in context.query) {
+        page = page.replace('<script src="/dist/paymentwall-pay.min.js">', '<script type="module" src="/dist/paymentwall-pay.min.js">');
+      }
+      // ?nonce-csp: every script of the page carries its nonce, and the CSP allows nothing else.
+      if ('nonce-csp' in context.query) page = page.replaceAll('<script ', `<script nonce="${NONCE}" `);
+      context.body = page;
     }
     // Any page asked for with ?csp is served under a strict CSP with Trusted Types enforced.
     if ('csp' in context.query) context.set('Content-Security-Policy', CSP);
-    // ?nonce-csp: scripts only with the page's nonce, no 'strict-dynamic' (test/fixtures/cdn/nonce-page.html).
+    // ?nonce-csp: scripts only with the page's nonce, no 'strict-dynamic'.
     if ('nonce-csp' in context.query) context.set('Content-Security-Policy', NONCE_CSP);
   };
 }

@@ -61,7 +61,7 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
 
   for (const [kind, query] of [['classic', ''], ['module', '&module']]) {
     it(`gives the SDK script the page’s nonce under a nonce-only CSP, loaded as a ${kind} script`, async () => {
-      const { win, doc } = await openPage(`/test/fixtures/cdn/nonce-page.html?nonce-csp${query}`);
+      const { win, doc } = await openPage(`/test/fixtures/cdn/plain-page.html?nonce-csp${query}`);
       const library = doc.querySelector('script[src="/dist/paymentwall-pay.min.js"]') as HTMLScriptElement;
       expect(library.type).to.equal(kind === 'module' ? 'module' : '');
       clickPay(doc, 'widget');
