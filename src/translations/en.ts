@@ -60,5 +60,5 @@ export const en: Translation = {
   pgDetail: (message) => `Reason: ${message}`,
   success: 'Payment complete. Thank you!',
   paid: 'Paid',
-  buyerClosed: 'You closed the payment window, so nothing was paid. You can try again.',
+  buyerClosed: 'You closed the payment window before paying. You can try again.',
 };

@@ -60,5 +60,5 @@ export const ko: Translation = {
   pgDetail: (message) => `사유: ${message}`,
   success: '결제가 완료되었습니다. 감사합니다!',
   paid: '결제 완료',
-  buyerClosed: '결제창을 닫으셔서 결제되지 않았습니다. 다시 시도할 수 있습니다.',
+  buyerClosed: '결제창을 닫으셔서 결제가 진행되지 않았습니다. 다시 시도할 수 있습니다.',
 };

@@ -191,7 +191,7 @@ describe('the payment flow', () => {
     await element.updateComplete;
     expect(result.status === 'fail' && result.detail).to.include({ code: 'pg-error', pgMessage: '사용자가 결제를 취소하셨습니다' });
     const status = shadow(element).querySelector<HTMLElement>('[part="status"]')!;
-    expect(text(status.querySelector('.message'))).to.equal('You closed the payment window, so nothing was paid. You can try again.');
+    expect(text(status.querySelector('.message'))).to.equal('You closed the payment window before paying. You can try again.');
     expect(text(status)).to.contain('사용자가 결제를 취소하셨습니다');
     expect(status.dataset.kind).to.equal('closed');
     expect(getComputedStyle(status).color).to.equal(getComputedStyle(element).color);
