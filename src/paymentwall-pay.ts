@@ -1,6 +1,7 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { attemptRun, type AttemptRun } from './attempt-run.js';
 import { AttemptStore, attemptFor, type Attempt } from './attempt-store.js';
 import { checkBuyer, toBuyer, visibleFields, type BuyerError, type BuyerField, type BuyerInput } from './buyer.js';
 import {
@@ -40,11 +41,6 @@ export type PayResult =
   | { status: 'cancelled' };
 
 type Outcome = PayResult;
-
-/** One attempt's handle: the page's back/forward cache can end it while it is still in flight. */
-interface Run {
-  abandoned: boolean;
-}
 
 /** Changing any of these is a new order: a widget that has been paid takes payments again. */
 const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid'] as const;
@@ -187,8 +183,8 @@ export class PaymentwallPay extends LitElement {
   #errors: Partial<Record<BuyerField, BuyerError>> = {};
   #loggedConfig = '';
   #inFlight?: Promise<PayResult>;
-  /** Ends the attempt in flight quietly (see `#pageRestored`). */
-  #abandon?: () => void;
+  /** The attempt in flight, which `#pageRestored` may give up. */
+  #run?: AttemptRun;
   #store = new AttemptStore();
   #warmed = false;
   /** Has been on screen: once configured, it starts loading the SDK. */
@@ -342,13 +338,7 @@ export class PaymentwallPay extends LitElement {
     this.status = undefined;
     // The busy button gives up focus; the buyer gets it back on the button when the attempt ends.
     const hadFocus = this.matches(':focus-within');
-    const run: Run = { abandoned: false };
-    const abandoned = new Promise<Outcome>((resolve) => {
-      this.#abandon = () => {
-        run.abandoned = true;
-        resolve({ status: 'cancelled' });
-      };
-    });
+    const run = (this.#run = attemptRun());
     // Started a microtask later, so a pay() from a pay-request listener joins this attempt.
     const outcome = Promise.resolve()
       .then(() => this.#attempt(checked.config, run))
@@ -358,10 +348,10 @@ export class PaymentwallPay extends LitElement {
       });
     // An answer PortOne still gives after the attempt was given up is reported then, once.
     void outcome.then((late) => run.abandoned && this.#report(late));
-    const attempt = Promise.race([outcome, abandoned]).then((ended) => {
+    const attempt = Promise.race([outcome, run.whenAbandoned]).then((ended) => {
       // Settle before telling anyone, so a pay-fail listener that retries starts a new attempt.
       this.#inFlight = undefined;
-      this.#abandon = undefined;
+      this.#run = undefined;
       this.busy = false;
       if (hadFocus) void this.updateComplete.then(() => this.#refocus());
       return this.#report(ended);
@@ -419,12 +409,12 @@ export class PaymentwallPay extends LitElement {
    * stays, so a later redirect return still reports the real result, once.
    */
   #pageRestored(): void {
-    this.#abandon?.();
+    this.#run?.abandon();
   }
 
   // ——— the payment flow ———
 
-  async #attempt(config: WidgetConfig, run: Run): Promise<Outcome> {
+  async #attempt(config: WidgetConfig, run: AttemptRun): Promise<Outcome> {
     const buyer = toBuyer(this.#input(), visibleFields(config.fields));
     const request = buildRequest(config, buyer, {
       merchantUid: config.merchantUid ?? newMerchantUid(),
