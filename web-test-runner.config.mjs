@@ -42,7 +42,8 @@ function testServerRoutes() {
       return;
     }
     await next();
-    if (context.path.startsWith('/test/fixtures/cdn/') && ('module' in context.query || 'nonce-csp' in context.query)) {
+    const variants = ['module', 'nonce-csp', 'hold-load'];
+    if (context.path.startsWith('/test/fixtures/cdn/') && variants.some((variant) => variant in context.query)) {
       let page = typeof context.body === 'string' ? context.body : await streamToString(context.body);
       // ?module: the same page loading the CDN file as <script type="module">.
       if ('module' in context.query) {
@@ -50,6 +51,13 @@ function testServerRoutes() {
       }
       // ?nonce-csp: every script of the page carries its nonce, and the CSP allows nothing else.
       if ('nonce-csp' in context.query) page = page.replaceAll('<script ', `<script nonce="${NONCE}" `);
+      // ?hold-load: an image holds the load event for 400 ms, and the SDK takes 1.5 s, so a visible
+      // widget is seen while the page is still loading.
+      if ('hold-load' in context.query) {
+        page = page
+          .replaceAll('sdk-src="/test/fixtures/sdk/imp-double.js"', 'sdk-src="/test-sdk/slow.js?ms=1500"')
+          .replace('</body>', '<img src="/test-sdk/slow-image.svg?ms=400" alt="" width="10" height="10" /></body>');
+      }
       context.body = page;
     }
     // Any page asked for with ?csp is served under a strict CSP with Trusted Types enforced.

@@ -75,7 +75,7 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
   }
 
   it('never holds the page’s load event: a visible widget warms up only after it', async () => {
-    const { win, doc } = await openPage('/test/fixtures/cdn/late-load.html');
+    const { win, doc } = await openPage('/test/fixtures/cdn/plain-page.html?hold-load');
     // The widget was on screen before load (an image held it), yet no SDK request was pending.
     expect(win.__atLoad).to.deep.equal({ sdkTags: 0, imp: false });
     // After load the visible widget starts loading the SDK by itself.
