@@ -14,6 +14,9 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; " +
   "require-trusted-types-for 'script'; trusted-types paymentwall-pay lit-html";
 
+const NONCE = 't3st-n0nce';
+const NONCE_CSP = `default-src 'self'; script-src 'nonce-${NONCE}'; style-src 'self'; object-src 'none'; base-uri 'none'`;
+
 async function streamToString(stream) {
   let text = '';
   for await (const chunk of stream) text += chunk;
@@ -31,14 +34,36 @@ function testServerRoutes() {
       context.body = "window.__sdkEvaluations = (window.__sdkEvaluations || 0) + 1; window.IMP = { init() {}, request_pay(p, cb) { cb({ imp_uid: 'imp_slow', merchant_uid: p.merchant_uid }); } };";
       return;
     }
+    // /test-sdk/slow-image.svg?ms=400: a small image after a delay, to hold a page's load event.
+    if (context.path === '/test-sdk/slow-image.svg') {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(Number(context.query.ms) || 300, 10_000)));
+      context.type = 'image/svg+xml';
+      context.body = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
+      return;
+    }
     await next();
-    // ?module: the same page loading the CDN file as <script type="module">.
-    if ('module' in context.query && context.path.startsWith('/test/fixtures/cdn/')) {
-      const page = typeof context.body === 'string' ? context.body : await streamToString(context.body);
-      context.body = page.replace('<script src="/dist/paymentwall-pay.min.js">', '<script type="module" src="/dist/paymentwall-pay.min.js">');
+    const variants = ['module', 'nonce-csp', 'hold-load'];
+    if (context.path.startsWith('/test/fixtures/cdn/') && variants.some((variant) => variant in context.query)) {
+      let page = typeof context.body === 'string' ? context.body : await streamToString(context.body);
+      // ?module: the same page loading the CDN file as <script type="module">.
+      if ('module' in context.query) {
+        page = page.replace('<script src="/dist/paymentwall-pay.min.js">', '<script type="module" src="/dist/paymentwall-pay.min.js">');
+      }
+      // ?nonce-csp: every script of the page carries its nonce, and the CSP allows nothing else.
+      if ('nonce-csp' in context.query) page = page.replaceAll('<script ', `<script nonce="${NONCE}" `);
+      // ?hold-load: an image holds the load event for 400 ms, and the SDK takes 1.5 s, so a visible
+      // widget is seen while the page is still loading.
+      if ('hold-load' in context.query) {
+        page = page
+          .replaceAll('sdk-src="/test/fixtures/sdk/imp-double.js"', 'sdk-src="/test-sdk/slow.js?ms=1500"')
+          .replace('</body>', '<img src="/test-sdk/slow-image.svg?ms=400" alt="" width="10" height="10" /></body>');
+      }
+      context.body = page;
     }
     // Any page asked for with ?csp is served under a strict CSP with Trusted Types enforced.
     if ('csp' in context.query) context.set('Content-Security-Policy', CSP);
+    // ?nonce-csp: scripts only with the page's nonce, no 'strict-dynamic'.
+    if ('nonce-csp' in context.query) context.set('Content-Security-Policy', NONCE_CSP);
   };
 }
 

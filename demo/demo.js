@@ -21,7 +21,11 @@
   //    real-SDK mode changes attributes).
   document.querySelectorAll('.scenario').forEach(showSnippet);
 
-  // 2. Which SDK the widgets load.
+  // 2. Which SDK the widgets load. The sandbox stand-in is served from this site, which the element
+  //    accepts only with the page's JavaScript opt-in (an sdk-src attribute alone cannot choose it).
+  customElements.whenDefined('paymentwall-pay').then(function (PaymentwallPay) {
+    PaymentwallPay.allowSdkOrigin(location.origin);
+  });
   if (realSdk) {
     widgets.forEach(function (widget) {
       widget.setAttribute('sdk-src', REAL_SDK_URL);

@@ -1,4 +1,6 @@
 import type { Buyer } from './buyer.js';
+import type { RequestPayParams } from './imp.js';
+import { buyerOf } from './request.js';
 
 /**
  * What the element remembers about an attempt in `sessionStorage`, so that after a mobile
@@ -10,9 +12,23 @@ export interface Attempt {
   currency: string;
   customerUid?: string;
   buyer: Buyer;
-  /** Which widget on the page started it: its id, or its position among the widgets. */
+  /** Which widget on the page started it (see widget-key.ts). */
   elementKey?: string;
   startedAt: number;
+}
+
+/** The attempt as PortOne will see it: the request actually sent, after any `pay-request` listener. */
+export function attemptFor(request: RequestPayParams, elementKey: string, startedAt: number = Date.now()): Attempt {
+  const attempt: Attempt = {
+    merchantUid: request.merchant_uid,
+    amount: request.amount,
+    currency: request.currency,
+    buyer: buyerOf(request),
+    elementKey,
+    startedAt,
+  };
+  if (typeof request.customer_uid === 'string') attempt.customerUid = request.customer_uid;
+  return attempt;
 }
 
 const PREFIX = 'paymentwall-pay:';

@@ -8,6 +8,9 @@ import { isAllowedSdkUrl } from './sdk-origin.js';
 
 export const DEFAULT_SDK_SRC = 'https://cdn.iamport.kr/v1/iamport.js';
 export const DEFAULT_SDK_TIMEOUT = 15_000;
+/** `sdk-timeout` range. Browsers fire a setTimeout above 2³¹−1 ms at once; minutes are plenty. */
+export const SDK_TIMEOUT_MIN = 100;
+export const SDK_TIMEOUT_MAX = 300_000;
 export const MERCHANT_UID_MAX_LENGTH = 40;
 export const ORDER_NAME_MAX_LENGTH = 40;
 export const CUSTOMER_UID_MAX_LENGTH = 80;
@@ -71,20 +74,23 @@ export type ConfigRule =
   | 'channel-or-project-key'
   | 'amount'
   | 'currency'
+  | 'currency-unknown'
   | 'too-long'
   | 'country-code'
   | 'fields'
   | 'url'
   | 'sdk-origin'
-  | 'positive-integer'
+  | 'timeout-range'
   | 'object';
 
 /** One thing wrong, named by the attribute (or property) the page author wrote. */
 export interface ConfigProblem {
   attribute: string;
   rule: ConfigRule;
-  /** For `too-long`: the maximum number of characters. */
+  /** For `too-long`: the maximum number of characters; for `timeout-range`: the largest value. */
   max?: number;
+  /** For `timeout-range`: the smallest value. */
+  min?: number;
 }
 
 export type ConfigResult =
@@ -96,8 +102,6 @@ export interface ConfigEnvironment {
   impReady: boolean;
   /** Resolves relative URLs, as the page would. */
   baseUrl: string;
-  /** The page's origin, from which the SDK may always be loaded. */
-  pageOrigin: string;
 }
 
 const IMP_CODE = /^imp\d+$/;
@@ -112,6 +116,11 @@ export function optionalFields(fields: string | undefined): OptionalField[] {
 }
 
 let knownCurrencies: Set<string> | undefined;
+
+/** Three letters, the shape of an ISO 4217 code. */
+export function isCurrencyShape(code: string): boolean {
+  return CURRENCY.test(code);
+}
 
 /** ISO 4217 codes this browser's Intl knows; everything of the right shape where it can't say. */
 export function isKnownCurrency(code: string): boolean {
@@ -147,18 +156,41 @@ export function toHttpUrl(value: string, baseUrl: string): string | undefined {
 
 const length = (value: string) => [...value].length;
 const present = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * Plain JSON data all the way down: what `custom_data` and `bypass` become on the wire. A Map,
+ * Date or class instance would be sent as `{}` or a string without a word, so it is refused.
+ */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  const seen = new Set<object>();
+  const json = (item: unknown): boolean => {
+    if (item === null || typeof item === 'string' || typeof item === 'boolean') return true;
+    if (typeof item === 'number') return Number.isFinite(item);
+    if (typeof item !== 'object' || seen.has(item)) return false;
+    seen.add(item);
+    const ok = Array.isArray(item) ? item.every(json) : isPlainObject(item) && Object.values(item).every(json);
+    seen.delete(item);
+    return ok;
+  };
+  return isPlainObject(value) && json(value);
+}
 
 export function readConfig(raw: RawConfig, env: ConfigEnvironment): ConfigResult {
   const problems: ConfigProblem[] = [];
   const warnings: string[] = [];
-  const problem = (attribute: string, rule: ConfigRule, max?: number) =>
-    problems.push(max === undefined ? { attribute, rule } : { attribute, rule, max });
+  const problem = (attribute: string, rule: ConfigRule, limits: { min?: number; max?: number } = {}) =>
+    problems.push({ attribute, rule, ...limits });
   const optional = (value: string | undefined) => (present(value) ? value : undefined);
+  // Trimmed first: the length PortOne counts is that of what is sent.
   const limited = (attribute: string, value: string | undefined, max: number) => {
-    if (present(value) && length(value) > max) problem(attribute, 'too-long', max);
-    return optional(value);
+    const trimmed = optional(value)?.trim();
+    if (trimmed !== undefined && length(trimmed) > max) problem(attribute, 'too-long', { max });
+    return trimmed;
   };
   const url = (attribute: string, value: string | undefined) => {
     if (!present(value)) return undefined;
@@ -168,7 +200,7 @@ export function readConfig(raw: RawConfig, env: ConfigEnvironment): ConfigResult
   };
 
   const sdkUrl = (href: string | undefined) => {
-    if (href !== undefined && !isAllowedSdkUrl(href, env.pageOrigin)) problem('sdk-src', 'sdk-origin');
+    if (href !== undefined && !isAllowedSdkUrl(href)) problem('sdk-src', 'sdk-origin');
     return href;
   };
 
@@ -193,7 +225,8 @@ export function readConfig(raw: RawConfig, env: ConfigEnvironment): ConfigResult
 
   let currency = optional(raw.currency)?.trim();
   if (currency === undefined) problem('currency', 'required');
-  else if (!isKnownCurrency(currency)) problem('currency', 'currency');
+  else if (!isCurrencyShape(currency)) problem('currency', 'currency');
+  else if (!isKnownCurrency(currency)) problem('currency', 'currency-unknown');
   else currency = currency.toUpperCase();
 
   const orderName = limited('order-name', raw.orderName, ORDER_NAME_MAX_LENGTH);
@@ -205,13 +238,16 @@ export function readConfig(raw: RawConfig, env: ConfigEnvironment): ConfigResult
   const fieldTokens = (raw.fields ?? 'tel').split(/\s+/).filter(Boolean);
   if (fieldTokens.some((token) => !(OPTIONAL_FIELDS as readonly string[]).includes(token))) problem('fields', 'fields');
 
-  const sdkTimeout = raw.sdkTimeout === undefined ? DEFAULT_SDK_TIMEOUT : toPositiveInteger(raw.sdkTimeout);
-  if (sdkTimeout === undefined) problem('sdk-timeout', 'positive-integer');
-
-  if (raw.customData !== undefined && raw.customData !== null && !isPlainObject(raw.customData)) {
-    problem('customData', 'object');
+  let sdkTimeout = raw.sdkTimeout === undefined ? DEFAULT_SDK_TIMEOUT : toPositiveInteger(raw.sdkTimeout);
+  if (sdkTimeout === undefined || sdkTimeout < SDK_TIMEOUT_MIN || sdkTimeout > SDK_TIMEOUT_MAX) {
+    problem('sdk-timeout', 'timeout-range', { min: SDK_TIMEOUT_MIN, max: SDK_TIMEOUT_MAX });
+    sdkTimeout = undefined;
   }
-  if (raw.bypass !== undefined && raw.bypass !== null && !isPlainObject(raw.bypass)) problem('bypass', 'object');
+
+  const customData = raw.customData ?? undefined;
+  const bypass = raw.bypass ?? undefined;
+  if (customData !== undefined && !isJsonObject(customData)) problem('customData', 'object');
+  if (bypass !== undefined && !isJsonObject(bypass)) problem('bypass', 'object');
 
   const config: WidgetConfig = {
     amount: amount ?? 0,
@@ -229,18 +265,18 @@ export function readConfig(raw: RawConfig, env: ConfigEnvironment): ConfigResult
   set('tierCode', tierCode);
   set('channelKey', channelKey);
   set('projectKey', channelKey === undefined ? projectKey : undefined);
-  set('merchantUid', limited('merchant-uid', raw.merchantUid, MERCHANT_UID_MAX_LENGTH)?.trim());
+  set('merchantUid', limited('merchant-uid', raw.merchantUid, MERCHANT_UID_MAX_LENGTH));
   set('payMethod', optional(raw.payMethod)?.trim());
   set('countryCode', countryCode?.toUpperCase());
   set('widgetCode', optional(raw.widgetCode)?.trim());
   set('ps', optional(raw.ps)?.trim());
-  set('customerUid', limited('customer-uid', raw.customerUid, CUSTOMER_UID_MAX_LENGTH)?.trim());
+  set('customerUid', limited('customer-uid', raw.customerUid, CUSTOMER_UID_MAX_LENGTH));
   set('redirectUrl', url('redirect-url', raw.redirectUrl));
   set('noticeUrl', url('notice-url', raw.noticeUrl));
   set('logoUrl', url('logo-url', raw.logoUrl));
   set('sdkIntegrity', optional(raw.sdkIntegrity)?.trim());
-  set('customData', isPlainObject(raw.customData) ? raw.customData : undefined);
-  set('bypass', isPlainObject(raw.bypass) ? raw.bypass : undefined);
+  set('customData', isJsonObject(customData) ? customData : undefined);
+  set('bypass', isJsonObject(bypass) ? bypass : undefined);
 
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config, warnings };
 }

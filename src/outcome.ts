@@ -17,6 +17,19 @@ export function isPgFailure(result: PortOneResult): boolean {
   return text(result.error_code) !== undefined || isFalse(result.success) || isFalse(result.imp_success);
 }
 
+/**
+ * The buyer closed PortOne's window or pressed its cancel button. PortOne V1 has no code for it:
+ * its callback and return carry a failure whose `error_msg` says so ("사용자가 결제를 취소하셨습니다",
+ * "[결제포기] …"; reference §3 lists "window closed, cancel clicked" under status `failed`).
+ */
+export function isBuyerCancel(result: PortOneResult | undefined): boolean {
+  const message = text(result?.error_msg);
+  if (message === undefined || !isPgFailure(result!)) return false;
+  return /사용자가?\s*(?:결제를?\s*)?취소|결제\s*포기|\b(?:user|customer|buyer)\s+(?:has\s+)?(?:cancel|close)|\b(?:cancell?ed|closed)\s+by\s+(?:the\s+)?(?:user|customer|buyer)/i.test(
+    message,
+  );
+}
+
 export function successDetail(
   via: PaySuccessDetail['via'],
   attempt: Attempt,

@@ -1,7 +1,8 @@
-import { LitElement, html, isServer, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { AttemptStore, type Attempt } from './attempt-store.js';
+import { attemptRun, type AttemptRun } from './attempt-run.js';
+import { AttemptStore, attemptFor, type Attempt } from './attempt-store.js';
 import { checkBuyer, toBuyer, visibleFields, type BuyerError, type BuyerField, type BuyerInput } from './buyer.js';
 import {
   DEFAULT_SDK_SRC,
@@ -19,16 +20,18 @@ import { paymentEvent, type PayFailCode, type PayFailDetail, type PaySuccessDeta
 import { formatAmount } from './format.js';
 import { pageImp, type Iamport, type RequestPayParams, type RequestPayResponse } from './imp.js';
 import { newMerchantUid } from './merchant-uid.js';
-import { failDetail, isPgFailure, successDetail } from './outcome.js';
+import { failDetail, isBuyerCancel, isPgFailure, successDetail } from './outcome.js';
+import { afterPageLoad, watchPage } from './page-watcher.js';
 import { readRedirect, returnUrl, withoutResultParams } from './redirect-return.js';
-import { buildRequest } from './request.js';
-import { initImp, loadSdk } from './sdk-loader.js';
+import { buildRequest, isSendableRequest } from './request.js';
+import { initImp, loadSdk, pageNonce } from './sdk-loader.js';
 import { allowSdkOrigin } from './sdk-origin.js';
 import { sharedState } from './shared-state.js';
 import { styles } from './styles.js';
 import { resolveLang, translations, type Lang, type Translation } from './translations/index.js';
 import { VERSION } from './version.js';
 import { whenFirstVisible } from './visibility.js';
+import { elementByKey, widgetKey } from './widget-key.js';
 
 /** What `pay()` resolves to. */
 export type PayResult =
@@ -38,6 +41,9 @@ export type PayResult =
   | { status: 'cancelled' };
 
 type Outcome = PayResult;
+
+/** Changing any of these is a new order: a widget that has been paid takes payments again. */
+const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid'] as const;
 
 const INPUT_TYPE: Record<BuyerField, string> = {
   name: 'text',
@@ -56,11 +62,12 @@ const AUTOCOMPLETE: Record<BuyerField, string> = {
 const REQUIRED_FIELDS: readonly BuyerField[] = ['name', 'email'];
 
 const digits = { fromAttribute: digitsFromAttribute };
+/** A check mark before the success message; the text says it all, so screen readers skip it. */
+const CHECK_ICON = html`<svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+  <circle cx="10" cy="10" r="9" /><path d="M5.5 10.5l3 3 6-6.5" />
+</svg>`;
 // How long other widgets wait for the one that started a redirected payment to report it.
 const OWNER_HEAD_START_MS = 150;
-
-// A CDN page that loads this file with a nonce has given the SDK tag its nonce too.
-const LIBRARY_NONCE = typeof document === 'undefined' ? '' : (document.currentScript?.nonce ?? '');
 
 /**
  * A buyer form that takes a Paymentwall payment through PortOne's V1 SDK.
@@ -83,7 +90,7 @@ const LIBRARY_NONCE = typeof document === 'undefined' ? '' : (document.currentSc
  * @csspart input - A field's input.
  * @csspart error - A field's error message.
  * @csspart button - The pay button.
- * @csspart status - The message after a payment ends.
+ * @csspart status - The message after a payment ends; `data-kind` is `success`, `fail` or `closed` (the buyer closed the window).
  * @csspart config-error - The box listing configuration mistakes.
  *
  * @cssprop --paymentwall-pay-accent - Button and focus color. Default #1d4ed8.
@@ -91,7 +98,8 @@ const LIBRARY_NONCE = typeof document === 'undefined' ? '' : (document.currentSc
  * @cssprop --paymentwall-pay-radius - Corner radius. Default 8px.
  * @cssprop --paymentwall-pay-font - Font family. Default: the page's.
  * @cssprop --paymentwall-pay-gap - Space between fields. Default 0.875rem.
- * @cssprop --paymentwall-pay-error - Error color. Default #b3261e.
+ * @cssprop --paymentwall-pay-error - Error color. Default #b3261e (dark pages: #ffb4ab).
+ * @cssprop --paymentwall-pay-success - Success color. Default #146c2e (dark pages: #6dd58c).
  * @cssprop --paymentwall-pay-border - Input border color. Default: the text color at 45%.
  * @cssprop --paymentwall-pay-field-background - Input background. Default transparent.
  * @cssprop --paymentwall-pay-max-width - Widest the widget grows. Default 28rem.
@@ -166,35 +174,41 @@ export class PaymentwallPay extends LitElement {
   /** Fields whose errors are visible: left once, or everything after a submit. */
   @state() private revealed: ReadonlySet<BuyerField> = new Set();
   @state() private busy = false;
-  @state() private status?: { kind: 'success' | 'fail'; message: string; pgMessage?: string };
+  @state() private status?: { kind: 'success' | 'fail' | 'closed'; message: string; pgMessage?: string };
+  /** Paid: the widget shows its success and starts nothing more until the order changes or `reset()`. */
+  @state() private completed = false;
 
   #config: ConfigResult = { ok: false, problems: [] };
   /** The buyer's entries checked against the rules, once per update. */
   #errors: Partial<Record<BuyerField, BuyerError>> = {};
   #loggedConfig = '';
   #inFlight?: Promise<PayResult>;
+  /** The attempt in flight, which `#pageRestored` may give up. */
+  #run?: AttemptRun;
   #store = new AttemptStore();
   #warmed = false;
   /** Has been on screen: once configured, it starts loading the SDK. */
   #seen = false;
   #stopWatching?: () => void;
+  #stopWatchingPage?: () => void;
 
   // ——— lifecycle ———
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (isServer) return;
-    pageWatcher.add(this);
+    this.#stopWatchingPage = watchPage({ refresh: () => this.requestUpdate(), restored: () => this.#pageRestored() });
     if (!this.#warmed) this.#watchForFirstUse();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    pageWatcher.delete(this);
+    this.#stopWatchingPage?.();
     this.#stopWatching?.();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.completed && ORDER_PROPERTIES.some((name) => changed.has(name))) this.#clearOutcome();
     this.#config = this.#readConfig();
     this.#logConfig(this.#config);
     this.#errors = checkBuyer(this.#input(), this.#fields());
@@ -232,14 +246,14 @@ export class PaymentwallPay extends LitElement {
         <button
           part="button"
           type="submit"
-          ?disabled=${this.disabled || this.busy || !config.ok}
+          ?disabled=${this.disabled || this.busy || this.completed || !config.ok}
           aria-busy=${this.busy ? 'true' : nothing}
         >
-          ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${t.busy}` : this.#payLabel(t)}
+          ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${t.busy}` : this.completed ? t.paid : this.#payLabel(t)}
         </button>
         <div part="status" class="status" role="alert" data-kind=${this.status?.kind ?? nothing}>${
           this.status
-            ? html`<span>${this.status.message}</span>${
+            ? html`${this.status.kind === 'success' ? CHECK_ICON : nothing}<span class="message">${this.status.message}</span>${
                 this.status.pgMessage ? html` <span class="pg-detail">${t.pgDetail(this.status.pgMessage)}</span>` : nothing
               }`
             : nothing
@@ -294,8 +308,11 @@ export class PaymentwallPay extends LitElement {
   // ——— public methods ———
 
   /**
-   * Lets widgets load the SDK from another https origin, for a self-hosted copy on a CDN of your
-   * own. Only from JavaScript: an attribute alone must never choose where scripts come from.
+   * Lets widgets load the SDK from `origin`: the page's own (http or https), or another https
+   * origin, for a stand-in or a self-hosted copy. Only from JavaScript: an attribute alone never
+   * chooses where scripts come from, so `sdk-src` is refused for any origin but
+   * `https://cdn.iamport.kr` until the page allows it here. Widgets already on the page check again.
+   * Also at `customElements.get('paymentwall-pay').allowSdkOrigin`.
    */
   static allowSdkOrigin(origin: string): void {
     allowSdkOrigin(origin);
@@ -303,11 +320,12 @@ export class PaymentwallPay extends LitElement {
 
   /**
    * Runs the payment as the button does. While one is in flight, joins it instead of starting
-   * another. Resolves after `pay-success` / `pay-fail` has been dispatched.
+   * another. Resolves after `pay-success` / `pay-fail` has been dispatched; never rejects. After a
+   * success it resolves `cancelled` and calls nothing until the order changes or `reset()`.
    */
   pay(): Promise<PayResult> {
     if (this.#inFlight) return this.#inFlight;
-    if (this.disabled) return Promise.resolve({ status: 'cancelled' });
+    if (this.disabled || this.completed) return Promise.resolve({ status: 'cancelled' });
     const checked = this.#readConfig();
     this.#warm(checked);
     if (!checked.ok) {
@@ -320,16 +338,35 @@ export class PaymentwallPay extends LitElement {
     this.status = undefined;
     // The busy button gives up focus; the buyer gets it back on the button when the attempt ends.
     const hadFocus = this.matches(':focus-within');
+    const run = (this.#run = attemptRun());
     // Started a microtask later, so a pay() from a pay-request listener joins this attempt.
-    const attempt = Promise.resolve().then(() => this.#attempt(checked.config)).then((outcome) => {
+    const outcome = Promise.resolve()
+      .then(() => this.#attempt(checked.config, run))
+      .catch((error: unknown) => {
+        console.error('paymentwall-pay: the payment attempt failed unexpectedly:', error);
+        return { status: 'fail', detail: this.#failure('local', 'sdk-error') } satisfies Outcome;
+      });
+    // An answer PortOne still gives after the attempt was given up is reported then, once.
+    void outcome.then((late) => run.abandoned && this.#report(late));
+    const attempt = Promise.race([outcome, run.whenAbandoned]).then((ended) => {
       // Settle before telling anyone, so a pay-fail listener that retries starts a new attempt.
       this.#inFlight = undefined;
+      this.#run = undefined;
       this.busy = false;
       if (hadFocus) void this.updateComplete.then(() => this.#refocus());
-      return this.#report(outcome);
+      return this.#report(ended);
     });
     this.#inFlight = attempt;
     return attempt;
+  }
+
+  /**
+   * Back to the start after a payment ended: clears the status line and, after a success, lets the
+   * widget take a new payment. What the buyer typed stays. An attempt in flight is not touched.
+   */
+  reset(): void {
+    if (this.#inFlight) return;
+    this.#clearOutcome();
   }
 
   /** True when the configuration is sound and the buyer's entries pass every rule. Shows nothing. */
@@ -340,6 +377,11 @@ export class PaymentwallPay extends LitElement {
   /** As `checkValidity()`, and shows every error and focuses the first bad field. */
   reportValidity(): boolean {
     return this.#revealBuyerErrors() && this.#readConfig().ok;
+  }
+
+  #clearOutcome(): void {
+    this.completed = false;
+    this.status = undefined;
   }
 
   /** Shows every field's error and focuses the first bad field; true when there is none. */
@@ -361,9 +403,18 @@ export class PaymentwallPay extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>('button[part="button"]')?.focus();
   }
 
+  /**
+   * Back from the back/forward cache: the buyer left for PortOne's payment page and pressed Back.
+   * The attempt in flight ends quietly (`pay()` resolves `cancelled`, no event): its saved record
+   * stays, so a later redirect return still reports the real result, once.
+   */
+  #pageRestored(): void {
+    this.#run?.abandon();
+  }
+
   // ——— the payment flow ———
 
-  async #attempt(config: WidgetConfig): Promise<Outcome> {
+  async #attempt(config: WidgetConfig, run: AttemptRun): Promise<Outcome> {
     const buyer = toBuyer(this.#input(), visibleFields(config.fields));
     const request = buildRequest(config, buyer, {
       merchantUid: config.merchantUid ?? newMerchantUid(),
@@ -385,8 +436,10 @@ export class PaymentwallPay extends LitElement {
       true,
     );
     if (!this.dispatchEvent(event)) return { status: 'cancelled' };
-    // A listener may have replaced the object itself rather than changed its fields.
-    const sent = event.detail.request as RequestPayParams;
+    const aborted = (why: string, reason?: unknown): Outcome => {
+      console.warn(`paymentwall-pay: ${why}`, ...(reason === undefined ? [] : [reason]));
+      return { status: 'fail', detail: this.#failure('local', 'aborted', request.merchant_uid) };
+    };
     try {
       // Promises added while we wait are awaited too, as with ExtendableEvent.
       for (let seen = 0; seen < waits.length; ) {
@@ -395,11 +448,13 @@ export class PaymentwallPay extends LitElement {
         await Promise.all(batch);
       }
     } catch (reason) {
-      console.warn('paymentwall-pay: a pay-request listener aborted the payment:', reason);
-      return { status: 'fail', detail: this.#failure('local', 'aborted', sent.merchant_uid) };
+      return aborted('a pay-request listener aborted the payment:', reason);
     } finally {
       accepting = false;
     }
+    // Read after the waits: a listener may have replaced the object itself, also while waiting.
+    const sent: unknown = event.detail.request;
+    if (!isSendableRequest(sent)) return aborted('a pay-request listener left detail.request without a merchant_uid; nothing was sent.');
 
     let imp: Iamport;
     try {
@@ -408,17 +463,11 @@ export class PaymentwallPay extends LitElement {
       console.error(error);
       return { status: 'fail', detail: this.#failure('local', 'sdk-load-failed', sent.merchant_uid) };
     }
-
-    const attempt: Attempt = {
-      merchantUid: sent.merchant_uid,
-      amount: sent.amount,
-      currency: sent.currency,
-      buyer,
-      elementKey: widgetKey(this),
-      startedAt: Date.now(),
-    };
-    if (typeof sent.customer_uid === 'string') attempt.customerUid = sent.customer_uid;
-    return this.#requestPay(imp, config, sent, attempt);
+    // Gone while the SDK or a listener was pending (a closed modal, another route): no payment
+    // window may open over the next screen. A widget moved within one task is connected again.
+    if (run.abandoned) return { status: 'cancelled' };
+    if (!this.isConnected) return aborted('the widget left the page before the payment window opened; nothing was sent.');
+    return this.#requestPay(imp, config, sent, attemptFor(sent, widgetKey(this)));
   }
 
   #requestPay(imp: Iamport, config: WidgetConfig, request: RequestPayParams, attempt: Attempt): Promise<Outcome> {
@@ -454,7 +503,9 @@ export class PaymentwallPay extends LitElement {
 
   #outcome(via: 'callback' | 'redirect', attempt: Attempt, result: RequestPayResponse | Record<string, string>): Outcome {
     if (isPgFailure(result)) {
-      return { status: 'fail', detail: failDetail(via, 'pg-error', this.#t.failure['pg-error'], attempt.merchantUid, result) };
+      // The buyer closing the window is no error of anyone's: our line says so in the widget's language.
+      const message = isBuyerCancel(result) ? this.#t.buyerClosed : this.#t.failure['pg-error'];
+      return { status: 'fail', detail: failDetail(via, 'pg-error', message, attempt.merchantUid, result) };
     }
     return { status: 'success', detail: successDetail(via, attempt, result) };
   }
@@ -467,10 +518,12 @@ export class PaymentwallPay extends LitElement {
   #report(outcome: Outcome, showPgMessage = true): PayResult {
     if (outcome.status === 'success') {
       this.status = { kind: 'success', message: this.#t.success };
+      this.completed = true;
       this.dispatchEvent(paymentEvent('pay-success', outcome.detail));
     } else if (outcome.status === 'fail') {
-      const { message, pgMessage } = outcome.detail;
-      this.status = pgMessage && showPgMessage ? { kind: 'fail', message, pgMessage } : { kind: 'fail', message };
+      const { code, message, pgMessage, response } = outcome.detail;
+      const kind = code === 'pg-error' && isBuyerCancel(response) ? 'closed' : 'fail';
+      this.status = pgMessage && showPgMessage ? { kind, message, pgMessage } : { kind, message };
       this.dispatchEvent(paymentEvent('pay-fail', outcome.detail));
     }
     return outcome;
@@ -486,7 +539,7 @@ export class PaymentwallPay extends LitElement {
     }
     // One task later, so the other widgets parsed with this one have rendered and can claim theirs.
     await new Promise((resolve) => setTimeout(resolve));
-    const result = readRedirect(location.search);
+    const result = readRedirect(location.href);
     if (!result || !this.isConnected) return;
     const { merchantUid } = result;
     const claims = sharedState().redirectClaims;
@@ -494,7 +547,7 @@ export class PaymentwallPay extends LitElement {
     const stored = this.#store.get(merchantUid);
     if (!stored && this.merchantUid !== merchantUid) return;
     if (stored?.elementKey && stored.elementKey !== widgetKey(this)) {
-      if (widgetByKey(this, stored.elementKey)) return;
+      if (elementByKey(stored.elementKey)?.localName === this.localName) return;
       // The widget that started it may still be mounting (a framework, another shadow root).
       await new Promise((resolve) => setTimeout(resolve, OWNER_HEAD_START_MS));
       if (claims.has(merchantUid) || !this.isConnected) return;
@@ -530,12 +583,18 @@ export class PaymentwallPay extends LitElement {
     const warm = () => this.#warm();
     this.addEventListener('pointerenter', warm);
     this.addEventListener('focusin', warm);
+    // Seen: warm up, but only once the window has loaded. A pending SDK request would hold the
+    // page's load event (a hanging CDN, for as long as the browser waits); touch and pay do not wait.
+    let stopWaitingForLoad = () => {};
     const stopVisible = whenFirstVisible(this, () => {
-      this.#seen = true;
-      warm();
+      stopWaitingForLoad = afterPageLoad(() => {
+        this.#seen = true;
+        warm();
+      });
     });
     this.#stopWatching = () => {
       stopVisible();
+      stopWaitingForLoad();
       this.removeEventListener('pointerenter', warm);
       this.removeEventListener('focusin', warm);
       this.#stopWatching = undefined;
@@ -559,7 +618,7 @@ export class PaymentwallPay extends LitElement {
     return {
       src: config.sdkSrc,
       timeoutMs: config.sdkTimeout,
-      nonce: this.nonce || LIBRARY_NONCE,
+      nonce: this.nonce || pageNonce(),
       integrity: config.sdkIntegrity,
     };
   }
@@ -647,8 +706,8 @@ export class PaymentwallPay extends LitElement {
   }
 
   #environment(): ConfigEnvironment {
-    if (isServer) return { impReady: true, baseUrl: 'http://localhost/', pageOrigin: 'http://localhost' };
-    return { impReady: pageImp() !== undefined || this.#pageLoadsSdk(), baseUrl: document.baseURI, pageOrigin: location.origin };
+    if (isServer) return { impReady: true, baseUrl: 'http://localhost/' };
+    return { impReady: pageImp() !== undefined || this.#pageLoadsSdk(), baseUrl: document.baseURI };
   }
 
   /**
@@ -674,51 +733,3 @@ export class PaymentwallPay extends LitElement {
     else for (const warning of lines) console.warn(warning, this);
   }
 }
-
-/** How an attempt remembers its widget across a redirect: its id, else its place on the page. */
-function widgetKey(element: Element): string {
-  if (element.id) return element.id;
-  return `#${Array.from(rootOf(element).querySelectorAll(element.localName)).indexOf(element)}`;
-}
-
-/** The widget with `key` in the same document or shadow root as `element`. */
-function widgetByKey(element: Element, key: string): Element | undefined {
-  const root = rootOf(element);
-  const found = key.startsWith('#') ? root.querySelectorAll(element.localName)[Number(key.slice(1))] : root.getElementById(key);
-  return found?.localName === element.localName ? found : undefined;
-}
-
-function rootOf(element: Element): Document | ShadowRoot {
-  const root = element.getRootNode();
-  return root instanceof ShadowRoot ? root : document;
-}
-
-/**
- * Re-renders every connected widget when the page changes under it: the document's language
- * (single-page apps switch it at run time), and the end of loading (a page may load window.IMP
- * itself in a script after the tag). One observer and two listeners serve all widgets.
- */
-const pageWatcher = (() => {
-  const widgets = new Set<PaymentwallPay>();
-  let watching = false;
-  const refresh = () => widgets.forEach((widget) => widget.requestUpdate());
-  return {
-    add(widget: PaymentwallPay) {
-      widgets.add(widget);
-      if (watching) return;
-      watching = true;
-      new MutationObserver(refresh).observe(document.documentElement, {
-        attributes: true,
-        attributeFilter: ['lang'],
-        subtree: true,
-      });
-      if (document.readyState !== 'complete') {
-        document.addEventListener('DOMContentLoaded', refresh, { once: true });
-        window.addEventListener('load', refresh, { once: true });
-      }
-    },
-    delete(widget: PaymentwallPay) {
-      widgets.delete(widget);
-    },
-  };
-})();

@@ -1,7 +1,8 @@
 /**
  * The query PortOne appends to `m_redirect_url` when a mobile browser comes back (reference §4):
  * `imp_uid`, `merchant_uid`, and on failure `error_code`/`error_msg`; older SDKs add
- * `imp_success` or `success`.
+ * `imp_success` or `success`. With a `redirect-url` that has a `#route` (hash-routed apps),
+ * PortOne's query ends up inside the fragment, so it is looked for there too.
  */
 export const RESULT_PARAMS = ['imp_uid', 'merchant_uid', 'imp_success', 'success', 'error_code', 'error_msg'] as const;
 
@@ -12,33 +13,66 @@ export interface RedirectResult {
   query: Record<string, string>;
 }
 
-export function readRedirect(search: string): RedirectResult | undefined {
-  const params = new URLSearchParams(search);
-  const merchantUid = params.get('merchant_uid');
-  if (!merchantUid) return undefined;
+/**
+ * PortOne's return carries its result: an `imp_uid`, or a failure (`error_code`, or
+ * `imp_success` / `success` false), beside the `merchant_uid`. A `merchant_uid` alone is the
+ * page's own parameter: anyone can link to `?merchant_uid=…`.
+ */
+function isPortOneReturn(params: URLSearchParams): boolean {
+  if (!params.get('merchant_uid')) return false;
+  return Boolean(params.get('imp_uid') || params.get('error_code')) || params.get('imp_success') === 'false' || params.get('success') === 'false';
+}
+
+/** The query inside a fragment: after its `?`, or after its first `&` when the URL had a `?` already. */
+function fragmentQuery(hash: string): { route: string; separator: string; params: URLSearchParams } | undefined {
+  let at = hash.indexOf('?');
+  if (at === -1) at = hash.indexOf('&');
+  if (at === -1) return undefined;
+  return { route: hash.slice(0, at), separator: hash.charAt(at), params: new URLSearchParams(hash.slice(at + 1)) };
+}
+
+export function readRedirect(href: string): RedirectResult | undefined {
+  const url = new URL(href);
+  const params = [url.searchParams, fragmentQuery(url.hash)?.params].find((found) => found && isPortOneReturn(found));
+  if (!params) return undefined;
   const query: Record<string, string> = {};
   for (const name of RESULT_PARAMS) {
     const value = params.get(name);
     if (value !== null) query[name] = value;
   }
+  const merchantUid = params.get('merchant_uid')!;
   const impUid = params.get('imp_uid');
   return impUid ? { merchantUid, impUid, query } : { merchantUid, query };
 }
 
-/** The URL without PortOne's result parameters; everything else, hash included, stays. */
+/**
+ * The URL without PortOne's result parameters, from the query or the fragment that holds them;
+ * everything else stays, the page's own `merchant_uid` too when it carries no result.
+ */
 export function withoutResultParams(href: string): string {
   const url = new URL(href);
-  for (const name of RESULT_PARAMS) url.searchParams.delete(name);
+  const strip = (params: URLSearchParams) => {
+    if (!isPortOneReturn(params)) return false;
+    for (const name of RESULT_PARAMS) params.delete(name);
+    return true;
+  };
+  // A copy: writing url.searchParams re-serialises the query even when nothing changes.
+  const search = new URLSearchParams(url.search);
+  if (strip(search)) url.search = search.toString();
+  const fragment = fragmentQuery(url.hash);
+  if (fragment && strip(fragment.params)) {
+    const rest = fragment.params.toString();
+    url.hash = rest ? `${fragment.route}${fragment.separator}${rest}` : fragment.route;
+  }
   return url.href;
 }
 
 /**
  * The default `m_redirect_url`: this page without a fragment (PortOne appends its query to the
- * URL as given, and after a `#` it would never reach `location.search`) and without the result
- * of an earlier return.
+ * URL as given, and a fragment would swallow it) and without the result of an earlier return.
  */
 export function returnUrl(href: string): string {
   const url = new URL(href);
   url.hash = '';
-  return url.searchParams.has('merchant_uid') ? withoutResultParams(url.href) : url.href;
+  return withoutResultParams(url.href);
 }

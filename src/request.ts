@@ -46,3 +46,26 @@ export function buildRequest(config: WidgetConfig, buyer: Buyer, context: Reques
 
   return request;
 }
+
+/**
+ * A request a `pay-request` listener left sendable: still an object with a `merchant_uid`.
+ * (Replacing `detail.request` is allowed; replacing it with `null` is the listener's mistake.)
+ */
+export function isSendableRequest(request: unknown): request is RequestPayParams {
+  if (typeof request !== 'object' || request === null) return false;
+  const merchantUid = (request as { merchant_uid?: unknown }).merchant_uid;
+  return typeof merchantUid === 'string' && merchantUid !== '';
+}
+
+/** The buyer as the request sent to PortOne names them, whatever a listener changed. */
+export function buyerOf(request: RequestPayParams): Buyer {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const buyer: Buyer = { name: text(request.buyer_name) ?? '', email: text(request.buyer_email) ?? '' };
+  const tel = text(request.buyer_tel);
+  const addr = text(request.buyer_addr);
+  const postcode = text(request.buyer_postcode);
+  if (tel) buyer.tel = tel;
+  if (addr) buyer.addr = addr;
+  if (postcode) buyer.postcode = postcode;
+  return buyer;
+}

@@ -27,21 +27,53 @@ export class SdkLoadError extends Error {
   }
 }
 
+// Classic scripts only: in a module, and after evaluation, currentScript is null.
+const LIBRARY_NONCE = typeof document === 'undefined' ? '' : (document.currentScript?.nonce ?? '');
+
+/**
+ * The page's CSP nonce for the SDK tag, however this library was loaded: the nonce of the classic
+ * script that ran it, else that of a script on the page that carries one (a module script, or the
+ * page's own). The `nonce` property, since browsers hide the attribute's value.
+ */
+export function pageNonce(): string {
+  if (LIBRARY_NONCE || typeof document === 'undefined') return LIBRARY_NONCE;
+  const scripts = Array.from(document.querySelectorAll<HTMLScriptElement>('script[nonce]'));
+  return scripts.find((script) => script.nonce)?.nonce ?? '';
+}
+
 export function loadSdk(options: SdkOptions): Promise<Iamport> {
-  const ready = pageImp();
-  if (ready) return Promise.resolve(ready);
   if (typeof document === 'undefined') {
     return Promise.reject(new SdkLoadError('paymentwall-pay: no document to load the SDK into', options.src));
   }
   const src = new URL(options.src, document.baseURI).href;
+  const ready = pageImp();
+  if (ready) return withIntegrity(ready, src, options.integrity);
+  // With sdk-integrity, a load of the same URL without it is not ours to share.
+  const key = options.integrity ? `${src} ${options.integrity}` : src;
   const loads = sharedState().sdkLoads;
-  let load = loads.get(src);
+  let load = loads.get(key);
   if (!load) {
     load = inject(src, options);
-    loads.set(src, load);
-    load.catch(() => loads.get(src) === load && loads.delete(src));
+    loads.set(key, load);
+    load.catch(() => loads.get(key) === load && loads.delete(key));
   }
-  return load;
+  return load.then((imp) => withIntegrity(imp, src, options.integrity));
+}
+
+/**
+ * A widget with `sdk-integrity` pays only through an SDK a script with that hash brought (PCI DSS
+ * 6.4.3): not through a `window.IMP` the page, or a widget without the hash, loaded some other way.
+ */
+function withIntegrity(imp: Iamport, src: string, integrity: string | undefined): Promise<Iamport> {
+  if (!integrity || Array.from(document.scripts).some((script) => script.src === src && script.integrity === integrity)) {
+    return Promise.resolve(imp);
+  }
+  return Promise.reject(
+    new SdkLoadError(
+      `paymentwall-pay: sdk-integrity is set, but window.IMP did not come from ${src} loaded with that hash; refusing to pay through an unchecked SDK`,
+      src,
+    ),
+  );
 }
 
 const OURS = 'data-paymentwall-pay';
@@ -50,14 +82,16 @@ const OURS = 'data-paymentwall-pay';
  * A tag for `src` that may still bring IMP: ours, or the page's own while it is still loading.
  * A page tag that has finished (resource timing lists it) without defining IMP never will.
  */
-function findScript(src: string): HTMLScriptElement | undefined {
+function findScript(src: string, integrity: string | undefined): HTMLScriptElement | undefined {
   const finished = performance.getEntriesByName(src).length > 0;
-  return Array.from(document.scripts).find((script) => script.src === src && (script.hasAttribute(OURS) || !finished));
+  return Array.from(document.scripts).find(
+    (script) => script.src === src && (!integrity || script.integrity === integrity) && (script.hasAttribute(OURS) || !finished),
+  );
 }
 
 function inject(src: string, options: SdkOptions): Promise<Iamport> {
   return new Promise<Iamport>((resolve, reject) => {
-    let script = findScript(src);
+    let script = findScript(src, options.integrity);
     if (!script) {
       script = document.createElement('script');
       script.setAttribute(OURS, '');

@@ -2,25 +2,40 @@ import { sharedState } from './shared-state.js';
 
 export const PORTONE_SDK_ORIGIN = 'https://cdn.iamport.kr';
 
+/** Dispatched on `window` when the page allows another SDK origin, so widgets check again. */
+export const SDK_ORIGINS_CHANGED = 'paymentwall-pay:sdk-origins';
+
 /**
- * Where the SDK may come from: PortOne's CDN, this site, or an https origin the page allowed
- * from JavaScript (`PaymentwallPay.allowSdkOrigin`). Never any URL an attribute names: HTML
- * injected into a page must not be able to make this element load a script of its choosing.
+ * Where the SDK may come from: PortOne's CDN, or an origin the page's own JavaScript allowed
+ * (`PaymentwallPay.allowSdkOrigin`), the page's own origin included. Never any URL an attribute
+ * alone names: HTML injected into a page must not make this element load a script of its choosing,
+ * not even a same-site one (an upload, a JSONP endpoint, an open redirect).
  */
-export function isAllowedSdkUrl(href: string, pageOrigin: string): boolean {
+export function isAllowedSdkUrl(href: string): boolean {
   let url: URL;
   try {
     url = new URL(href);
   } catch {
     return false;
   }
-  if (url.origin === pageOrigin) return url.protocol === 'https:' || url.protocol === 'http:';
-  return url.protocol === 'https:' && (url.origin === PORTONE_SDK_ORIGIN || sharedState().sdkOrigins.has(url.origin));
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  if (url.origin === PORTONE_SDK_ORIGIN) return true;
+  return sharedState().sdkOrigins.has(url.origin);
 }
 
-/** Adds an https origin the SDK may be loaded from, for a self-hosted copy on another host. */
+/**
+ * Allows the SDK to come from `origin` (any URL on it). The page's own origin is accepted whatever
+ * its scheme (http on localhost while developing); any other origin must be https.
+ */
 export function allowSdkOrigin(origin: string): void {
-  const url = new URL(origin);
-  if (url.protocol !== 'https:') throw new TypeError(`paymentwall-pay: SDK origins must be https, not ${url.protocol}`);
-  sharedState().sdkOrigins.add(url.origin);
+  const url = new URL(origin, typeof location === 'undefined' ? undefined : location.href);
+  const pageOrigin = typeof location === 'undefined' ? undefined : location.origin;
+  const own = url.origin === pageOrigin && (url.protocol === 'https:' || url.protocol === 'http:');
+  if (!own && url.protocol !== 'https:') {
+    throw new TypeError(`paymentwall-pay: an SDK origin other than this page's must be https, not ${url.protocol}`);
+  }
+  const origins = sharedState().sdkOrigins;
+  if (origins.has(url.origin)) return;
+  origins.add(url.origin);
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(SDK_ORIGINS_CHANGED));
 }

@@ -6,11 +6,11 @@ import type { Iamport } from './imp.js';
  * redirect report instead of racing each other.
  */
 export interface SharedState {
-  /** One load per SDK URL, while pending or after success. Failed loads are removed. */
+  /** One load per SDK URL (and `sdk-integrity` hash), while pending or after success. Failed loads are removed. */
   readonly sdkLoads: Map<string, Promise<Iamport>>;
   /** Which `impCode|tierCode` each IMP object was initialised with. */
   readonly initialised: WeakMap<object, string>;
-  /** Extra https origins the page allowed the SDK to come from. */
+  /** Origins the page's JavaScript allowed the SDK to come from, besides PortOne's CDN. */
   readonly sdkOrigins: Set<string>;
   /** merchant_uids whose redirect return an element on this page has claimed. */
   readonly redirectClaims: Set<string>;

@@ -11,6 +11,7 @@ export const styles = css`
     --_radius: var(--paymentwall-pay-radius, 8px);
     --_gap: var(--paymentwall-pay-gap, 0.875rem);
     --_error: var(--paymentwall-pay-error, #b3261e);
+    --_success: var(--paymentwall-pay-success, #146c2e);
     --_border: var(--paymentwall-pay-border, color-mix(in srgb, currentColor 45%, transparent));
     --_field-bg: var(--paymentwall-pay-field-background, transparent);
     display: block;
@@ -22,6 +23,7 @@ export const styles = css`
   @supports (color: light-dark(#000, #fff)) {
     :host {
       --_error: var(--paymentwall-pay-error, light-dark(#b3261e, #ffb4ab));
+      --_success: var(--paymentwall-pay-success, light-dark(#146c2e, #6dd58c));
     }
   }
   :host([hidden]) {
@@ -119,12 +121,13 @@ export const styles = css`
     margin: 0;
     font-size: 0.875rem;
   }
-  .status:empty {
-    display: none;
-  }
+  /* The status line's first line is always there, empty or not, so the widget never jumps when a
+     result appears. */
   .status {
     margin: 0;
     font-size: 0.9375rem;
+    line-height: 1.5;
+    min-height: 1.5em;
   }
   .pg-detail {
     display: block;
@@ -132,6 +135,24 @@ export const styles = css`
   }
   .status[data-kind='fail'] {
     color: var(--_error);
+  }
+  .status[data-kind='success'] {
+    color: var(--_success);
+    font-weight: 600;
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+  }
+  .icon {
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    margin-top: 0.125em;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
   }
   .config-error {
     border: 2px solid var(--_error);

@@ -22,7 +22,7 @@ export function trustedScriptUrl(url: string): string {
     state.scriptUrlPolicy ??= factory.createPolicy(POLICY_NAME, {
       createScriptURL(input: string) {
         const href = new URL(input, document.baseURI).href;
-        if (!isAllowedSdkUrl(href, location.origin)) {
+        if (!isAllowedSdkUrl(href)) {
           throw new TypeError(`paymentwall-pay: refusing to load the SDK from ${href}`);
         }
         return href;

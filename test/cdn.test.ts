@@ -4,6 +4,7 @@ interface PageWindow extends Omit<Window, 'IMP'> {
   __events: Array<{ type: string; id: string; detail: Record<string, unknown> }>;
   __violations: string[];
   __npmCopyIsSeparate?: boolean;
+  __atLoad?: { sdkTags: number; imp: boolean };
   IMP?: { inits: string[]; requests: Array<Record<string, unknown>> };
 }
 
@@ -56,6 +57,29 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
     clickPay(doc, 'widget');
     await waitUntil(() => win.__events.some((event) => event.type === 'pay-success'), 'pay-success under CSP');
     expect(win.__violations).to.deep.equal([]);
+  });
+
+  for (const [kind, query] of [['classic', ''], ['module', '&module']]) {
+    it(`gives the SDK script the page’s nonce under a nonce-only CSP, loaded as a ${kind} script`, async () => {
+      const { win, doc } = await openPage(`/test/fixtures/cdn/plain-page.html?nonce-csp${query}`);
+      const library = doc.querySelector('script[src="/dist/paymentwall-pay.min.js"]') as HTMLScriptElement;
+      expect(library.type).to.equal(kind === 'module' ? 'module' : '');
+      clickPay(doc, 'widget');
+      await waitUntil(() => win.__events.some((event) => event.type !== 'pay-request'), 'an outcome');
+      expect(win.__events.map((event) => event.type)).to.deep.equal(['pay-request', 'pay-success']);
+      const sdk = doc.querySelector('script[src$="imp-double.js"]') as HTMLScriptElement;
+      expect(sdk.nonce).to.equal('t3st-n0nce');
+      // The test server's own injected live-reload script carries no nonce; it is not ours.
+      expect(win.__violations.filter((violation) => !violation.includes('__web-dev-server'))).to.deep.equal([]);
+    });
+  }
+
+  it('never holds the page’s load event: a visible widget warms up only after it', async () => {
+    const { win, doc } = await openPage('/test/fixtures/cdn/plain-page.html?hold-load');
+    // The widget was on screen before load (an image held it), yet no SDK request was pending.
+    expect(win.__atLoad).to.deep.equal({ sdkTags: 0, imp: false });
+    // After load the visible widget starts loading the SDK by itself.
+    await waitUntil(() => doc.querySelectorAll('script[src*="/test-sdk/slow.js"]').length === 1, 'SDK tag after load');
   });
 
   it('shares one SDK tag and one IMP.init between two copies of the library', async () => {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { initImp, loadSdk, SdkLoadError } from '../src/sdk-loader.js';
+import { allowSdkOrigin } from '../src/sdk-origin.js';
 import { sharedState } from '../src/shared-state.js';
 import { installImp } from './helpers/imp-double.js';
 import { resetPage } from './helpers/page.js';
@@ -10,6 +11,8 @@ const MISSING = '/test/fixtures/sdk/missing-404.js';
 const slow = (ms: number) => `/test-sdk/slow.js?ms=${ms}`;
 const absolute = (src: string) => new URL(src, document.baseURI).href;
 const tags = (src: string) => Array.from(document.scripts).filter((script) => script.src === absolute(src));
+// The stand-ins are served by the test server; its origin is allowed as a page's JavaScript would.
+allowSdkOrigin(location.origin);
 const evaluations = () => (window as { __sdkEvaluations?: number }).__sdkEvaluations ?? 0;
 
 describe('the SDK loader', () => {

@@ -20,7 +20,7 @@ export const en: Translation = {
   busy: 'Processing payment…',
   savedCardNote: 'Your card is charged now and saved for later payments.',
   configTitle: 'This payment form is not set up correctly.',
-  configProblem({ attribute, rule, max }) {
+  configProblem({ attribute, rule, min, max }) {
     switch (rule) {
       case 'required':
         return `${attribute} is required.`;
@@ -32,6 +32,8 @@ export const en: Translation = {
         return `${attribute} must be a whole number above 0 written with digits only, like 1004.`;
       case 'currency':
         return `${attribute} must be a three-letter ISO 4217 currency code, like KRW or USD.`;
+      case 'currency-unknown':
+        return `${attribute} is not a currency this browser knows; use an ISO 4217 code such as KRW or USD.`;
       case 'too-long':
         return `${attribute} can have at most ${max ?? 0} characters.`;
       case 'country-code':
@@ -41,11 +43,11 @@ export const en: Translation = {
       case 'url':
         return `${attribute} must be an http or https URL.`;
       case 'sdk-origin':
-        return `${attribute} must be on this site or https://cdn.iamport.kr; other hosts must be allowed from JavaScript with PaymentwallPay.allowSdkOrigin().`;
-      case 'positive-integer':
-        return `${attribute} must be a whole number of milliseconds above 0.`;
+        return `${attribute} must be on https://cdn.iamport.kr; any other origin, this site's too, must be allowed from JavaScript with PaymentwallPay.allowSdkOrigin().`;
+      case 'timeout-range':
+        return `${attribute} must be a whole number of milliseconds from ${min ?? 0} to ${max ?? 0}.`;
       case 'object':
-        return `${attribute} must be a plain object.`;
+        return `${attribute} must be a plain JSON object.`;
     }
   },
   failure: {
@@ -57,4 +59,6 @@ export const en: Translation = {
   },
   pgDetail: (message) => `Reason: ${message}`,
   success: 'Payment complete. Thank you!',
+  paid: 'Paid',
+  buyerClosed: 'You closed the payment window before paying. You can try again.',
 };

@@ -20,7 +20,7 @@ export const ko: Translation = {
   busy: '결제 진행 중…',
   savedCardNote: '지금 결제되며, 카드가 다음 결제를 위해 저장됩니다.',
   configTitle: '결제 양식 설정이 올바르지 않습니다.',
-  configProblem({ attribute, rule, max }) {
+  configProblem({ attribute, rule, min, max }) {
     switch (rule) {
       case 'required':
         return `${attribute} 값이 필요합니다.`;
@@ -32,6 +32,8 @@ export const ko: Translation = {
         return `${attribute}는 1004처럼 숫자로만 쓴 0보다 큰 정수여야 합니다.`;
       case 'currency':
         return `${attribute}는 KRW, USD 같은 세 글자 ISO 4217 통화 코드여야 합니다.`;
+      case 'currency-unknown':
+        return `${attribute}는 이 브라우저가 모르는 통화입니다. KRW, USD 같은 ISO 4217 코드를 쓰세요.`;
       case 'too-long':
         return `${attribute}는 ${max ?? 0}자까지 쓸 수 있습니다.`;
       case 'country-code':
@@ -41,11 +43,11 @@ export const ko: Translation = {
       case 'url':
         return `${attribute}는 http 또는 https URL이어야 합니다.`;
       case 'sdk-origin':
-        return `${attribute}는 이 사이트나 https://cdn.iamport.kr에 있어야 합니다. 다른 호스트는 JavaScript에서 PaymentwallPay.allowSdkOrigin()으로 허용해야 합니다.`;
-      case 'positive-integer':
-        return `${attribute}는 0보다 큰 밀리초 정수여야 합니다.`;
+        return `${attribute}는 https://cdn.iamport.kr에 있어야 합니다. 이 사이트를 포함한 다른 출처는 JavaScript에서 PaymentwallPay.allowSdkOrigin()으로 허용해야 합니다.`;
+      case 'timeout-range':
+        return `${attribute}는 ${min ?? 0}에서 ${max ?? 0} 사이의 밀리초 정수여야 합니다.`;
       case 'object':
-        return `${attribute}는 일반 객체여야 합니다.`;
+        return `${attribute}는 일반 JSON 객체여야 합니다.`;
     }
   },
   failure: {
@@ -57,4 +59,6 @@ export const ko: Translation = {
   },
   pgDetail: (message) => `사유: ${message}`,
   success: '결제가 완료되었습니다. 감사합니다!',
+  paid: '결제 완료',
+  buyerClosed: '결제창을 닫으셔서 결제가 진행되지 않았습니다. 다시 시도할 수 있습니다.',
 };

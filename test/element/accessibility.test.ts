@@ -38,6 +38,15 @@ for (const lang of ['en', 'ko']) {
       await expect(element).to.be.accessible();
     });
 
+    it('paid, in its success state', async () => {
+      installImp('success');
+      const element = await widget({ lang });
+      await element.pay();
+      await element.updateComplete;
+      expect(button(element).disabled).to.equal(true);
+      await expect(element).to.be.accessible();
+    });
+
     it('misconfigured, with the config-error box', async () => {
       const original = console.error;
       console.error = () => {};

@@ -84,6 +84,17 @@ describe('attributes become the request_pay object', () => {
     expect(request.merchant_uid).to.equal('order_no_0001');
   });
 
+  it('trims order-name, merchant-uid and customer-uid before their length checks and before sending', async () => {
+    const request = await requestFor({
+      'order-name': `  ${'n'.repeat(40)}  `,
+      'merchant-uid': ` ${'m'.repeat(40)}\n`,
+      'customer-uid': `\t${'c'.repeat(80)} `,
+    });
+    expect(request.name).to.equal('n'.repeat(40));
+    expect(request.merchant_uid).to.equal('m'.repeat(40));
+    expect(request.customer_uid).to.equal('c'.repeat(80));
+  });
+
   it('sends pay-method as pay_method', async () => {
     expect((await requestFor({ 'pay-method': 'card' })).pay_method).to.equal('card');
   });

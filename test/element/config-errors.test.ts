@@ -27,7 +27,8 @@ const INVALID: Array<[Record<string, string | null>, string, RegExp]> = [
   [{ amount: '0' }, 'amount', /digits only/],
   [{ amount: ' ' }, 'amount', /digits only/],
   [{ currency: null }, 'currency', /currency is required/],
-  [{ currency: 'XYZ' }, 'currency', /ISO 4217/],
+  [{ currency: 'XY1' }, 'currency', /three-letter ISO 4217/],
+  [{ currency: 'XYZ' }, 'currency', /currency is not a currency this browser knows/],
   [{ 'order-name': null }, 'order-name', /order-name is required/],
   [{ 'order-name': 'x'.repeat(41) }, 'order-name', /at most 40 characters/],
   [{ 'merchant-uid': 'm'.repeat(41) }, 'merchant-uid', /at most 40 characters/],
@@ -38,7 +39,12 @@ const INVALID: Array<[Record<string, string | null>, string, RegExp]> = [
   [{ 'notice-url': 'ftp://shop.example/hook' }, 'notice-url', /http or https/],
   [{ 'logo-url': 'data:image/png;base64,AAAA' }, 'logo-url', /http or https/],
   [{ 'sdk-src': 'javascript:alert(1)' }, 'sdk-src', /http or https/],
-  [{ 'sdk-timeout': 'soon' }, 'sdk-timeout', /milliseconds/],
+  [{ 'sdk-timeout': 'soon' }, 'sdk-timeout', /milliseconds from 100 to 300000/],
+  // Above 2³¹−1 ms browsers fire a timer at once: every load would fail.
+  [{ 'sdk-timeout': '3000000000' }, 'sdk-timeout', /milliseconds from 100 to 300000/],
+  [{ 'sdk-timeout': '50' }, 'sdk-timeout', /milliseconds from 100 to 300000/],
+  // From attributes alone the SDK comes only from PortOne's CDN; see edge-cases for the opt-in.
+  [{ 'sdk-src': 'https://evil.example/iamport.js' }, 'sdk-src', /allowSdkOrigin/],
 ];
 
 describe('a broken configuration', () => {
@@ -72,7 +78,7 @@ describe('a broken configuration', () => {
       const items = Array.from(shadow(element).querySelectorAll('[part="config-error"] li'), text);
       expect(items).to.deep.equal([
         'amount는 1004처럼 숫자로만 쓴 0보다 큰 정수여야 합니다.',
-        'currency는 KRW, USD 같은 세 글자 ISO 4217 통화 코드여야 합니다.',
+        'currency는 이 브라우저가 모르는 통화입니다. KRW, USD 같은 ISO 4217 코드를 쓰세요.',
         'order-name 값이 필요합니다.',
       ]);
       element.requestUpdate();
@@ -101,6 +107,27 @@ describe('a broken configuration', () => {
       expect(button(element).disabled).to.equal(false);
     });
   });
+
+  for (const [kind, value] of [
+    ['a Map', new Map([['cart', 'c-1']])],
+    ['a Date', new Date(0)],
+    ['a class instance', new (class Cart { id = 'c-1'; })()],
+  ] as const) {
+    it(`refuses ${kind} as customData or bypass instead of sending it as {}`, async () => {
+      await withErrors(async () => {
+        const imp = installImp();
+        const element = await widget({});
+        element.customData = value as unknown as Record<string, unknown>;
+        element.bypass = value as unknown as Record<string, unknown>;
+        await element.updateComplete;
+        const items = Array.from(shadow(element).querySelectorAll('[part="config-error"] li'), text);
+        expect(items).to.deep.equal(['customData must be a plain JSON object.', 'bypass must be a plain JSON object.']);
+        const result = await element.pay();
+        expect(result.status === 'fail' && result.detail.code).to.equal('invalid-config');
+        expect(imp.requests).to.have.length(0);
+      });
+    });
+  }
 
   it('accepts a page that initialised IMP itself, without imp-code', async () => {
     const imp = installImp();

@@ -3,7 +3,7 @@ import { PaymentwallPay, type PayFailEvent, type PayRequestEvent } from '../../s
 import { sharedState } from '../../src/shared-state.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, nextEvent, resetPage, shadow, text } from '../helpers/page.js';
-import { widget } from '../helpers/widget.js';
+import { allowTestSdk, widget } from '../helpers/widget.js';
 
 const quietly = async (body: () => Promise<void>) => {
   const original = console.error;
@@ -22,6 +22,7 @@ describe('edges a page author or buyer would hit', () => {
     history.replaceState(history.state, '', home);
     await resetPage();
     sharedState().sdkOrigins.clear();
+    allowTestSdk();
     document.querySelectorAll('script[data-test-page-sdk]').forEach((script) => script.remove());
   });
 
@@ -35,6 +36,27 @@ describe('edges a page author or buyer would hit', () => {
     PaymentwallPay.allowSdkOrigin('https://static.example');
     const allowed = await widget({ 'sdk-src': 'https://static.example/iamport.js' });
     expect(shadow(allowed).querySelector('[part="config-error"]')).to.equal(null);
+  });
+
+  it('refuses a same-site sdk-src from the attribute alone, and loads it once the page’s JavaScript allows the origin', async () => {
+    sharedState().sdkOrigins.clear();
+    const gadget = '/test/fixtures/sdk/imp-double.js?callback=anything';
+    await quietly(async () => {
+      const element = await widget({ 'sdk-src': gadget });
+      element.dispatchEvent(new PointerEvent('pointerenter'));
+      expect(text(shadow(element).querySelector('[part="config-error"]'))).to.contain('sdk-src').and.contain('allowSdkOrigin');
+      expect(button(element).disabled).to.equal(true);
+      const result = await element.pay();
+      expect(result.status === 'fail' && result.detail.code).to.equal('invalid-config');
+      expect(document.querySelectorAll('script[src*="imp-double"]'), 'no script injected').to.have.length(0);
+      // Another http origin is refused; the page's own, http on localhost, is accepted.
+      const registered = customElements.get('paymentwall-pay') as unknown as typeof PaymentwallPay;
+      expect(() => registered.allowSdkOrigin('http://other.example')).to.throw(TypeError);
+      registered.allowSdkOrigin(location.origin);
+      // The widget already on the page checks again by itself.
+      await waitUntil(() => shadow(element).querySelector('[part="config-error"]') === null, 'config error gone');
+      expect((await element.pay()).status).to.equal('success');
+    });
   });
 
   it('needs no imp-code when the page loads the SDK itself with its own tag', async () => {

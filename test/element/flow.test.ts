@@ -1,7 +1,7 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type { PayFailEvent, PayRequestEvent, PaySuccessEvent } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, nextEvent, recordEvents, resetPage, shadow, text } from '../helpers/page.js';
+import { button, input, nextEvent, recordEvents, resetPage, shadow, text } from '../helpers/page.js';
 import { fill, widget } from '../helpers/widget.js';
 
 describe('the payment flow', () => {
@@ -57,6 +57,8 @@ describe('the payment flow', () => {
     const first = nextEvent(element, 'pay-success');
     button(element).click();
     await first;
+    element.reset();
+    await element.updateComplete;
     const second = nextEvent(element, 'pay-success');
     const name = shadow(element).querySelector('input')!;
     name.focus();
@@ -86,6 +88,114 @@ describe('the payment flow', () => {
     expect(imp.requests[0]).to.include({ amount: 900 });
     expect(imp.requests[0]!.custom_data).to.deep.equal({ cart: 'c-9' });
     expect(result.status === 'success' && result.detail.amount).to.equal(900);
+  });
+
+  for (const [mistake, spoil] of [
+    ['sets detail.request to null', (detail: { request: unknown }) => (detail.request = null)],
+    ['replaces detail.request with a string', (detail: { request: unknown }) => (detail.request = 'pay please')],
+    ['throws inside a waitUntil promise', (detail: { waitUntil(p: Promise<unknown>): void }) => detail.waitUntil(Promise.resolve().then(() => JSON.parse('{')))],
+  ] as const) {
+    it(`ends in pay-fail aborted and frees the widget when a pay-request listener ${mistake}`, async () => {
+      const imp = installImp('success');
+      const element = await widget({});
+      const listener = (event: PayRequestEvent) => (spoil as (detail: unknown) => void)(event.detail);
+      element.addEventListener('pay-request', listener);
+      const events = recordEvents(element, 'pay-fail');
+      const warn = console.warn;
+      console.warn = () => {};
+      try {
+        const result = await element.pay();
+        expect(result.status === 'fail' && result.detail.code).to.equal('aborted');
+      } finally {
+        console.warn = warn;
+      }
+      await element.updateComplete;
+      expect(events.map((event) => event.detail.code)).to.deep.equal(['aborted']);
+      expect(imp.requests).to.have.length(0);
+      expect(button(element).disabled).to.equal(false);
+      element.removeEventListener('pay-request', listener);
+      expect((await element.pay()).status).to.equal('success');
+    });
+  }
+
+  it('reports the request actually sent: pay-success and the saved attempt carry the buyer a listener set', async () => {
+    const imp = installImp('never');
+    const element = await widget({ 'customer-uid': 'cust-7' });
+    element.addEventListener('pay-request', (event: PayRequestEvent) => {
+      event.detail.request.buyer_email = 'account@example.com';
+      event.detail.request.buyer_tel = '010-9999-0000';
+    });
+    const paying = element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const merchantUid = imp.requests[0]!.merchant_uid;
+    const saved = JSON.parse(sessionStorage.getItem(`paymentwall-pay:attempt:${merchantUid}`)!) as { buyer: Record<string, string> };
+    expect(saved.buyer).to.deep.equal({ name: 'Jack Son', email: 'account@example.com', tel: '010-9999-0000' });
+    imp.respond({ imp_uid: 'imp_1', merchant_uid: merchantUid });
+    const result = await paying;
+    expect(result.status === 'success' && result.detail).to.deep.include({
+      customerUid: 'cust-7',
+      buyer: { name: 'Jack Son', email: 'account@example.com', tel: '010-9999-0000' },
+    });
+  });
+
+  it('after a success shows its success state and starts nothing more until the order changes or reset()', async () => {
+    const imp = installImp('success');
+    const element = await widget({});
+    expect((await element.pay()).status).to.equal('success');
+    await element.updateComplete;
+    expect(button(element).disabled).to.equal(true);
+    expect(text(button(element))).to.equal('Paid');
+    expect(shadow(element).querySelector('[part="status"]')!.getAttribute('data-kind')).to.equal('success');
+    // A click, Enter or pay(): nothing reaches PortOne, no event.
+    const events = recordEvents(element, 'pay-request', 'pay-success', 'pay-fail');
+    button(element).click();
+    shadow(element).querySelector('form')!.requestSubmit();
+    expect(await element.pay()).to.deep.equal({ status: 'cancelled' });
+    expect(imp.requests).to.have.length(1);
+    expect(events).to.have.length(0);
+    // A new amount is a new order.
+    element.amount = 2000;
+    await element.updateComplete;
+    expect(button(element).disabled).to.equal(false);
+    expect(text(shadow(element).querySelector('[part="status"]'))).to.equal('');
+    expect((await element.pay()).status).to.equal('success');
+    expect(imp.requests).to.have.length(2);
+    // reset() does the same without changing the order; what the buyer typed stays.
+    element.reset();
+    await element.updateComplete;
+    expect(text(button(element))).to.equal('Pay ₩2,000');
+    expect(input(element, 'name').value).to.equal('Jack Son');
+    expect((await element.pay()).status).to.equal('success');
+    expect(imp.requests).to.have.length(3);
+  });
+
+  for (const property of ['currency', 'orderName', 'merchantUid'] as const) {
+    it(`takes a new payment after a success once ${property} changes`, async () => {
+      const imp = installImp('success');
+      const element = await widget({});
+      await element.pay();
+      element[property] = property === 'currency' ? 'USD' : 'next-order';
+      await element.updateComplete;
+      expect((await element.pay()).status).to.equal('success');
+      expect(imp.requests).to.have.length(2);
+    });
+  }
+
+  it('says in its own words, not in error red, that the buyer closed the payment window', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    const paying = element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    imp.respond({ imp_uid: 'imp_1', merchant_uid: imp.requests[0]!.merchant_uid, error_code: 'F0000', error_msg: '사용자가 결제를 취소하셨습니다' });
+    const result = await paying;
+    await element.updateComplete;
+    expect(result.status === 'fail' && result.detail).to.include({ code: 'pg-error', pgMessage: '사용자가 결제를 취소하셨습니다' });
+    const status = shadow(element).querySelector<HTMLElement>('[part="status"]')!;
+    expect(text(status.querySelector('.message'))).to.equal('You closed the payment window before paying. You can try again.');
+    expect(text(status)).to.contain('사용자가 결제를 취소하셨습니다');
+    expect(status.dataset.kind).to.equal('closed');
+    expect(getComputedStyle(status).color).to.equal(getComputedStyle(element).color);
+    expect(button(element).disabled).to.equal(false);
   });
 
   it('stops quietly when a pay-request listener calls preventDefault()', async () => {
@@ -146,7 +256,7 @@ describe('the payment flow', () => {
     expect(button(element).disabled).to.equal(true);
     expect(button(element).getAttribute('aria-busy')).to.equal('true');
     expect(text(button(element))).to.equal('Processing payment…');
-    imp.respond({ imp_uid: 'imp_1', merchant_uid: imp.requests[0]!.merchant_uid });
+    imp.respond({ imp_uid: 'imp_1', merchant_uid: imp.requests[0]!.merchant_uid, error_code: 'F400' });
     await waitUntil(() => !button(element).disabled);
     expect(button(element).hasAttribute('aria-busy')).to.equal(false);
     expect(text(button(element))).to.equal(label);
@@ -242,6 +352,7 @@ describe('the payment flow', () => {
     await element.pay();
     imp.answer = 'success';
     await element.pay();
+    element.reset();
     await element.pay();
     const ids = imp.requests.map((request) => request.merchant_uid);
     expect(new Set(ids).size).to.equal(3);

@@ -1,7 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { PaymentwallPay, definePaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { resetPage, shadow } from '../helpers/page.js';
+import { button, recordEvents, resetPage, shadow } from '../helpers/page.js';
 import { widget } from '../helpers/widget.js';
 
 describe('registration and lifecycle', () => {
@@ -39,6 +39,73 @@ describe('registration and lifecycle', () => {
     await element.updateComplete;
     expect((await element.pay()).status).to.equal('success');
     expect(imp.requests).to.have.length(1);
+  });
+
+  it('opens no payment window for a widget removed while paying: pay() ends in fail aborted', async () => {
+    const imp = installImp();
+    const element = await widget({});
+    let release!: () => void;
+    element.addEventListener('pay-request', (event) => event.detail.waitUntil(new Promise<void>((resolve) => (release = resolve))));
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const paying = element.pay();
+      await waitUntil(() => release !== undefined, 'pay-request heard');
+      // The buyer closes the modal, or the app changes route, while the order is being created.
+      element.remove();
+      release();
+      const result = await paying;
+      expect(result.status === 'fail' && result.detail.code).to.equal('aborted');
+      expect(imp.requests).to.have.length(0);
+      expect(sessionStorage.length, 'no attempt saved').to.equal(0);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('still pays when only moved (removed and added again in the same task) while paying', async () => {
+    const imp = installImp();
+    const element = await widget({});
+    let release!: () => void;
+    element.addEventListener('pay-request', (event) => event.detail.waitUntil(new Promise<void>((resolve) => (release = resolve))));
+    const paying = element.pay();
+    await waitUntil(() => release !== undefined, 'pay-request heard');
+    const parent = element.parentElement!;
+    element.remove();
+    parent.append(element);
+    release();
+    expect((await paying).status).to.equal('success');
+    expect(imp.requests).to.have.length(1);
+  });
+
+  it('back from the payment page (back/forward cache): the attempt ends quietly, its record stays, the button works', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    const events = recordEvents(element, 'pay-success', 'pay-fail');
+    const paying = element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const saved = `paymentwall-pay:attempt:${imp.requests[0]!.merchant_uid}`;
+    // What the browser fires when it restores the page from its back/forward cache.
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(await paying).to.deep.equal({ status: 'cancelled' });
+    await element.updateComplete;
+    expect(events, 'nothing reported: a later redirect return may still report the result').to.have.length(0);
+    expect(sessionStorage.getItem(saved), 'the saved attempt stays').to.be.a('string');
+    expect(button(element).disabled).to.equal(false);
+    expect(button(element).hasAttribute('aria-busy')).to.equal(false);
+    imp.answer = 'success';
+    expect((await element.pay()).status).to.equal('success');
+    expect(imp.requests).to.have.length(2);
+  });
+
+  it('a pageshow that is no restore (persisted false) leaves the attempt in flight alone', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    void element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+    await element.updateComplete;
+    expect(button(element).getAttribute('aria-busy')).to.equal('true');
   });
 
   it('can be created and removed many times', async () => {

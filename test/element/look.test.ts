@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, resetPage, shadow } from '../helpers/page.js';
+import { button, resetPage, shadow, text } from '../helpers/page.js';
 import { widget } from '../helpers/widget.js';
 
 describe('the look', () => {
@@ -67,6 +67,40 @@ describe('the look', () => {
     expect(getComputedStyle(error).color).to.equal('rgb(255, 180, 171)');
   });
 
+  it('shows a success with its own color and a check icon, readable on light and dark pages', async () => {
+    installImp('success');
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const element = await widget({});
+    wrapper.append(element);
+    await element.pay();
+    await element.updateComplete;
+    const status = shadow(element).querySelector<HTMLElement>('[part="status"]')!;
+    const icon = status.querySelector('svg')!;
+    expect(icon.getAttribute('aria-hidden')).to.equal('true');
+    expect(icon.getBoundingClientRect().width).to.be.greaterThan(8);
+    expect(text(status)).to.equal('Payment complete. Thank you!');
+    const color = () => getComputedStyle(status).color;
+    expect(color()).to.not.equal(getComputedStyle(element).color);
+    wrapper.style.background = 'rgb(255, 255, 255)';
+    expect(contrast(color(), 'rgb(255, 255, 255)'), `light: ${color()}`).to.be.at.least(4.5);
+    wrapper.style.colorScheme = 'dark';
+    wrapper.style.color = 'rgb(240, 240, 240)';
+    wrapper.style.background = 'rgb(20, 20, 20)';
+    expect(contrast(color(), 'rgb(20, 20, 20)'), `dark: ${color()}`).to.be.at.least(4.5);
+  });
+
+  for (const answer of ['imp-success-false', 'success'] as const) {
+    it(`does not jump when the status line appears (${answer})`, async () => {
+      installImp(answer);
+      const element = await widget({});
+      const before = element.getBoundingClientRect().height;
+      await element.pay();
+      await element.updateComplete;
+      expect(text(shadow(element).querySelector('[part="status"]'))).to.not.equal('');
+      expect(element.getBoundingClientRect().height).to.equal(before);
+    });
+  }
+
   it('writes no style attribute and nothing into <head>', async () => {
     const headBefore = document.head.innerHTML;
     installImp('success-false');
@@ -80,3 +114,16 @@ describe('the look', () => {
   });
 
 });
+
+/** WCAG contrast ratio of two opaque rgb() colors. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => {
+      const c = Number(part) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}

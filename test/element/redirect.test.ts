@@ -3,7 +3,7 @@ import { AttemptStore, type Attempt } from '../../src/attempt-store.js';
 import { sharedState } from '../../src/shared-state.js';
 import type { PayFailEvent, PaySuccessEvent, PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { nextEvent, recordEvents, resetPage, shadow, tick } from '../helpers/page.js';
+import { button, nextEvent, recordEvents, resetPage, shadow, text, tick } from '../helpers/page.js';
 import { VALID, widget } from '../helpers/widget.js';
 
 const home = location.href;
@@ -30,6 +30,21 @@ function stored(overrides: Partial<Attempt> = {}): Attempt {
 
 /** Waits long enough for any widget to have reported a redirect. */
 const settled = () => tick(30);
+/** Past the head start other widgets give the one that started an attempt. */
+const OWNER_WAIT = 300;
+
+/** A product card with a widget (no id) in its shadow root, as a shop's design system renders it. */
+class ProductCard extends HTMLElement {
+  constructor() {
+    super();
+    const widget = document.createElement('paymentwall-pay');
+    for (const [name, value] of Object.entries({ ...VALID, 'buyer-name': 'Jack Son', 'buyer-email': 'jack@example.com' })) {
+      widget.setAttribute(name, value);
+    }
+    this.attachShadow({ mode: 'open' }).append(widget);
+  }
+}
+if (!customElements.get('product-card')) customElements.define('product-card', ProductCard);
 
 describe('coming back from a mobile redirect', () => {
   beforeEach(resetPage);
@@ -104,7 +119,8 @@ describe('coming back from a mobile redirect', () => {
       impUid: 'imp_556',
       pgCode: 'F0000',
       pgMessage: '사용자가 결제를 취소하셨습니다',
-      message: '결제가 완료되지 않았습니다.',
+      // The buyer closed the window: the widget's own words, in its language.
+      message: '결제창을 닫으셔서 결제가 진행되지 않았습니다. 다시 시도할 수 있습니다.',
     });
   });
 
@@ -181,7 +197,7 @@ describe('coming back from a mobile redirect', () => {
   });
 
   it('is reported by exactly one of several widgets: the one that started it', async () => {
-    stored({ elementKey: 'second-card' });
+    stored({ elementKey: 'paymentwall-pay#second-card' });
     returnWith({ imp_uid: 'imp_600', merchant_uid: 'pw-redirect-1' });
     // Listening before the widgets exist, as a page script would.
     const events = recordEvents(document, 'pay-success', 'pay-fail');
@@ -196,8 +212,49 @@ describe('coming back from a mobile redirect', () => {
     expect(events.map((event) => (event.target as Element).id)).to.deep.equal(['second-card']);
   });
 
+  it('leaves a plain link with the page’s own merchant_uid alone: no report, address bar untouched', async () => {
+    // /invoice?merchant_uid=INV-42, sent by anyone, on the first visit, before any payment.
+    returnWith({ merchant_uid: 'INV-42' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const element = await widget({ 'merchant-uid': 'INV-42' });
+    await tick(OWNER_WAIT);
+    expect(events).to.have.length(0);
+    expect(new URL(location.href).searchParams.get('merchant_uid')).to.equal('INV-42');
+    expect(text(shadow(element).querySelector('[part="status"]'))).to.equal('');
+    expect(button(element).disabled).to.equal(false);
+  });
+
+  it('reads PortOne’s result after a #route in redirect-url, and cleans it there (hash routing)', async () => {
+    stored();
+    const route = `${home.split('#')[0]}#/payment/done`;
+    history.replaceState(history.state, '', `${route}?imp_uid=imp_700&merchant_uid=pw-redirect-1`);
+    const element = await widget({ 'redirect-url': route });
+    const { detail } = await nextEvent<PaySuccessEvent>(element, 'pay-success');
+    expect(detail).to.deep.include({ via: 'redirect', impUid: 'imp_700', merchantUid: 'pw-redirect-1' });
+    expect(location.hash).to.equal('#/payment/done');
+  });
+
+  it('tells widgets in different shadow roots apart: the third product card hears its own return', async () => {
+    const imp = installImp('never');
+    const cards = () =>
+      fixture<HTMLDivElement>(html`<div><product-card></product-card><product-card></product-card><product-card></product-card></div>`);
+    const before = await cards();
+    const third = before.children[2]!.shadowRoot!.querySelector('paymentwall-pay') as PaymentwallPay;
+    await third.updateComplete;
+    void third.pay();
+    await waitUntil(() => imp.requests.length === 1, 'the third card pays');
+    before.remove();
+    sharedState().redirectClaims.clear();
+    returnWith({ imp_uid: 'imp_800', merchant_uid: imp.requests[0]!.merchant_uid });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const after = await cards();
+    await waitUntil(() => events.length > 0, 'a report');
+    await tick(OWNER_WAIT);
+    expect(events.map((event) => Array.from(after.children).indexOf(event.target as Element))).to.deep.equal([2]);
+  });
+
   it('is reported by one widget when the one that started it is gone', async () => {
-    stored({ elementKey: 'removed-card' });
+    stored({ elementKey: 'paymentwall-pay#removed-card' });
     returnWith({ imp_uid: 'imp_601', merchant_uid: 'pw-redirect-1' });
     const events = recordEvents(document, 'pay-success', 'pay-fail');
     await fixture<HTMLDivElement>(html`<div>

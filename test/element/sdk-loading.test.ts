@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import type { PayFailEvent, PaymentwallPay } from '../../src/index.js';
+import { installImp } from '../helpers/imp-double.js';
 import { button, nextEvent, resetPage } from '../helpers/page.js';
 import { widget } from '../helpers/widget.js';
 
@@ -80,6 +81,30 @@ describe('when the SDK loads', () => {
     expect(tag!.integrity).to.equal(integrity);
     expect(tag!.crossOrigin).to.equal('anonymous');
     await sdkLoaded();
+  });
+
+  it('with sdk-integrity, pays only through a script loaded with that hash: a window.IMP from elsewhere ends in sdk-load-failed', async () => {
+    const imp = installImp();
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(...args);
+    try {
+      const element = await widget({ 'sdk-integrity': 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+      const result = await element.pay();
+      expect(result.status === 'fail' && result.detail.code).to.equal('sdk-load-failed');
+    } finally {
+      console.error = original;
+    }
+    expect(imp.requests).to.have.length(0);
+    expect(errors.map(String).join('\n')).to.contain('sdk-integrity');
+  });
+
+  it('with sdk-integrity, pays through the SDK its own tag loaded with that hash', async () => {
+    const body = await (await fetch(DOUBLE)).arrayBuffer();
+    const digest = await crypto.subtle.digest('SHA-384', body);
+    const integrity = `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+    const element = await widget({ 'sdk-integrity': integrity });
+    expect((await element.pay()).status).to.equal('success');
   });
 
   it('when it pays', async () => {

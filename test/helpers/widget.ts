@@ -1,8 +1,13 @@
 import { fixture, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/index.js';
-import type { PaymentwallPay } from '../../src/index.js';
+import { PaymentwallPay } from '../../src/index.js';
 import { input } from './page.js';
+
+/** The tests' SDK stand-ins are served by the test server: this page opts in to its own origin. */
+export function allowTestSdk(): void {
+  PaymentwallPay.allowSdkOrigin(location.origin);
+}
+allowTestSdk();
 
 /** A valid configuration, with the SDK served locally. */
 export const VALID: Record<string, string> = {

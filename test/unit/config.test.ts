@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { digitsFromAttribute, readConfig, type ConfigResult, type RawConfig } from '../../src/config.js';
 
-const env = { impReady: false, baseUrl: 'https://shop.example/checkout/page.html', pageOrigin: 'https://shop.example' };
+const env = { impReady: false, baseUrl: 'https://shop.example/checkout/page.html' };
 const valid: RawConfig = {
   impCode: 'imp12345678',
   channelKey: 'channel-key-1',
@@ -77,7 +77,7 @@ describe('configuration rules', () => {
 
   it('needs a currency the browser knows', () => {
     expect(problems({ currency: undefined })).to.deep.equal(['currency:required']);
-    expect(problems({ currency: 'XYZ' })).to.deep.equal(['currency:currency']);
+    expect(problems({ currency: 'XYZ' })).to.deep.equal(['currency:currency-unknown']);
     expect(problems({ currency: 'US' })).to.deep.equal(['currency:currency']);
     expect(problems({ currency: 'usd' })).to.deep.equal([]);
   });
@@ -124,15 +124,27 @@ describe('configuration rules', () => {
     expect(problems({ sdkSrc: 'javascript:alert(1)' })).to.deep.equal(['sdk-src:url']);
   });
 
-  it('takes sdk-timeout as a positive whole number', () => {
+  it('takes sdk-timeout as whole milliseconds from 100 to 300000', () => {
     expect(config({ sdkTimeout: 500 }).config.sdkTimeout).to.equal(500);
-    expect(problems({ sdkTimeout: NaN })).to.deep.equal(['sdk-timeout:positive-integer']);
-    expect(problems({ sdkTimeout: 0 })).to.deep.equal(['sdk-timeout:positive-integer']);
+    expect(config({ sdkTimeout: 100 }).config.sdkTimeout).to.equal(100);
+    expect(config({ sdkTimeout: 300_000 }).config.sdkTimeout).to.equal(300_000);
+    for (const sdkTimeout of [NaN, 0, 99, 300_001, 3_000_000_000]) {
+      expect(problems({ sdkTimeout }), String(sdkTimeout)).to.deep.equal(['sdk-timeout:timeout-range']);
+    }
   });
 
-  it('takes customData and bypass only as plain objects', () => {
+  it('takes customData and bypass only as plain JSON objects', () => {
     expect(problems({ customData: 'x', bypass: [1] })).to.deep.equal(['customData:object', 'bypass:object']);
-    expect(config({ customData: { a: 1 }, bypass: { sales_tax: 2 } }).config.bypass).to.deep.equal({ sales_tax: 2 });
+    expect(problems({ customData: new Map([['a', 1]]), bypass: new Date() })).to.deep.equal(['customData:object', 'bypass:object']);
+    expect(problems({ customData: new (class Cart {})() })).to.deep.equal(['customData:object']);
+    expect(problems({ customData: { at: new Date() } })).to.deep.equal(['customData:object']);
+    expect(config({ customData: { a: 1, list: [true, null, 'x'] }, bypass: { sales_tax: 2 } }).config.bypass).to.deep.equal({ sales_tax: 2 });
+    expect(config({ customData: Object.assign(Object.create(null), { a: 1 }) }).config.customData).to.deep.equal({ a: 1 });
+  });
+
+  it('trims order-name, merchant-uid and customer-uid before their length checks', () => {
+    const { config: c } = config({ orderName: ` ${'n'.repeat(40)} `, merchantUid: ` ${'m'.repeat(40)}\n`, customerUid: ` ${'c'.repeat(80)} ` });
+    expect([c.orderName, c.merchantUid, c.customerUid]).to.deep.equal(['n'.repeat(40), 'm'.repeat(40), 'c'.repeat(80)]);
   });
 
   it('lists every problem at once', () => {
@@ -140,7 +152,7 @@ describe('configuration rules', () => {
       'imp-code:imp-code',
       'channel-key:channel-or-project-key',
       'amount:amount',
-      'currency:currency',
+      'currency:currency-unknown',
       'order-name:required',
     ]);
   });
@@ -149,10 +161,10 @@ describe('configuration rules', () => {
 describe('where the SDK may come from', () => {
   const sdk = (sdkSrc: string) => problems({ sdkSrc });
 
-  it('is PortOne’s CDN over https, or this site', () => {
+  it('is PortOne’s CDN over https, and from attributes alone nothing else, this site neither', () => {
     expect(sdk('https://cdn.iamport.kr/v1/iamport.js')).to.deep.equal([]);
-    expect(sdk('/vendor/iamport.js')).to.deep.equal([]);
-    expect(sdk('https://shop.example/vendor/iamport.js')).to.deep.equal([]);
+    expect(sdk('/vendor/iamport.js')).to.deep.equal(['sdk-src:sdk-origin']);
+    expect(sdk('https://shop.example/api/jsonp?callback=x')).to.deep.equal(['sdk-src:sdk-origin']);
     expect(sdk('http://cdn.iamport.kr/v1/iamport.js')).to.deep.equal(['sdk-src:sdk-origin']);
     expect(sdk('https://evil.example/iamport.js')).to.deep.equal(['sdk-src:sdk-origin']);
   });

@@ -56,14 +56,21 @@ describe('reading PortOne’s answer', () => {
 });
 
 describe('the mobile redirect query', () => {
-  it('is read only when it has a merchant_uid, keeping only PortOne’s parameters', () => {
-    expect(readRedirect('?imp_uid=imp_1')).to.equal(undefined);
-    expect(readRedirect('?page=2&imp_uid=imp_1&merchant_uid=order-1&imp_success=true')).to.deep.equal({
+  const page = (query: string) => `https://shop.example/p${query}`;
+
+  it('is read only when it has a merchant_uid and PortOne’s result, keeping only PortOne’s parameters', () => {
+    expect(readRedirect(page('?imp_uid=imp_1'))).to.equal(undefined);
+    // The page's own parameter, in a link anyone can send: not a return.
+    expect(readRedirect(page('?merchant_uid=INV-42'))).to.equal(undefined);
+    expect(readRedirect(page('?merchant_uid=INV-42&imp_success=true'))).to.equal(undefined);
+    expect(readRedirect(page('?merchant_uid=o&imp_success=false'))?.merchantUid).to.equal('o');
+    expect(readRedirect(page('?merchant_uid=o&success=false'))?.merchantUid).to.equal('o');
+    expect(readRedirect(page('?page=2&imp_uid=imp_1&merchant_uid=order-1&imp_success=true'))).to.deep.equal({
       merchantUid: 'order-1',
       impUid: 'imp_1',
       query: { imp_uid: 'imp_1', merchant_uid: 'order-1', imp_success: 'true' },
     });
-    expect(readRedirect('?merchant_uid=o&error_code=F1&error_msg=%EC%B7%A8%EC%86%8C')).to.deep.equal({
+    expect(readRedirect(page('?merchant_uid=o&error_code=F1&error_msg=%EC%B7%A8%EC%86%8C'))).to.deep.equal({
       merchantUid: 'o',
       query: { merchant_uid: 'o', error_code: 'F1', error_msg: '취소' },
     });
@@ -73,5 +80,13 @@ describe('the mobile redirect query', () => {
     expect(
       withoutResultParams('https://shop.example/p?lang=ko&imp_uid=1&merchant_uid=2&imp_success=true&success=true&error_code=x&error_msg=y#top'),
     ).to.equal('https://shop.example/p?lang=ko#top');
+    expect(withoutResultParams('https://shop.example/invoice?merchant_uid=INV-42')).to.equal('https://shop.example/invoice?merchant_uid=INV-42');
+  });
+
+  it('is read after a #route too, and removed from there (hash-routed apps)', () => {
+    const href = 'https://shop.example/#/payment/done?imp_uid=imp_7&merchant_uid=order-7&tab=2';
+    expect(readRedirect(href)).to.deep.equal({ merchantUid: 'order-7', impUid: 'imp_7', query: { imp_uid: 'imp_7', merchant_uid: 'order-7' } });
+    expect(withoutResultParams(href)).to.equal('https://shop.example/#/payment/done?tab=2');
+    expect(withoutResultParams('https://shop.example/?v=1#/done&imp_uid=i&merchant_uid=m')).to.equal('https://shop.example/?v=1#/done');
   });
 });

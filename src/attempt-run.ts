@@ -1,0 +1,27 @@
+/**
+ * One payment attempt's handle, so something outside the flow can give it up: the page coming back
+ * from the back/forward cache while the attempt waits for a PortOne page the buyer has left.
+ */
+export interface AttemptRun {
+  /** True once given up: the flow calls nothing more, and its late answer is reported on its own. */
+  readonly abandoned: boolean;
+  /** Resolves `cancelled` when the attempt is given up. */
+  readonly whenAbandoned: Promise<{ status: 'cancelled' }>;
+  abandon(): void;
+}
+
+export function attemptRun(): AttemptRun {
+  let abandoned = false;
+  let resolve!: (value: { status: 'cancelled' }) => void;
+  const whenAbandoned = new Promise<{ status: 'cancelled' }>((done) => (resolve = done));
+  return {
+    get abandoned() {
+      return abandoned;
+    },
+    whenAbandoned,
+    abandon() {
+      abandoned = true;
+      resolve({ status: 'cancelled' });
+    },
+  };
+}

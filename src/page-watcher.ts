@@ -1,0 +1,46 @@
+import { SDK_ORIGINS_CHANGED } from './sdk-origin.js';
+
+/** What a widget does when the page changes under it. */
+export interface PageListener {
+  /** Check again and re-render: the language, the end of loading, or the allowed SDK origins changed. */
+  refresh(): void;
+  /** The page came back from the back/forward cache (`pageshow` with `persisted`). */
+  restored(): void;
+}
+
+/**
+ * One observer and a few listeners for every connected widget: the document's language (single-page
+ * apps switch it at run time), the end of loading (a page may load window.IMP itself in a script
+ * after the tag), an SDK origin the page allowed, and a return from the back/forward cache.
+ */
+const listeners = new Set<PageListener>();
+let watching = false;
+
+const refresh = () => listeners.forEach((listener) => listener.refresh());
+
+export function watchPage(listener: PageListener): () => void {
+  listeners.add(listener);
+  if (!watching) {
+    watching = true;
+    new MutationObserver(refresh).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    window.addEventListener(SDK_ORIGINS_CHANGED, refresh);
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted) listeners.forEach((each) => each.restored());
+    });
+    if (document.readyState !== 'complete') {
+      document.addEventListener('DOMContentLoaded', refresh, { once: true });
+      window.addEventListener('load', refresh, { once: true });
+    }
+  }
+  return () => listeners.delete(listener);
+}
+
+/** Calls `callback` once the window's `load` event has passed, so work started then never delays it. */
+export function afterPageLoad(callback: () => void): () => void {
+  if (document.readyState === 'complete') {
+    callback();
+    return () => {};
+  }
+  window.addEventListener('load', callback, { once: true });
+  return () => window.removeEventListener('load', callback);
+}

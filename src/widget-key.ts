@@ -1,0 +1,44 @@
+/**
+ * How a saved attempt names the widget that started it, so that after a redirect that widget
+ * reports the result. The key is the chain of hosts from the document down to the widget, each
+ * named by its id or else its position among elements of its tag in its own root: a widget in the
+ * third product card's shadow root is told apart from the same widget in the first card's.
+ */
+const SEPARATOR = ' > ';
+
+function segment(element: Element): string {
+  const root = rootOf(element);
+  if (element.id && root.getElementById(element.id) === element) return `${element.localName}#${element.id}`;
+  return `${element.localName}:${Array.from(root.querySelectorAll(element.localName)).indexOf(element)}`;
+}
+
+function rootOf(element: Element): Document | ShadowRoot {
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot ? root : document;
+}
+
+export function widgetKey(element: Element): string {
+  const chain: string[] = [];
+  for (let node: Element | undefined = element; node; ) {
+    chain.unshift(segment(node));
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : undefined;
+  }
+  return chain.join(SEPARATOR);
+}
+
+/** The element a key names on this page, if it is there. */
+export function elementByKey(key: string): Element | undefined {
+  let root: Document | ShadowRoot | null = document;
+  let found: Element | undefined;
+  for (const part of key.split(SEPARATOR)) {
+    if (!root) return undefined;
+    const match = /^([^#:]+)(?:#(.*)|:(\d+))$/.exec(part);
+    if (!match) return undefined;
+    const [, tag, id, index] = match;
+    found = id !== undefined ? (root.getElementById(id) ?? undefined) : root.querySelectorAll(tag!)[Number(index)];
+    if (!found || found.localName !== tag) return undefined;
+    root = found.shadowRoot;
+  }
+  return found;
+}
