@@ -3,7 +3,7 @@ import { allowSdkOrigin } from '../../src/sdk-origin.js';
 import { readV2Config, type RawV2Config, type V2ConfigProblem } from '../../src/protocols/v2/config.js';
 import { v2ConfigProblemText, v2Messages } from '../../src/protocols/v2/messages.js';
 
-const env = { baseUrl: 'https://shop.example/checkout/page.html', pageOrigin: 'https://shop.example' };
+const env = { baseUrl: 'https://shop.example/checkout/page.html' };
 const valid: RawV2Config = {
   storeId: 'store-4b2e9f10-0c7a-4e43-9d35-2f8a1c6b7d90',
   channelKey: 'channel-key-1',
@@ -163,8 +163,9 @@ describe('V2 configuration', () => {
     expect(problems({ fields: 'tel phone' })).to.deep.equal(['fields:fields']);
   });
 
-  it('loads the SDK from https://cdn.portone.io or this site; other hosts only once allowed from JavaScript', () => {
-    expect(read({ sdkSrc: '/sdk/portone.js' }).config.sdkSrc).to.equal('https://shop.example/sdk/portone.js');
+  it('loads the SDK from https://cdn.portone.io; other hosts, this site too, only once allowed from JavaScript', () => {
+    expect(read({}).config.sdkSrc).to.equal('https://cdn.portone.io/v2/browser-sdk.js');
+    expect(problems({ sdkSrc: '/sdk/portone.js' })).to.deep.equal(['sdk-src:sdk-origin']);
     expect(problems({ sdkSrc: 'https://cdn.iamport.kr/v1/iamport.js' })).to.deep.equal(['sdk-src:sdk-origin']);
     expect(problems({ sdkSrc: 'http://cdn.portone.io/v2/browser-sdk.js' })).to.deep.equal(['sdk-src:sdk-origin']);
     expect(problems({ sdkSrc: 'https://cdn.portone.io.evil.example/v2/browser-sdk.js' })).to.deep.equal(['sdk-src:sdk-origin']);
@@ -172,13 +173,17 @@ describe('V2 configuration', () => {
     expect(problems({ sdkSrc: 'data:text/javascript,alert(1)' })).to.deep.equal(['sdk-src:url']);
     allowSdkOrigin('https://mirror.v2kit-test.example');
     expect(problems({ sdkSrc: 'https://mirror.v2kit-test.example/sdk.js' })).to.deep.equal([]);
+    allowSdkOrigin('https://shop.example');
+    expect(read({ sdkSrc: '/sdk/portone.js' }).config.sdkSrc).to.equal('https://shop.example/sdk/portone.js');
   });
 
-  it('takes sdk-timeout from 1 to 2³¹−1 milliseconds', () => {
-    expect(read({ sdkTimeout: 2 ** 31 - 1 }).config.sdkTimeout).to.equal(2 ** 31 - 1);
+  it('takes sdk-timeout from 100 to 300000 milliseconds, as V1 does', () => {
+    expect(read({ sdkTimeout: 300_000 }).config.sdkTimeout).to.equal(300_000);
+    expect(read({ sdkTimeout: 100 }).config.sdkTimeout).to.equal(100);
     const result = readV2Config({ ...valid, sdkTimeout: 3_000_000_000 }, env);
-    expect(result.ok ? [] : result.problems).to.deep.equal([{ attribute: 'sdk-timeout', rule: 'positive-integer', max: 2 ** 31 - 1 }]);
-    expect(problems({ sdkTimeout: 0 })).to.deep.equal(['sdk-timeout:positive-integer']);
+    expect(result.ok ? [] : result.problems).to.deep.equal([{ attribute: 'sdk-timeout', rule: 'timeout-range', max: 300_000, min: 100 }]);
+    expect(problems({ sdkTimeout: 0 })).to.deep.equal(['sdk-timeout:timeout-range']);
+    expect(problems({ sdkTimeout: 99 })).to.deep.equal(['sdk-timeout:timeout-range']);
   });
 
   it('takes customData and bypass as plain objects only', () => {
@@ -247,7 +252,7 @@ describe('V2 configuration texts', () => {
     { attribute: 'widget-code', rule: 'widget-code' },
     { attribute: 'redirect-url', rule: 'redirect-query' },
     { attribute: 'sdk-src', rule: 'sdk-origin' },
-    { attribute: 'sdk-timeout', rule: 'positive-integer', max: 2147483647 },
+    { attribute: 'sdk-timeout', rule: 'timeout-range', max: 300_000, min: 100 },
     ...(['tier-code', 'customer-uid', 'test-mode', 'pay-method', 'merchant-uid'] as const).map((attribute) => ({ attribute, rule: 'v1-only' as const })),
   ];
 
@@ -258,7 +263,7 @@ describe('V2 configuration texts', () => {
       expect(new Set(texts).size, lang).to.equal(texts.length);
     }
     expect(v2ConfigProblemText('en', cases[4]!)).to.contain('https://cdn.portone.io').and.not.contain('iamport');
-    expect(v2ConfigProblemText('ko', cases[5]!)).to.contain('2147483647');
+    expect(v2ConfigProblemText('ko', cases[5]!)).to.contain('300000');
     expect(v2ConfigProblemText('ko', cases[7]!)).to.equal('customer-uid는 PortOne V1 전용입니다. V2의 Paymentwall은 카드를 저장할 수 없습니다.');
   });
 

@@ -101,7 +101,7 @@ describe('the PortOne.requestPayment object', () => {
   it('builds from attributes as read: amount in minor units, currency upper-cased, trimmed ids', () => {
     const read = readV2Config(
       { storeId: ' store-9 ', channelKey: 'ck', customerId: ' u-1 ', paymentId: 'p-1', amount: '1004', currency: 'krw', orderName: '티셔츠', widgetCode: 'pw_1' },
-      { baseUrl: 'https://shop.example/', pageOrigin: 'https://shop.example' },
+      { baseUrl: 'https://shop.example/' },
     );
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     const request = buildV2Request(read.config, buyer, { lang: 'ko', pageUrl: 'https://shop.example/' });

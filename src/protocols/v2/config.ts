@@ -11,11 +11,13 @@ import { OPTIONAL_FIELDS, type OptionalField } from '../../buyer.js';
 import {
   DEFAULT_SDK_TIMEOUT,
   ORDER_NAME_MAX_LENGTH,
+  SDK_TIMEOUT_MAX,
+  SDK_TIMEOUT_MIN,
+  isJsonObject,
   isKnownCurrency,
   optionalFields,
   toHttpUrl,
   toPositiveInteger,
-  type ConfigEnvironment,
   type ConfigRule,
   type RawConfig,
 } from '../../config.js';
@@ -24,8 +26,6 @@ import { PORTONE_SDK_ORIGIN, isAllowedSdkUrl } from '../../sdk-origin.js';
 export const V2_SDK_SRC = 'https://cdn.portone.io/v2/browser-sdk.js';
 export const V2_SDK_ORIGIN = 'https://cdn.portone.io';
 export const PAYMENT_ID_MAX_LENGTH = 40;
-/** Browsers fire a longer `setTimeout` at once. */
-export const SDK_TIMEOUT_MAX = 2 ** 31 - 1;
 
 /** V1's raw values plus V2's own attributes. */
 export interface RawV2Config extends RawConfig {
@@ -63,8 +63,10 @@ export type V2ConfigRule = ConfigRule | 'store-id' | 'payment-id' | 'widget-code
 export interface V2ConfigProblem {
   attribute: string;
   rule: V2ConfigRule;
-  /** For `too-long` and `positive-integer`: the largest allowed. */
+  /** For `too-long`: the maximum number of characters; for `timeout-range`: the largest value. */
   max?: number;
+  /** For `timeout-range`: the smallest value. */
+  min?: number;
 }
 
 export type V2ConfigResult =
@@ -94,20 +96,18 @@ const COUNTRY = /^[A-Za-z]{2}$/;
 
 const present = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 /** Plain JSON objects only: a Map, Date or class instance would be sent as `{}`. */
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
 
 /** The SDK may come from PortOne's V2 CDN, this site, or an origin the page allowed from JavaScript. */
-export function isAllowedV2SdkUrl(href: string, pageOrigin: string): boolean {
+export function isAllowedV2SdkUrl(href: string): boolean {
   const origin = new URL(href).origin;
-  return href.startsWith(`${V2_SDK_ORIGIN}/`) || (origin !== PORTONE_SDK_ORIGIN && isAllowedSdkUrl(href, pageOrigin));
+  return href.startsWith(`${V2_SDK_ORIGIN}/`) || (origin !== PORTONE_SDK_ORIGIN && isAllowedSdkUrl(href));
 }
 
-export function readV2Config(raw: RawV2Config, env: Pick<ConfigEnvironment, 'baseUrl' | 'pageOrigin'>): V2ConfigResult {
+export function readV2Config(raw: RawV2Config, env: { baseUrl: string }): V2ConfigResult {
   const problems: V2ConfigProblem[] = [];
   const warnings: string[] = [];
-  const problem = (attribute: string, rule: V2ConfigRule, max?: number) =>
-    problems.push(max === undefined ? { attribute, rule } : { attribute, rule, max });
+  const problem = (attribute: string, rule: V2ConfigRule, max?: number, min?: number) =>
+    problems.push({ attribute, rule, ...(max === undefined ? {} : { max }), ...(min === undefined ? {} : { min }) });
   const text = (value: string | undefined) => (present(value) ? value.trim() : undefined);
   const required = (attribute: string, value: string | undefined) => {
     const trimmed = text(value);
@@ -167,13 +167,15 @@ export function readV2Config(raw: RawV2Config, env: Pick<ConfigEnvironment, 'bas
   }
 
   const sdkSrc = text(raw.sdkSrc) === undefined ? V2_SDK_SRC : url('sdk-src', (raw.sdkSrc ?? '').trim());
-  if (sdkSrc !== undefined && !isAllowedV2SdkUrl(sdkSrc, env.pageOrigin)) problem('sdk-src', 'sdk-origin');
+  if (sdkSrc !== undefined && !isAllowedV2SdkUrl(sdkSrc)) problem('sdk-src', 'sdk-origin');
 
   const sdkTimeout = raw.sdkTimeout === undefined ? DEFAULT_SDK_TIMEOUT : toPositiveInteger(raw.sdkTimeout);
-  if (sdkTimeout === undefined || sdkTimeout > SDK_TIMEOUT_MAX) problem('sdk-timeout', 'positive-integer', SDK_TIMEOUT_MAX);
+  if (sdkTimeout === undefined || sdkTimeout < SDK_TIMEOUT_MIN || sdkTimeout > SDK_TIMEOUT_MAX) {
+    problem('sdk-timeout', 'timeout-range', SDK_TIMEOUT_MAX, SDK_TIMEOUT_MIN);
+  }
 
   for (const [key, value] of [['customData', raw.customData], ['bypass', raw.bypass]] as const) {
-    if (value !== undefined && value !== null && !isPlainObject(value)) problem(key, 'object');
+    if (value !== undefined && value !== null && !isJsonObject(value)) problem(key, 'object');
   }
 
   if (problems.length > 0) return { ok: false, problems };
@@ -198,7 +200,7 @@ export function readV2Config(raw: RawV2Config, env: Pick<ConfigEnvironment, 'bas
   set('redirectUrl', redirectUrl);
   set('noticeUrls', noticeUrls);
   set('sdkIntegrity', text(raw.sdkIntegrity));
-  set('customData', isPlainObject(raw.customData) ? raw.customData : undefined);
-  set('bypass', isPlainObject(raw.bypass) ? raw.bypass : undefined);
+  set('customData', isJsonObject(raw.customData) ? raw.customData : undefined);
+  set('bypass', isJsonObject(raw.bypass) ? raw.bypass : undefined);
   return { ok: true, config, warnings };
 }

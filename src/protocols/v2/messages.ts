@@ -16,7 +16,6 @@ export interface V2Messages {
   widgetCode: string;
   redirectQuery: string;
   sdkOrigin: string;
-  sdkTimeout(max: number): string;
   /** "`attribute` is for PortOne V1 only", then what to do in V2. */
   v1Only(attribute: string, hint: string): string;
   v1Hint: Record<V1OnlyAttribute, string>;
@@ -30,8 +29,7 @@ export const v2Messages: Record<Lang, V2Messages> = {
     paymentId: 'payment-id may contain only letters A–Z, a–z, digits and hyphens.',
     widgetCode: 'widget-code must be pw_1 or t3_1.',
     redirectQuery: `redirect-url must not use PortOne’s result names (${NAMES}).`,
-    sdkOrigin: 'sdk-src must be on this site or https://cdn.portone.io, unless allowed with PaymentwallPay.allowSdkOrigin().',
-    sdkTimeout: (max) => `sdk-timeout must be a whole number of milliseconds from 1 to ${max}.`,
+    sdkOrigin: "sdk-src must be on https://cdn.portone.io; any other origin, this site's too, must be allowed from JavaScript with PaymentwallPay.allowSdkOrigin().",
     v1Only: (attribute, hint) => `${attribute} is for PortOne V1 only: ${hint}`,
     v1Hint: {
       'tier-code': 'in V2, put the sub-merchant’s own store ID in store-id.',
@@ -46,8 +44,7 @@ export const v2Messages: Record<Lang, V2Messages> = {
     paymentId: 'payment-id에는 영문자, 숫자, 하이픈만 쓸 수 있습니다.',
     widgetCode: 'widget-code는 pw_1 또는 t3_1이어야 합니다.',
     redirectQuery: `redirect-url에는 PortOne 결과 파라미터(${NAMES})를 쓸 수 없습니다.`,
-    sdkOrigin: 'sdk-src는 이 사이트나 https://cdn.portone.io에 있어야 합니다(PaymentwallPay.allowSdkOrigin()으로 허용한 곳 제외).',
-    sdkTimeout: (max) => `sdk-timeout은 1부터 ${max}까지의 밀리초 정수여야 합니다.`,
+    sdkOrigin: 'sdk-src는 https://cdn.portone.io에 있어야 합니다. 이 사이트를 포함한 다른 출처는 JavaScript에서 PaymentwallPay.allowSdkOrigin()으로 허용해야 합니다.',
     v1Only: (attribute, hint) => `${attribute}는 PortOne V1 전용입니다. ${hint}`,
     v1Hint: {
       'tier-code': 'V2에서는 하위 가맹점의 상점 아이디를 store-id에 쓰세요.',
@@ -75,8 +72,6 @@ export function v2ConfigProblemText(lang: Lang, problem: V2ConfigProblem): strin
       return m.sdkOrigin;
     case 'v1-only':
       return m.v1Only(problem.attribute, m.v1Hint[problem.attribute as V1OnlyAttribute]);
-    case 'positive-integer':
-      if (problem.max !== undefined) return m.sdkTimeout(problem.max);
   }
   return translations[lang].configProblem(problem as ConfigProblem);
 }
