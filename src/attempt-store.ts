@@ -31,6 +31,23 @@ export function attemptFor(request: RequestPayParams, elementKey: string, starte
   return attempt;
 }
 
+/** A whole record of this order, as `save` wrote it: anything else in storage is damaged or not ours. */
+function isAttempt(value: unknown, merchantUid: string): value is Attempt {
+  if (typeof value !== 'object' || value === null) return false;
+  const { merchantUid: id, amount, currency, buyer, startedAt } = value as Record<string, unknown>;
+  const person = buyer as Record<string, unknown> | null;
+  return (
+    id === merchantUid &&
+    typeof amount === 'number' &&
+    typeof currency === 'string' &&
+    Number.isFinite(startedAt) &&
+    typeof person === 'object' &&
+    person !== null &&
+    typeof person.name === 'string' &&
+    typeof person.email === 'string'
+  );
+}
+
 const PREFIX = 'paymentwall-pay:';
 // Attempts older than this are from another visit; they are dropped when seen.
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -62,8 +79,8 @@ export class AttemptStore {
     const text = this.read(`${PREFIX}attempt:${merchantUid}`);
     if (text === undefined) return undefined;
     try {
-      const attempt = JSON.parse(text) as Attempt;
-      if (attempt.merchantUid === merchantUid && now - attempt.startedAt < MAX_AGE_MS) return attempt;
+      const attempt: unknown = JSON.parse(text);
+      if (isAttempt(attempt, merchantUid) && now - attempt.startedAt < MAX_AGE_MS) return attempt;
     } catch {
       // Not ours or damaged: treat as absent.
     }

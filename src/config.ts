@@ -81,7 +81,8 @@ export type ConfigRule =
   | 'url'
   | 'sdk-origin'
   | 'timeout-range'
-  | 'object';
+  | 'object'
+  | 'text';
 
 /** One thing wrong, named by the attribute (or property) the page author wrote. */
 export interface ConfigProblem {
@@ -180,11 +181,46 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return isPlainObject(value) && json(value);
 }
 
-export function readConfig(raw: RawConfig, env: ConfigEnvironment): ConfigResult {
+/** The properties that hold text; frameworks may bind anything to them. */
+const TEXT_PROPERTIES = {
+  impCode: 'imp-code',
+  tierCode: 'tier-code',
+  channelKey: 'channel-key',
+  projectKey: 'project-key',
+  currency: 'currency',
+  orderName: 'order-name',
+  merchantUid: 'merchant-uid',
+  payMethod: 'pay-method',
+  countryCode: 'country-code',
+  widgetCode: 'widget-code',
+  ps: 'ps',
+  customerUid: 'customer-uid',
+  redirectUrl: 'redirect-url',
+  noticeUrl: 'notice-url',
+  logoUrl: 'logo-url',
+  fields: 'fields',
+  sdkSrc: 'sdk-src',
+  sdkIntegrity: 'sdk-integrity',
+} as const satisfies Partial<Record<keyof RawConfig, string>>;
+
+export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResult {
   const problems: ConfigProblem[] = [];
   const warnings: string[] = [];
-  const problem = (attribute: string, rule: ConfigRule, limits: { min?: number; max?: number } = {}) =>
-    problems.push({ attribute, rule, ...limits });
+  // One problem per attribute, the first found (a refused value is not "required" as well).
+  const problem = (attribute: string, rule: ConfigRule, limits: { min?: number; max?: number } = {}) => {
+    if (!problems.some((found) => found.attribute === attribute)) problems.push({ attribute, rule, ...limits });
+  };
+  // A framework may bind null (nothing), a number (its text) or an object (refused) to a text property.
+  const raw: RawConfig = { ...input };
+  for (const [key, attribute] of Object.entries(TEXT_PROPERTIES) as [keyof typeof TEXT_PROPERTIES, string][]) {
+    const value: unknown = input[key];
+    if (value === null || value === undefined) delete raw[key];
+    else if (typeof value === 'number' && Number.isFinite(value)) raw[key] = String(value);
+    else if (typeof value !== 'string') {
+      problem(attribute, 'text');
+      delete raw[key];
+    }
+  }
   const optional = (value: string | undefined) => (present(value) ? value : undefined);
   // Trimmed first: the length PortOne counts is that of what is sent.
   const limited = (attribute: string, value: string | undefined, max: number) => {

@@ -48,6 +48,8 @@ export const en: Translation = {
         return `${attribute} must be a whole number of milliseconds from ${min ?? 0} to ${max ?? 0}.`;
       case 'object':
         return `${attribute} must be a plain JSON object.`;
+      case 'text':
+        return `${attribute} must be text.`;
     }
   },
   failure: {

@@ -48,6 +48,8 @@ export const ko: Translation = {
         return `${attribute}는 ${min ?? 0}에서 ${max ?? 0} 사이의 밀리초 정수여야 합니다.`;
       case 'object':
         return `${attribute}는 일반 JSON 객체여야 합니다.`;
+      case 'text':
+        return `${attribute}는 문자열이어야 합니다.`;
     }
   },
   failure: {

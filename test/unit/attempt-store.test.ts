@@ -20,6 +20,16 @@ describe('the attempt store', () => {
     expect(reloaded.get('order-1', 2_000)).to.equal(undefined);
   });
 
+  it('treats a damaged record as absent: no attempt with a missing start time, amount or buyer', () => {
+    const store = new AttemptStore(sessionStorage);
+    for (const damaged of [{ ...attempt, startedAt: null }, { ...attempt, amount: '1004' }, { ...attempt, buyer: null }, { ...attempt, buyer: { name: 'Jack Son' } }]) {
+      sessionStorage.setItem('paymentwall-pay:attempt:order-1', JSON.stringify(damaged));
+      expect(store.get('order-1', 2_000)).to.equal(undefined);
+    }
+    sessionStorage.setItem('paymentwall-pay:attempt:order-1', JSON.stringify(attempt));
+    expect(store.get('order-1', 2_000)).to.deep.equal(attempt);
+  });
+
   it('drops attempts older than a day', () => {
     const store = new AttemptStore(sessionStorage);
     store.save(attempt);

@@ -22,6 +22,12 @@ function config(raw: RawConfig, environment = env) {
 }
 
 describe('configuration rules', () => {
+  it('takes what frameworks bind to text properties: null as nothing, a number as its text, an object refused', () => {
+    expect(config({ sdkSrc: null as unknown as string, payMethod: null as unknown as string }).config.sdkSrc).to.equal('https://cdn.iamport.kr/v1/iamport.js');
+    expect(config({ orderName: 123 as unknown as string }).config.orderName).to.equal('123');
+    expect(problems({ impCode: {} as unknown as string, fields: ['tel'] as unknown as string })).to.deep.equal(['imp-code:text', 'fields:text']);
+  });
+
   it('accepts the minimal configuration and upper-cases the currency', () => {
     const { config: c } = config({});
     expect(c.currency).to.equal('KRW');
