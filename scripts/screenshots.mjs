@@ -109,7 +109,7 @@ try {
 
   page = await open({ width: 375 });
   await page.setViewport({ width: 375, height: 812, deviceScaleFactor: 2 });
-  await page.evaluate(() => document.getElementById('krw-basic').scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => document.getElementById('krw-basic').closest('.scenario').scrollIntoView({ block: 'start' }));
   await new Promise((resolve) => setTimeout(resolve, 150));
   const phone = join(out, 'phone-375.png');
   await page.screenshot({ path: phone });
