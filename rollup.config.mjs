@@ -20,7 +20,9 @@ export default {
   },
   plugins: [
     // Whitespace inside html`` and css`` literals is bytes terser cannot see; this strips it.
-    minifyHTML(),
+    // Conservatively: runs become one space but never none, so "Phone (optional)" keeps its
+    // space where a template starts or ends with one.
+    minifyHTML({ options: { minifyOptions: { conservativeCollapse: true } } }),
     nodeResolve({ browser: true }),
     terser({ ecma: 2020, module: false, format: { comments: false } }),
   ],
