@@ -49,6 +49,12 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
     });
   }
 
+  it('renders the same text as the source build: minifying templates keeps the spaces that show', async () => {
+    const { doc } = await openPage('/test/fixtures/cdn/plain-page.html');
+    const labels = Array.from(doc.getElementById('widget')!.shadowRoot!.querySelectorAll('label'), (label) => label.textContent!.replace(/\s+/g, ' ').trim());
+    expect(labels).to.include('Phone (optional)');
+  });
+
   it('works under a strict CSP with Trusted Types enforced, with no violation', async () => {
     const response = await fetch('/test/fixtures/cdn/plain-page.html?csp');
     expect(response.headers.get('content-security-policy')).to.contain("require-trusted-types-for 'script'");
