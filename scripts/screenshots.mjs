@@ -91,6 +91,9 @@ try {
   await submit(page, 'usd-t3');
   await sandbox(page, 'decline');
   await card(page, 'usd-t3', 'failure');
+  await submit(page, 'test-mode'); // prefilled buyer
+  await sandbox(page, 'close');
+  await card(page, 'test-mode', 'closed');
   await card(page, 'broken', 'config-error');
   await card(page, 'korean', 'korean');
   await card(page, 'themed', 'themed');
