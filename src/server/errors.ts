@@ -47,6 +47,12 @@ export class PortOneApiError extends PortOneError {
   readonly pgCode: number | string | undefined;
   /** The PG's own message (V2's `pgMessage`). */
   readonly pgMessage: string | undefined;
+  /**
+   * V2 POSTs: the `Idempotency-Key` the request went out with. After a timeout or a network error
+   * the outcome is unknown: repeat the call with this key and PortOne answers with the first
+   * call's result instead of acting twice (a refund is never made twice).
+   */
+  idempotencyKey: string | undefined;
 
   constructor(init: PortOneApiErrorInit) {
     super(`PortOne ${init.endpoint} failed (${init.kind}): ${init.detail}`, init.cause ? { cause: init.cause } : undefined);
@@ -58,6 +64,7 @@ export class PortOneApiError extends PortOneError {
     this.portOneMessage = init.portOneMessage;
     this.pgCode = init.pgCode;
     this.pgMessage = init.pgMessage;
+    this.idempotencyKey = undefined;
   }
 }
 

@@ -44,6 +44,7 @@ export const clientOptionRules: BodyRules<PortOneClientOptions> = {
   tierCode: { check: text() },
   now: { check: callable },
   includeSandbox: { check: flag },
+  acceptTestPayments: { check: flag },
 };
 
 export const verifyPaymentRules: BodyRules<VerifyPaymentInput> = {

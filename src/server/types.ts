@@ -43,6 +43,11 @@ export interface PortOneClientOptions {
   now?: () => number;
   /** Also find payments made on test channels (`include_sandbox=true`). Default false. */
   includeSandbox?: boolean;
+  /**
+   * Let `verifyPayment` pass a test-channel (`sandbox`) payment. Default false: finding test
+   * payments (`includeSandbox`) is not the same as shipping an order for one.
+   */
+  acceptTestPayments?: boolean;
 }
 
 export type PaymentStatus = 'ready' | 'paid' | 'cancelled' | 'failed';

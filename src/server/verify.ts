@@ -12,13 +12,14 @@ export interface ExpectedPayment {
  * amount proves nothing; then any refund, since a paid payment with money given back is not paid
  * in full whatever its `amount` says.
  */
-export function assertPaymentMatches(payment: Payment, expected: ExpectedPayment): void {
+export function assertPaymentMatches(payment: Payment, expected: ExpectedPayment, acceptTestPayments = false): void {
   const fail = (reason: ConstructorParameters<typeof PaymentVerificationError>[0], want: unknown, got: unknown): never => {
     throw new PaymentVerificationError(reason, want, got, payment, payment.impUid);
   };
   if (payment.status === 'cancelled') fail('cancelled', 0, payment.cancelAmount);
   if (payment.status !== 'paid') fail('not-paid', 'paid', payment.status);
   if (payment.cancelAmount !== 0) fail('cancelled', 0, payment.cancelAmount);
+  if (payment.sandbox && !acceptTestPayments) fail('test-payment', false, true);
   if (payment.amount !== expected.amount) fail('amount-mismatch', expected.amount, payment.amount);
   if (payment.currency.toUpperCase() !== expected.currency.toUpperCase()) fail('currency-mismatch', expected.currency, payment.currency);
   if (payment.merchantUid !== expected.merchantUid) fail('merchant-uid-mismatch', expected.merchantUid, payment.merchantUid);

@@ -285,3 +285,16 @@ test('V2 confirmDelivery for an unknown transactionId is a 404 http error', asyn
   assert.equal(error.status, 404);
   assert.equal(error.portOneType, 'PAYMENT_NOT_FOUND');
 });
+
+test('a V2 cancel that timed out carries the key it was sent with, so repeating it refunds once', BOUNDED, async (t) => {
+  const { fake, client } = await setupV2(t, { timeoutMs: 300 });
+  const { id } = fake.addPayment();
+  const input = { paymentId: id as string, reason: 'x', amount: 100 };
+  fake.injectFault({ type: 'late', ms: 1000 });
+  const lost = await apiError(client.cancelPayment(input));
+  assert.equal(lost.kind, 'timeout');
+  assert.match(lost.idempotencyKey ?? '', /^[0-9a-f-]{36}$/);
+  const again = await client.cancelPayment({ ...input, idempotencyKey: lost.idempotencyKey! });
+  assert.equal(again.idempotencyKey, lost.idempotencyKey);
+  assert.equal((fake.payments.get(id as string)?.amount as { cancelled: number }).cancelled, 100, 'refunded once');
+});

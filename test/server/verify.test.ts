@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { inspect } from 'node:util';
 import {
   PaymentVerificationError,
+  PortOneClient,
   PortOneApiError,
   PortOneError,
   PortOneInputError,
@@ -136,4 +137,19 @@ test('a verification error keeps the payment for code, but prints no buyer e-mai
   ].join('\n');
   for (const value of Object.values(buyer)) assert.ok(!printed.includes(value), `${value} printed in: ${printed}`);
   assert.match(printed, /amount-mismatch/);
+});
+
+test('a test-channel (sandbox) payment does not verify unless the client accepts test payments', async (t) => {
+  const { fake } = await setup(t);
+  const raw = fake.addPayment({ sandbox: true, amount: 1000 });
+  const expected = { impUid: raw.imp_uid as string, merchantUid: raw.merchant_uid as string, amount: 1000, currency: 'KRW' };
+  const finding = new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, includeSandbox: true });
+  const error = await finding.verifyPayment(expected).then(
+    () => assert.fail('a test payment verified'),
+    (thrown: unknown) => thrown,
+  );
+  assert.ok(error instanceof PaymentVerificationError);
+  assert.equal(error.reason, 'test-payment');
+  const testing = new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, includeSandbox: true, acceptTestPayments: true });
+  assert.equal((await testing.verifyPayment(expected)).sandbox, true);
 });

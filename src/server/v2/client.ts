@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Webhook } from 'standardwebhooks';
-import { PortOneInputError } from '../errors.js';
+import { PortOneApiError, PortOneInputError } from '../errors.js';
 import { PortOneHttp, endpointOf, expectFields, type ApiCall } from '../http.js';
 import { callLimit } from '../inputs.js';
 import type { CallLimit } from '../limit.js';
@@ -82,7 +82,7 @@ export class PortOneV2Client {
     const { paymentId, idempotencyKey, ...body } = checkInput(input, v2CancelPaymentRules) as V2CancelPaymentInput;
     const key = idempotencyKey ?? randomUUID();
     const call = this.#post(`/payments/${encodeURIComponent(paymentId)}/cancel`, { ...body, ...this.#store() }, key);
-    const response = expectFields(await this.#http.send(call, callLimit(this.#timeoutMs, options)), endpointOf(call), { cancellation: 'object' });
+    const response = expectFields(await this.#sendOnce(call, key, options), endpointOf(call), { cancellation: 'object' });
     const raw = response.cancellation as Record<string, unknown>;
     expectFields(raw, endpointOf(call), { status: 'string', id: 'string', totalAmount: 'number' });
     const date = (field: string): Date | null => (typeof raw[field] === 'string' ? new Date(raw[field] as string) : null);
@@ -101,8 +101,8 @@ export class PortOneV2Client {
   /** `POST /payments/{paymentId}/pre-register`: PortOne then refuses a payment for this id with another amount or currency. */
   async preRegisterPayment(input: V2PreRegisterPaymentInput, options?: CallOptions): Promise<void> {
     const { paymentId, idempotencyKey, ...body } = checkInput(input, v2PreRegisterPaymentRules) as V2PreRegisterPaymentInput;
-    const call = this.#post(`/payments/${encodeURIComponent(paymentId)}/pre-register`, { ...body, ...this.#store() }, idempotencyKey);
-    await this.#http.send(call, callLimit(this.#timeoutMs, options));
+    const key = idempotencyKey ?? randomUUID();
+    await this.#sendOnce(this.#post(`/payments/${encodeURIComponent(paymentId)}/pre-register`, { ...body, ...this.#store() }, key), key, options);
   }
 
   /**
@@ -111,8 +111,8 @@ export class PortOneV2Client {
    */
   async confirmDelivery(input: V2ConfirmDeliveryInput, options?: CallOptions): Promise<void> {
     const { idempotencyKey, ...body } = checkInput(input, v2ConfirmDeliveryRules) as V2ConfirmDeliveryInput;
-    const call = this.#post('/paymentwall/delivery/confirm', body, idempotencyKey);
-    await this.#http.send(call, callLimit(this.#timeoutMs, options));
+    const key = idempotencyKey ?? randomUUID();
+    await this.#sendOnce(this.#post('/paymentwall/delivery/confirm', body, key), key, options);
   }
 
   /**
@@ -151,7 +151,17 @@ export class PortOneV2Client {
   }
 
   /** A POST with its `Idempotency-Key` (an RFC 8941 string): a fresh one unless the caller chose it. */
-  #post(path: string, body: Record<string, unknown>, idempotencyKey: string = randomUUID()): ApiCall {
+  /** A POST, sent once; a failure carries the key, so the caller can repeat it safely. */
+  async #sendOnce(call: ApiCall, key: string, options: CallOptions | undefined): Promise<unknown> {
+    try {
+      return await this.#http.send(call, callLimit(this.#timeoutMs, options));
+    } catch (error) {
+      if (error instanceof PortOneApiError) error.idempotencyKey = key;
+      throw error;
+    }
+  }
+
+  #post(path: string, body: Record<string, unknown>, idempotencyKey: string): ApiCall {
     return { method: 'POST', path, body, headers: { 'Idempotency-Key': `"${idempotencyKey}"` } };
   }
 
