@@ -12,7 +12,7 @@ import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; " +
-  "require-trusted-types-for 'script'; trusted-types paymentwall-pay lit-html";
+  "require-trusted-types-for 'script'; trusted-types paymentwall-pay lit-html 'allow-duplicates'";
 
 const NONCE = 't3st-n0nce';
 const NONCE_CSP = `default-src 'self'; script-src 'nonce-${NONCE}'; style-src 'self'; object-src 'none'; base-uri 'none'`;

@@ -35,7 +35,7 @@ const SANDBOX_CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "require-trusted-types-for 'script'",
-  'trusted-types paymentwall-pay lit-html',
+  "trusted-types paymentwall-pay lit-html 'allow-duplicates'",
 ].join('; ');
 
 // The real SDK is not known to be Trusted-Types-clean, and its payment window is an iframe on

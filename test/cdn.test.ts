@@ -3,6 +3,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 interface PageWindow extends Omit<Window, 'IMP'> {
   __events: Array<{ type: string; id: string; detail: Record<string, unknown> }>;
   __violations: string[];
+  __errors: string[];
   __npmCopyIsSeparate?: boolean;
   __atLoad?: { sdkTags: number; imp: boolean };
   IMP?: { inits: string[]; requests: Array<Record<string, unknown>> };
@@ -97,5 +98,14 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
     expect(doc.querySelectorAll('script[src$="imp-double.js"]')).to.have.length(1);
     expect(win.IMP!.inits).to.deep.equal(['imp12345678']);
     expect(win.IMP!.requests.map((request) => request.amount)).to.have.members([1004, 2000]);
+  });
+
+  it('runs two copies under the strict CSP with Trusted Types: no violation, no script error, both pay', async () => {
+    const { win, doc } = await openPage('/test/fixtures/cdn/two-copies.html?csp', 2);
+    clickPay(doc, 'cdn-widget');
+    clickPay(doc, 'npm-widget');
+    await waitUntil(() => win.__events.filter((event) => event.type === 'pay-success').length === 2, 'two payments under CSP');
+    expect(win.__violations).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
   });
 });
