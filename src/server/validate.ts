@@ -76,6 +76,26 @@ export function text(max?: number, pattern?: { test: RegExp; rule: string }): Fi
   };
 }
 
+/**
+ * An id that goes into a URL path. Not `.` or `..`: a URL parser resolves those (percent-encoded
+ * too), so the request would reach another path. No lone surrogates: they have no UTF-8 to encode.
+ */
+export function pathSegment(max?: number): FieldCheck<string> {
+  const check = text(max);
+  return (value, field) => {
+    const id = check(value, field);
+    if (id === '.' || id === '..') throw new PortOneInputError(field, 'must not be "." or ".."');
+    if (/\p{Cs}/u.test(id)) throw new PortOneInputError(field, 'must be well-formed Unicode (it has a lone surrogate)');
+    return id;
+  };
+}
+
+/** A value sent in an HTTP header: printable ASCII without spaces, which fetch neither refuses nor trims. */
+export const headerText: FieldCheck<string> = text(undefined, {
+  test: /^[\x21-\x7e]+$/,
+  rule: 'must be printable ASCII without spaces (it is sent in an HTTP header)',
+});
+
 export const email = (max: number): FieldCheck<string> =>
   text(max, { test: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, rule: 'must be an e-mail address' });
 

@@ -51,6 +51,13 @@ const cancelWith = (change: Loose<CancelPaymentInput>) => (c: PortOneClient) => 
 const cases: Case[] = [
   ['getPayment without an imp_uid', 'impUid', (c) => c.getPayment('')],
   ['getPayment with a number', 'impUid', (c) => c.getPayment(42 as unknown as string)],
+  // A URL parser resolves `.` and `..` (and `%2e`), so `GET /payments/..` would reach `GET /`.
+  ["getPayment with the id '..'", 'impUid', (c) => c.getPayment('..')],
+  ["findPaymentByMerchantUid with the id '.'", 'merchantUid', (c) => c.findPaymentByMerchantUid('.')],
+  ["deleteBillingKey with the id '..'", 'customerUid', (c) => c.deleteBillingKey('..')],
+  ['getBillingKey with a lone surrogate, which has no UTF-8 to percent-encode', 'customerUid', (c) => c.getBillingKey('cust_\ud800')],
+  ["verifyPayment with the impUid '..'", 'impUid', verifyWith({ impUid: '..' })],
+  ["handleWebhook with the imp_uid '..'", 'imp_uid', (c) => c.handleWebhook({ imp_uid: '..' })],
 
   ['verifyPayment without impUid', 'impUid', verifyWith({ impUid: undefined })],
   ['verifyPayment with amount 0', 'amount', verifyWith({ amount: 0 })],
@@ -174,6 +181,10 @@ const constructorCases: [string, Loose<PortOneClientOptions>][] = [
   ['fetch', { fetch: 'fetch' }],
   ['now', { now: 1 }],
   ['tierCode', { tierCode: 7 }],
+  // Sent as the Tier header: a control character made every call fail as a "network" error after the token request.
+  ['tierCode', { tierCode: 'A01\n' }],
+  ['tierCode', { tierCode: 'A 01' }],
+  ['tierCode', { tierCode: '티어' }],
   ['includeSandbox', { includeSandbox: 'yes' }],
   ['apisecret', { apisecret: 'typo' }],
 ];
