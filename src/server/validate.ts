@@ -176,6 +176,16 @@ export const callable: FieldCheck<(...args: never[]) => unknown> = (value, field
 /** PortOne stores `custom_data` as a string; an object is sent as its JSON. */
 export const jsonText: FieldCheck<string> = (value, field) => {
   if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return JSON.stringify(value);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    // A bigint or a cycle inside makes JSON.stringify throw a TypeError; that is the caller's input too.
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(value) as string | undefined;
+    } catch {
+      json = undefined;
+    }
+    if (typeof json === 'string') return json;
+    throw new PortOneInputError(field, 'must be an object JSON can hold (no bigint, no cycle)');
+  }
   throw new PortOneInputError(field, 'must be a string or a plain object');
 };
