@@ -211,28 +211,39 @@ type Choice = { kind: 'good'; good: Good } | { kind: 'omit' } | { kind: 'blank';
 const EXTRA_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'amount ', 'Amount', 'imp_uid', 'merchant_uid', 'buyer_email', 'customer_uid', 'paymentID', 'storeId', 'signal'];
 
 /**
- * Inputs for `spec`: mostly good values, sometimes a field left out, blank, bad or an unknown key
- * added (`__proto__` and `constructor` as own keys among them), sometimes not an object at all.
+ * Inputs for `spec`: all good; one field wrong (left out, blank or bad) and the rest good; several
+ * fields wrong at once, unknown keys added (`__proto__` and `constructor` as own keys among them);
+ * or not an object at all.
  */
-export function inputOf(spec: InputSpec, options: { allGoodWeight?: number } = {}): fc.Arbitrary<Generated> {
+export function inputOf(spec: InputSpec): fc.Arbitrary<Generated> {
   const fields = Object.keys(spec);
-  const choice = (field: FieldSpec, rare: boolean): fc.Arbitrary<Choice> =>
+  const good = (field: FieldSpec): fc.Arbitrary<Choice> => {
+    const value = field.good.map((g) => ({ kind: 'good' as const, good: g }));
+    return field.required === true ? value : fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: fc.constant({ kind: 'omit' as const }) });
+  };
+  const wrong = (field: FieldSpec): fc.Arbitrary<Choice> =>
     fc.oneof(
-      { weight: rare ? 60 : 10, arbitrary: field.good.map((good) => ({ kind: 'good' as const, good })) },
-      { weight: field.required === true ? 1 : 4, arbitrary: fc.constant({ kind: 'omit' as const }) },
-      { weight: rare ? 1 : 2, arbitrary: blank.map((value) => ({ kind: 'blank' as const, value })) },
-      { weight: rare ? 1 : 3, arbitrary: field.bad.map((value) => ({ kind: 'bad' as const, value })) },
+      { weight: 4, arbitrary: field.bad.map((value) => ({ kind: 'bad' as const, value })) },
+      { weight: 1, arbitrary: blank.map((value) => ({ kind: 'blank' as const, value })) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'omit' as const }) },
     );
-  const extras = fc.dictionary(fc.constantFrom(...EXTRA_KEYS.filter((k) => !fields.includes(k))), anything, { maxKeys: 2 });
+  const goodChoices = fc.record(Object.fromEntries(fields.map((f) => [f, good(spec[f] as FieldSpec)])));
+  const oneWrong = fc
+    .tuple(goodChoices, fc.constantFrom(...fields))
+    .chain(([choices, field]) => wrong(spec[field] as FieldSpec).map((choice) => ({ ...choices, [field]: choice })));
+  const mixed = fc.record(Object.fromEntries(fields.map((f) => [f, fc.oneof({ weight: 3, arbitrary: good(spec[f] as FieldSpec) }, wrong(spec[f] as FieldSpec))])));
+  const extras = fc.dictionary(fc.constantFrom(...EXTRA_KEYS.filter((k) => !fields.includes(k))), anything, { minKeys: 1, maxKeys: 2 });
   const object = fc
-    .tuple(fc.boolean(), fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: extras }), fc.boolean())
-    .chain(([rare, extra, nullPrototype]) =>
-      fc.record(Object.fromEntries(fields.map((f) => [f, choice(spec[f] as FieldSpec, rare)]))).map((choices) => build(spec, choices, extra, nullPrototype)),
-    );
+    .tuple(
+      fc.oneof({ weight: 3, arbitrary: goodChoices }, { weight: 4, arbitrary: oneWrong }, { weight: 2, arbitrary: mixed }),
+      fc.oneof({ weight: 6, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: extras }),
+      fc.boolean(),
+    )
+    .map(([choices, extra, nullPrototype]) => build(spec, choices, extra, nullPrototype));
   const notAnObject = anything
     .filter((v) => typeof v !== 'object' || v === null || Array.isArray(v))
     .map((input) => ({ input, valid: false, wire: {}, why: 'not an object' }));
-  return fc.oneof({ weight: options.allGoodWeight ?? 20, arbitrary: object }, { weight: 1, arbitrary: notAnObject });
+  return fc.oneof({ weight: 15, arbitrary: object }, { weight: 1, arbitrary: notAnObject });
 }
 
 function build(spec: InputSpec, choices: Record<string, Choice>, extra: Record<string, unknown>, nullPrototype: boolean): Generated {
