@@ -137,9 +137,9 @@ export function oneOf<const T extends string>(...allowed: T[]): FieldCheck<T> {
 export const yesNo: FieldCheck<'yes' | 'no'> = (value, field) =>
   typeof value === 'boolean' ? (value ? 'yes' : 'no') : oneOf('yes', 'no')(value, field);
 
-/** A `Date` or UNIX seconds, sent as whole UNIX seconds. */
+/** A `Date` from 1970 on or UNIX seconds, sent as whole UNIX seconds (never negative, whichever was given). */
 export const unixSeconds: FieldCheck<number> = (value, field) => {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return Math.floor(value.getTime() / 1000);
+  if (value instanceof Date && value.getTime() >= 0) return Math.floor(value.getTime() / 1000);
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
   throw new PortOneInputError(field, 'must be a valid Date or whole UNIX seconds');
 };

@@ -132,6 +132,8 @@ const cases: Case[] = [
   ['registerDelivery with status shipped', 'status', deliveryWith(digitalDelivery, { status: 'shipped' })],
   ['registerDelivery with refundable maybe', 'refundable', deliveryWith(digitalDelivery, { refundable: 'maybe' })],
   ['registerDelivery with an invalid Date', 'estimatedDeliveryDatetime', deliveryWith(digitalDelivery, { estimatedDeliveryDatetime: new Date('x') })],
+  // -1 as a number was refused, but a Date before 1970 was sent as negative seconds.
+  ['registerDelivery with a Date before 1970', 'estimatedDeliveryDatetime', deliveryWith(digitalDelivery, { estimatedDeliveryDatetime: new Date('1969-12-31T23:59:59Z') })],
   ['registerDelivery with UNIX seconds as a string', 'estimatedUpdateDatetime', deliveryWith(digitalDelivery, { estimatedUpdateDatetime: '1750000000' })],
   ['registerDelivery with a 41-character impUid', 'impUid', deliveryWith(digitalDelivery, { impUid: long(41) })],
   ['registerDelivery with a 51-character shippingAddressEmail', 'shippingAddressEmail', deliveryWith(digitalDelivery, { shippingAddressEmail: `${long(39)}@example.com` })],
