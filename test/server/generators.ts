@@ -90,14 +90,15 @@ export function textGood(max = 60): fc.Arbitrary<string> {
   return fc.string({ unit, minLength: 1, maxLength: Math.min(max, 60) }).filter((s) => codePointLength(s) <= max);
 }
 
-/** Strings longer than `max` code points. */
+/** Strings longer than `max` code points, most often by one. */
 function tooLong(max: number): fc.Arbitrary<string> {
-  return fc.tuple(fc.constantFrom('x', '가', '😀'), fc.integer({ min: 1, max: 40 })).map(([c, extra]) => c.repeat(max + extra));
+  const extra = fc.oneof({ weight: 3, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 2, max: 40 }) });
+  return fc.tuple(fc.constantFrom('x', '가', '😀'), extra).map(([c, n]) => c.repeat(max + n));
 }
 
 export const text = (max?: number): FieldSpec => ({
   good: same(textGood(max)),
-  bad: max === undefined ? notString : fc.oneof(notString, tooLong(max)),
+  bad: max === undefined ? notString : fc.oneof({ weight: 1, arbitrary: notString }, { weight: 2, arbitrary: tooLong(max) }),
 });
 
 /**
@@ -110,14 +111,21 @@ export const pathId = (max?: number): FieldSpec => ({
   bad: fc.oneof(text(max).bad, fc.constantFrom('.', '..', '\ud800', 'imp_\udc00', `order_${'\ud83d'}`)),
 });
 
+// The values just past a rule's edge come most often: they are where a broken rule shows.
 export const positiveInteger: FieldSpec = {
   good: same(fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.constantFrom(1, MAX_SAFE), fc.integer({ min: 1, max: MAX_SAFE }))),
-  bad: fc.oneof(oddNumber, notString.filter((v) => typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v > MAX_SAFE)),
+  bad: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(0, -0, -1, 0.5, MAX_SAFE + 1) },
+    { weight: 2, arbitrary: oddNumber },
+    { weight: 1, arbitrary: notString.filter((v) => typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v > MAX_SAFE) },
+  ),
 };
 
 export const nonNegativeInteger: FieldSpec = {
   good: same(fc.oneof(fc.constantFrom(0, -0, MAX_SAFE), fc.integer({ min: 0, max: MAX_SAFE }))),
-  bad: fc.oneof(oddNumber, notString).filter((v) => !(typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)),
+  bad: fc
+    .oneof({ weight: 6, arbitrary: fc.constantFrom(-1, -0.5, 0.5, MAX_SAFE + 1) }, { weight: 2, arbitrary: oddNumber }, { weight: 1, arbitrary: notString })
+    .filter((v) => !(typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)),
 };
 
 const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -235,7 +243,7 @@ export function inputOf(spec: InputSpec): fc.Arbitrary<Generated> {
   const extras = fc.dictionary(fc.constantFrom(...EXTRA_KEYS.filter((k) => !fields.includes(k))), anything, { minKeys: 1, maxKeys: 2 });
   const object = fc
     .tuple(
-      fc.oneof({ weight: 3, arbitrary: goodChoices }, { weight: 4, arbitrary: oneWrong }, { weight: 2, arbitrary: mixed }),
+      fc.oneof({ weight: 3, arbitrary: goodChoices }, { weight: 5, arbitrary: oneWrong }, { weight: 2, arbitrary: mixed }),
       fc.oneof({ weight: 6, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: extras }),
       fc.boolean(),
     )
