@@ -15,7 +15,7 @@ import { FakePortOne, type EnvelopeFault } from './fake-portone.js';
 import { FakePortOneV2, type V2ErrorFault } from './fake-portone-v2.js';
 import { describe } from './generators.js';
 
-const RUNS = { v1: 400, v2: 300 };
+const RUNS = { v1: 350, v2: 250 };
 
 /** Every way an error is commonly shown: as a string, its stack, util.inspect (hidden fields, causes), JSON. */
 function views(error: unknown): string[] {

@@ -38,7 +38,7 @@ import {
   type InputSpec,
 } from './generators.js';
 
-const RUNS = { id: 250, body: 350, constructor: 300, header: 150 };
+const RUNS = { id: 200, body: 300, constructor: 300, header: 100 };
 
 /** One fake and one client for a whole property: cases run one after another, each watched on its own. */
 async function start(t: { after: (fn: () => Promise<void>) => void }, options: Partial<PortOneClientOptions> = {}) {

@@ -33,7 +33,7 @@ import {
   type Observed,
 } from './generators.js';
 
-const RUNS = { id: 300, body: 350, constructor: 300, header: 150 };
+const RUNS = { id: 250, body: 300, constructor: 300, header: 100 };
 
 async function start(t: TestContext) {
   const fake = await FakePortOneV2.start();

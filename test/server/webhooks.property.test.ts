@@ -26,7 +26,7 @@ import {
 } from './generators.js';
 import { setup, setupV2 } from './harness.js';
 
-const RUNS = { v1: 700, v2Refused: 500, v2Signed: 500 };
+const RUNS = { v1: 700, v2Refused: 400, v2Signed: 400 };
 
 /** Whether a string has a UTF-8 form (no lone surrogates). */
 function wellFormed(value: string): boolean {
