@@ -289,6 +289,34 @@ export function argumentOf(spec: FieldSpec): fc.Arbitrary<Generated & { wireValu
   );
 }
 
+/** `spec` with ids the fake knows among its good values, so found and not-found answers both occur. */
+export const withKnown = (spec: FieldSpec, known: string[]): FieldSpec => ({
+  ...spec,
+  good: fc.oneof(spec.good, fc.constantFrom(...known).map((value) => ({ value, wire: value }))),
+});
+
+/** A constructor given generated options builds, or throws a PortOneInputError exactly when they break a rule. */
+export function assertConstructor(build: (options: unknown) => unknown, generated: Generated): void {
+  let error: unknown;
+  try {
+    build(generated.input);
+  } catch (thrown) {
+    error = thrown;
+  }
+  if (generated.valid) assert.equal(error, undefined, `refused valid options: ${describe(error)}`);
+  else assert.ok(error instanceof PortOneInputError, `expected a PortOneInputError (${generated.why}), got ${describe(error)}`);
+}
+
+/** What `build` makes, or `undefined` when it refuses with a PortOneInputError (any other throw fails). */
+export function builtOrRefused<T>(build: () => T): T | undefined {
+  try {
+    return build();
+  } catch (error) {
+    assert.ok(error instanceof PortOneInputError, describe(error));
+    return undefined;
+  }
+}
+
 /** camelCase → PortOne V1's snake_case. */
 export const snake = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

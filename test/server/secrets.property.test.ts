@@ -44,6 +44,19 @@ const carelessFetch = (how: 'error' | 'string' | 'code'): FetchLike =>
 type Careless = 'error' | 'string' | 'code' | null;
 const careless = fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom<Careless>('error', 'string', 'code') });
 
+/** Client options for a case: the careless fetch, if any, with a limit short enough that its failure is not retried with back-off. */
+const fetchOptions = (mode: Careless): { timeoutMs: number; fetch?: FetchLike } => (mode ? { timeoutMs: 100, fetch: carelessFetch(mode) } : { timeoutMs: 5000 });
+
+/** The error `call` ends with when the fake meets only `injected` (if anything); `undefined` when it succeeds. */
+async function failureOf<F>(fake: { clearFaults(): void; injectFault(fault: F, path?: string): void }, injected: [F, string | undefined] | null, call: () => Promise<unknown>): Promise<unknown> {
+  fake.clearFaults();
+  if (injected) fake.injectFault(...injected);
+  return call().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+}
+
 test(`V1: no error from generated failures shows the API secret or a token (${RUNS.v1} cases)`, async (t) => {
   const fake = await FakePortOne.start();
   t.after(() => fake.close());
@@ -95,21 +108,9 @@ test(`V1: no error from generated failures shows the API secret or a token (${RU
   await check(
     RUNS.v1,
     fc.asyncProperty(call, fault, careless, async ([, method], injected, fetchMode) => {
-      fake.clearFaults();
-      if (injected) fake.injectFault(...injected);
-      const client = new PortOneClient({
-        apiKey: fake.apiKey,
-        apiSecret: fake.apiSecret,
-        baseUrl: fake.baseUrl,
-        // Short enough that a failing custom fetch is not retried with back-off; it answers at once.
-        timeoutMs: fetchMode ? 100 : 5000,
-        ...(fetchMode ? { fetch: carelessFetch(fetchMode) } : {}),
-      });
+      const client = new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, ...fetchOptions(fetchMode) });
       const before = fake.requests.length;
-      const error = await method(client, fake.apiSecret).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      const error = await failureOf(fake, injected, () => method(client, fake.apiSecret));
       assertNoSecret(error, secrets(fake.requests.slice(before)));
     }),
   );
@@ -158,20 +159,8 @@ test(`V2: no error from generated failures shows the API secret or the webhook s
   await check(
     RUNS.v2,
     fc.asyncProperty(call, fault, careless, async ([, method], injected, fetchMode) => {
-      fake.clearFaults();
-      if (injected) fake.injectFault(...injected);
-      const client = new PortOneV2Client({
-        apiSecret: fake.apiSecret,
-        webhookSecret,
-        baseUrl: fake.baseUrl,
-        timeoutMs: fetchMode ? 100 : 5000,
-        ...(fetchMode ? { fetch: carelessFetch(fetchMode) } : {}),
-      });
-      const error = await method(client).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      assertNoSecret(error, secrets);
+      const client = new PortOneV2Client({ apiSecret: fake.apiSecret, webhookSecret, baseUrl: fake.baseUrl, ...fetchOptions(fetchMode) });
+      assertNoSecret(await failureOf(fake, injected, () => method(client)), secrets);
     }),
   );
 });
