@@ -397,8 +397,24 @@ export function assertOrdinary(seen: Observed, aborted: boolean): void {
   }
 }
 
+/**
+ * The verdict on one watched call of generated input and options: refused (a PortOneInputError,
+ * nothing sent) when either breaks a rule; otherwise an ordinary end and the one API request it
+ * made, which is returned (none when the caller's signal had already fired).
+ */
+export function requestOf(seen: Observed, input: { valid: boolean; why: string }, options: GeneratedOptions): ApiRequest | undefined {
+  if (!input.valid || !options.valid) {
+    assertRefused(seen, input.valid ? 'bad options' : input.why);
+    return undefined;
+  }
+  assertOrdinary(seen, options.aborted);
+  return options.aborted ? undefined : apiRequest(seen);
+}
+
+export type ApiRequest = RecordedRequest & { segments: string[] };
+
 /** The one request other than token requests, with its path segments decoded. */
-export function apiRequest(seen: Observed): RecordedRequest & { segments: string[] } {
+export function apiRequest(seen: Observed): ApiRequest {
   const api = seen.sent.filter((r) => r.path !== '/users/getToken');
   assert.equal(api.length, 1, `expected one API request, saw ${api.map((r) => `${r.method} ${r.path}`).join(', ') || 'none'}`);
   const request = api[0] as RecordedRequest;

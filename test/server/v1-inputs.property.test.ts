@@ -11,8 +11,6 @@ import {
   apiRequest,
   argumentOf,
   assertConstructor,
-  assertOrdinary,
-  assertRefused,
   builtOrRefused,
   callOptions,
   currency,
@@ -29,6 +27,7 @@ import {
   pathId,
   personName,
   positiveInteger,
+  requestOf,
   shortString,
   snake,
   text,
@@ -72,14 +71,9 @@ for (const [method, field, verb, prefix, max] of ID_METHODS) {
       RUNS.id,
       fc.asyncProperty(argumentOf(withKnown(pathId(max), known)), callOptions, async (id, options) => {
         const seen = await observe(fake, () => (client[method] as (id: unknown, options: unknown) => Promise<unknown>)(id.input, options.options));
-        if (!id.valid || !options.valid) {
-          assertRefused(seen, id.valid ? 'bad options' : `${field} ${id.why}`);
-          if (!id.valid) assert.equal((seen.error as PortOneInputError).field, field);
-          return;
-        }
-        assertOrdinary(seen, options.aborted);
-        if (options.aborted) return;
-        const request = apiRequest(seen);
+        const request = requestOf(seen, { ...id, why: `${field} ${id.why}` }, options);
+        if (!id.valid) assert.equal((seen.error as PortOneInputError).field, field);
+        if (!request) return;
         assert.equal(request.method, verb);
         assert.deepEqual(request.segments, [...prefix, id.input]);
         assert.equal(request.query.size, 0);
@@ -165,10 +159,8 @@ function postingProperty(method: BodyMethod, path: string, spec: (known: string[
       RUNS.body,
       fc.asyncProperty(inputOf(spec(known)), callOptions, async (generated, options) => {
         const seen = await observe(fake, () => (client[method] as (input: unknown, options: unknown) => Promise<unknown>)(generated.input, options.options));
-        if (!generated.valid || !options.valid) return assertRefused(seen, generated.valid ? 'bad options' : generated.why);
-        assertOrdinary(seen, options.aborted);
-        if (options.aborted) return;
-        const request = apiRequest(seen);
+        const request = requestOf(seen, generated, options);
+        if (!request) return;
         assert.equal(`${request.method} ${request.path}`, `POST ${path}`);
         const expected = Object.fromEntries(Object.entries(generated.wire).map(([field, value]) => [snake(field), value]));
         assert.deepEqual(request.body, viaJson(expected));
@@ -189,10 +181,8 @@ test(`verifyPayment: any input is refused before any request or reads the paymen
     RUNS.body,
     fc.asyncProperty(inputOf(verifySpec(known)), callOptions, async (generated, options) => {
       const seen = await observe(fake, () => client.verifyPayment(generated.input as never, options.options as never));
-      if (!generated.valid || !options.valid) return assertRefused(seen, generated.valid ? 'bad options' : generated.why);
-      assertOrdinary(seen, options.aborted);
-      if (options.aborted) return;
-      const request = apiRequest(seen);
+      const request = requestOf(seen, generated, options);
+      if (!request) return;
       assert.equal(request.method, 'GET');
       assert.deepEqual(request.segments, ['payments', generated.wire.impUid]);
     }),

@@ -11,8 +11,6 @@ import {
   apiRequest,
   argumentOf,
   assertConstructor,
-  assertOrdinary,
-  assertRefused,
   builtOrRefused,
   callOptions,
   currency,
@@ -26,14 +24,15 @@ import {
   oneOf,
   pathId,
   positiveInteger,
+  requestOf,
   shortString,
   text,
   viaJson,
   withKnown,
+  type ApiRequest,
   type FieldSpec,
   type Generated,
   type InputSpec,
-  type Observed,
 } from './generators.js';
 
 const RUNS = { id: 250, body: 300, constructor: 300, header: 100 };
@@ -128,8 +127,8 @@ const deliverySpec: InputSpec = {
 };
 
 /** The `Idempotency-Key` sent: the caller's, or a fresh UUID, as an RFC 8941 string. */
-function assertIdempotencyKey(seen: Observed, chosen: unknown): void {
-  const header = apiRequest(seen).headers['idempotency-key'];
+function assertIdempotencyKey(request: ApiRequest, chosen: unknown): void {
+  const header = request.headers['idempotency-key'];
   if (chosen === undefined) assert.match(String(header), /^"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"$/);
   else assert.equal(header, `"${String(chosen)}"`);
 }
@@ -140,14 +139,9 @@ test(`V2 getPayment: any argument is refused before any request or reaches PortO
     RUNS.id,
     fc.asyncProperty(argumentOf(withKnown(pathId(), known)), callOptions, async (id, options) => {
       const seen = await observe(fake, () => client.getPayment(id.input as string, options.options as never));
-      if (!id.valid || !options.valid) {
-        assertRefused(seen, id.valid ? 'bad options' : `paymentId ${id.why}`);
-        if (!id.valid) assert.equal((seen.error as PortOneInputError).field, 'paymentId');
-        return;
-      }
-      assertOrdinary(seen, options.aborted);
-      if (options.aborted) return;
-      const request = apiRequest(seen);
+      const request = requestOf(seen, { ...id, why: `paymentId ${id.why}` }, options);
+      if (!id.valid) assert.equal((seen.error as PortOneInputError).field, 'paymentId');
+      if (!request) return;
       assert.deepEqual([request.method, ...request.segments], ['GET', 'payments', id.input]);
       assert.equal(request.query.get('storeId'), fake.storeId);
       if (!seen.rejected) assert.equal((seen.value as { paymentId: string }).paymentId, id.input);
@@ -166,10 +160,8 @@ test(`V2 verifyPayment: any input is refused before any request or reads the pay
     RUNS.body,
     fc.asyncProperty(inputOf(spec), callOptions, async (generated, options) => {
       const seen = await observe(fake, () => client.verifyPayment(generated.input as never, options.options as never));
-      if (!generated.valid || !options.valid) return assertRefused(seen, generated.valid ? 'bad options' : generated.why);
-      assertOrdinary(seen, options.aborted);
-      if (options.aborted) return;
-      const request = apiRequest(seen);
+      const request = requestOf(seen, generated, options);
+      if (!request) return;
       assert.deepEqual([request.method, ...request.segments], ['GET', 'payments', generated.wire.paymentId]);
     }),
   );
@@ -188,14 +180,12 @@ for (const [method, spec, path, call, takesStore] of POSTS) {
       RUNS.body,
       fc.asyncProperty(inputOf(spec(known)), callOptions, async (generated: Generated, options) => {
         const seen = await observe(fake, () => call(client, generated.input, options.options));
-        if (!generated.valid || !options.valid) return assertRefused(seen, generated.valid ? 'bad options' : generated.why);
-        assertOrdinary(seen, options.aborted);
-        if (options.aborted) return;
-        const request = apiRequest(seen);
+        const request = requestOf(seen, generated, options);
+        if (!request) return;
         assert.deepEqual([request.method, ...request.segments], ['POST', ...path(generated.wire)]);
         const { paymentId: _inPath, idempotencyKey: chosen, ...body } = generated.wire;
         assert.deepEqual(request.body, viaJson({ ...body, ...(takesStore ? { storeId: fake.storeId } : {}) }));
-        assertIdempotencyKey(seen, chosen);
+        assertIdempotencyKey(request, chosen);
       }),
     );
   });
