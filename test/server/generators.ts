@@ -363,12 +363,13 @@ export async function observe(fake: { requests: RecordedRequest[] }, call: () =>
     assert.fail(`threw synchronously instead of rejecting: ${describe(error)}`);
   }
   assert.ok(promise instanceof Promise, 'returned no promise');
-  try {
-    const value = await promise;
-    return { sent: fake.requests.slice(before), value, rejected: false };
-  } catch (error) {
-    return { sent: fake.requests.slice(before), error, rejected: true };
-  }
+  const seen = await promise.then(
+    (value: unknown) => ({ sent: fake.requests.slice(before), value, rejected: false }),
+    (error: unknown) => ({ sent: fake.requests.slice(before), error, rejected: true }),
+  );
+  // Inputs carry `__proto__` and `constructor` keys holding `{ polluted: 1 }`; no call may merge them into every object.
+  assert.equal(({} as { polluted?: unknown }).polluted, undefined, 'Object.prototype was polluted');
+  return seen;
 }
 
 export function describe(error: unknown): string {

@@ -3,7 +3,7 @@
 // with a PortOneInputError before any request (not even the token's); an accepted one reaches the
 // fake exactly as given: the ids in the path, every field in the body under its snake_case name.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { PortOneClient, PortOneInputError, type PortOneClientOptions } from '../../src/server/index.js';
 import { check, fc } from '../helpers/property.js';
 import { FakePortOne } from './fake-portone.js';
@@ -41,12 +41,17 @@ import {
 
 const RUNS = { id: 200, body: 300, constructor: 300, header: 100 };
 
-/** One fake and one client for a whole property: cases run one after another, each watched on its own. */
-async function start(t: { after: (fn: () => Promise<void>) => void }, options: Partial<PortOneClientOptions> = {}) {
+/**
+ * One fake for a whole property; cases run one after another, each watched on its own. An input
+ * the rules accept goes to one shared client (its token cached); one they refuse goes to a client
+ * with no token yet, so a token request made before the check would show.
+ */
+async function start(t: TestContext) {
   const fake = await FakePortOne.start();
   t.after(() => fake.close());
-  const client = new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, timeoutMs: 5000, ...options });
-  return { fake, client };
+  const build = (): PortOneClient => new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, timeoutMs: 5000 });
+  const shared = build();
+  return { fake, clientFor: (...generated: { valid: boolean }[]): PortOneClient => (generated.every((g) => g.valid) ? shared : build()) };
 }
 
 // ——— methods that take an id ———
@@ -61,7 +66,7 @@ const ID_METHODS: [IdMethod, string, 'GET' | 'DELETE', string[], number | undefi
 
 for (const [method, field, verb, prefix, max] of ID_METHODS) {
   test(`${method}: any argument is refused before any request or reaches PortOne as the id it is (${RUNS.id} cases)`, async (t) => {
-    const { fake, client } = await start(t);
+    const { fake, clientFor } = await start(t);
     const known = [0, 1, 2].flatMap(() => {
       const payment = fake.addPayment();
       fake.addBillingKey(`cust_${String(payment.imp_uid)}`);
@@ -70,7 +75,7 @@ for (const [method, field, verb, prefix, max] of ID_METHODS) {
     await check(
       RUNS.id,
       fc.asyncProperty(argumentOf(withKnown(pathId(max), known)), callOptions, async (id, options) => {
-        const seen = await observe(fake, () => (client[method] as (id: unknown, options: unknown) => Promise<unknown>)(id.input, options.options));
+        const seen = await observe(fake, () => (clientFor(id, options)[method] as (id: unknown, options: unknown) => Promise<unknown>)(id.input, options.options));
         const request = requestOf(seen, { ...id, why: `${field} ${id.why}` }, options);
         if (!id.valid) assert.equal((seen.error as PortOneInputError).field, field);
         if (!request) return;
@@ -153,12 +158,12 @@ type BodyMethod = 'preparePayment' | 'chargeBillingKey' | 'cancelPayment' | 'reg
 /** Posting methods: the body PortOne receives is the input's fields, snake_case, with each rule's conversion. */
 function postingProperty(method: BodyMethod, path: string, spec: (known: string[]) => InputSpec): void {
   test(`${method}: any input is refused before any request or posted to ${path} field for field (${RUNS.body} cases)`, async (t) => {
-    const { fake, client } = await start(t);
+    const { fake, clientFor } = await start(t);
     const known = [0, 1, 2].map(() => fake.addPayment({ pg_provider: 'html5_inicis' }).imp_uid as string);
     await check(
       RUNS.body,
       fc.asyncProperty(inputOf(spec(known)), callOptions, async (generated, options) => {
-        const seen = await observe(fake, () => (client[method] as (input: unknown, options: unknown) => Promise<unknown>)(generated.input, options.options));
+        const seen = await observe(fake, () => (clientFor(generated, options)[method] as (input: unknown, options: unknown) => Promise<unknown>)(generated.input, options.options));
         const request = requestOf(seen, generated, options);
         if (!request) return;
         assert.equal(`${request.method} ${request.path}`, `POST ${path}`);
@@ -175,12 +180,12 @@ postingProperty('cancelPayment', '/payments/cancel', cancelSpec);
 postingProperty('registerDelivery', '/paymentwall/delivery', () => deliverySpec);
 
 test(`verifyPayment: any input is refused before any request or reads the payment it names (${RUNS.body} cases)`, async (t) => {
-  const { fake, client } = await start(t);
+  const { fake, clientFor } = await start(t);
   const known = [0, 1, 2].map(() => fake.addPayment().imp_uid as string);
   await check(
     RUNS.body,
     fc.asyncProperty(inputOf(verifySpec(known)), callOptions, async (generated, options) => {
-      const seen = await observe(fake, () => client.verifyPayment(generated.input as never, options.options as never));
+      const seen = await observe(fake, () => clientFor(generated, options).verifyPayment(generated.input as never, options.options as never));
       const request = requestOf(seen, generated, options);
       if (!request) return;
       assert.equal(request.method, 'GET');
