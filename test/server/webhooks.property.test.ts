@@ -19,6 +19,7 @@ import {
   anything,
   apiRequest,
   assertOrdinary,
+  callOptions,
   describe,
   observe,
   pathId,
@@ -243,11 +244,12 @@ test(`V2 handleWebhook: a correctly signed body of any JSON returns the event it
   const form = fc.constantFrom('string', 'bytes', 'headers', 'shouting');
   await check(
     RUNS.v2Signed,
-    fc.asyncProperty(text, form, async (body, as) => {
+    fc.asyncProperty(text, form, callOptions, async (body, as, options) => {
       const signed = fake.signWebhook(body);
       const raw = as === 'bytes' && wellFormed(body) ? new TextEncoder().encode(body) : body;
       const headers = as === 'headers' ? new Headers(signed) : as === 'shouting' ? Object.fromEntries(Object.entries(signed).map(([k, v]) => [k.toUpperCase(), [v]])) : signed;
-      const seen = await observe(fake, () => client.handleWebhook(raw, headers));
+      const seen = await observe(fake, () => client.handleWebhook(raw, headers, options.options as never));
+      if (!options.valid) return assertRefusedWith(seen, PortOneInputError, 'bad options');
       const expected = v2Event(body);
       if (expected.refused !== undefined) {
         assertRefusedWith(seen, PortOneInputError, `signed, but ${expected.refused} is unusable`);
@@ -261,6 +263,9 @@ test(`V2 handleWebhook: a correctly signed body of any JSON returns the event it
         assert.deepEqual([event.type, event.paymentId, event.payment], [expected.type, null, null]);
         return;
       }
+      // A caller's signal that has already fired ends the call before the payment is read.
+      assertOrdinary(seen, options.aborted);
+      if (options.aborted) return;
       const request = apiRequest(seen);
       assert.deepEqual([request.method, ...request.segments], ['GET', 'payments', expected.paymentId]);
       if (seen.rejected) return;
