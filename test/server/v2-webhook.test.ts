@@ -181,3 +181,12 @@ test("a signed webhook naming the paymentId '..' or one with a lone surrogate is
   }
   assert.equal(fake.requests.length, 0);
 });
+
+test('a signed body that starts with a byte order mark is checked on its exact bytes and read', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  const body = `\ufeff${paidBody(id as string, fake.storeId)}`;
+  const signed = fake.signWebhook(body);
+  assert.equal((await client.handleWebhook(Buffer.from(body), signed)).paymentId, id);
+  assert.equal((await client.handleWebhook(body, signed)).paymentId, id);
+});
