@@ -174,7 +174,7 @@ const FIVE_MINUTES_MS = 5 * 60_000;
 function v2Event(text: string): { refused: string } | { refused?: undefined; type: string; paymentId: string | null } {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text.startsWith('\ufeff') ? text.slice(1) : text);
   } catch {
     return { refused: 'rawBody' };
   }
@@ -239,6 +239,7 @@ test(`V2 handleWebhook: a correctly signed body of any JSON returns the event it
     { weight: 2, arbitrary: fc.record({ payment_id: id, tx_id: jsonable, status: jsonable }, { requiredKeys: [] }).map((v) => JSON.stringify(v)) },
     { weight: 1, arbitrary: fc.record({ data: fc.oneof(fc.constant(null), fc.array(jsonable)), paymentId: id }).map((v) => JSON.stringify(v)) },
     { weight: 1, arbitrary: anyString },
+    { weight: 1, arbitrary: fc.constantFrom(...known).map((paymentId) => `\ufeff${JSON.stringify({ data: { paymentId } })}`) },
   );
   // The raw body as a string or bytes; the headers as Node gives them, as Fetch Headers, or in capitals with one-element arrays.
   const form = fc.constantFrom('string', 'bytes', 'headers', 'shouting');
