@@ -24,21 +24,12 @@ import {
   observe,
   pathId,
   shortString,
+  wellFormed,
   type Observed,
 } from './generators.js';
 import { setup, setupV2 } from './harness.js';
 
 const RUNS = { v1: 700, v2Refused: 400, v2Signed: 400 };
-
-/** Whether a string has a UTF-8 form (no lone surrogates). */
-function wellFormed(value: string): boolean {
-  try {
-    encodeURIComponent(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A path id by a second reading: a non-empty string, not a dot segment, with a UTF-8 form. */
 const isPathId = (value: unknown): value is string => typeof value === 'string' && value !== '' && value !== '.' && value !== '..' && wellFormed(value);
