@@ -96,7 +96,7 @@ const v1Body = (known: string[]): fc.Arbitrary<unknown> =>
     {
       weight: 1,
       arbitrary: fc
-        .tuple(fc.constantFrom(...known), fc.integer({ min: 10_000, max: 1_000_000 }))
+        .tuple(fc.constantFrom(...known), fc.integer({ min: 10_000, max: 300_000 }))
         .map(([impUid, size]) => JSON.stringify({ imp_uid: impUid, padding: 'x'.repeat(size) })),
     },
   );
