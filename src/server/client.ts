@@ -30,7 +30,7 @@ import type {
   WebhookBody,
   WebhookOptions,
 } from './types.js';
-import { checkInput, requireValue, text, toWireBody } from './validate.js';
+import { checkInput, pathSegment, requireValue, toWireBody } from './validate.js';
 import { assertPaymentMatches } from './verify.js';
 import { assertWebhookSender, webhookImpUid } from './webhook.js';
 
@@ -64,7 +64,7 @@ export class PortOneClient {
 
   /** `GET /payments/{imp_uid}`. */
   async getPayment(impUid: string, options?: CallOptions): Promise<Payment> {
-    const id = requireValue(impUid, 'impUid', text());
+    const id = requireValue(impUid, 'impUid', pathSegment());
     return this.#getPayment(id, this.#limit(options));
   }
 
@@ -73,7 +73,7 @@ export class PortOneClient {
    * PortOne has none. After a timeout on `chargeBillingKey` this says whether the charge happened.
    */
   async findPaymentByMerchantUid(merchantUid: string, options?: CallOptions): Promise<Payment | null> {
-    const id = requireValue(merchantUid, 'merchantUid', text(40));
+    const id = requireValue(merchantUid, 'merchantUid', pathSegment(40));
     return orNullIfNotFound(this.#payment(this.#read(`/payments/find/${encodeURIComponent(id)}`), this.#limit(options)));
   }
 
@@ -104,14 +104,14 @@ export class PortOneClient {
 
   /** `GET /subscribe/customers/{customer_uid}`: the saved card, or `null` when PortOne has none. */
   async getBillingKey(customerUid: string, options?: CallOptions): Promise<BillingKey | null> {
-    const call = this.#read(`/subscribe/customers/${encodeURIComponent(requireValue(customerUid, 'customerUid', text(80)))}`);
+    const call = this.#read(`/subscribe/customers/${encodeURIComponent(requireValue(customerUid, 'customerUid', pathSegment(80)))}`);
     const limit = this.#limit(options);
     return orNullIfNotFound(this.#send(call, limit).then((raw) => toBillingKey(raw, endpointOf(call))));
   }
 
   /** `DELETE /subscribe/customers/{customer_uid}`: forgets the saved card ("remove my card"); returns what was deleted. */
   async deleteBillingKey(customerUid: string, options?: CallOptions): Promise<BillingKey> {
-    const id = requireValue(customerUid, 'customerUid', text(80));
+    const id = requireValue(customerUid, 'customerUid', pathSegment(80));
     const call: Call = { method: 'DELETE', path: `/subscribe/customers/${encodeURIComponent(id)}` };
     return toBillingKey(await this.#send(call, this.#limit(options)), endpointOf(call));
   }

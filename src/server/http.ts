@@ -80,7 +80,10 @@ export class PortOneHttp {
         ...init,
         endpoint,
         detail: redact(init.detail),
+        // Every text PortOne or a PG sent back, not only the messages: a careless server may echo anything.
+        portOneType: init.portOneType === undefined ? undefined : redact(init.portOneType),
         portOneMessage: init.portOneMessage === undefined ? undefined : redact(init.portOneMessage),
+        pgCode: typeof init.pgCode === 'string' ? redact(init.pgCode) : init.pgCode,
         pgMessage: init.pgMessage === undefined ? undefined : redact(init.pgMessage),
       });
 

@@ -37,7 +37,7 @@ export interface PortOneClientOptions {
   timeoutMs?: number;
   /** Default: the global `fetch`. */
   fetch?: FetchLike;
-  /** Sub-merchant tier code, sent as the `Tier` header on every authenticated call. */
+  /** Sub-merchant tier code, sent as the `Tier` header on every authenticated call: printable ASCII without spaces. */
   tierCode?: string;
   /** Milliseconds since the epoch, like `Date.now` (the default). For tests. */
   now?: () => number;

@@ -76,6 +76,26 @@ export function text(max?: number, pattern?: { test: RegExp; rule: string }): Fi
   };
 }
 
+/**
+ * An id that goes into a URL path. Not `.` or `..`: a URL parser resolves those (percent-encoded
+ * too), so the request would reach another path. No lone surrogates: they have no UTF-8 to encode.
+ */
+export function pathSegment(max?: number): FieldCheck<string> {
+  const check = text(max);
+  return (value, field) => {
+    const id = check(value, field);
+    if (id === '.' || id === '..') throw new PortOneInputError(field, 'must not be "." or ".."');
+    if (/\p{Cs}/u.test(id)) throw new PortOneInputError(field, 'must be well-formed Unicode (it has a lone surrogate)');
+    return id;
+  };
+}
+
+/** A value sent in an HTTP header: printable ASCII without spaces, which fetch neither refuses nor trims. */
+export const headerText: FieldCheck<string> = text(undefined, {
+  test: /^[\x21-\x7e]+$/,
+  rule: 'must be printable ASCII without spaces (it is sent in an HTTP header)',
+});
+
 export const email = (max: number): FieldCheck<string> =>
   text(max, { test: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, rule: 'must be an e-mail address' });
 
@@ -117,9 +137,9 @@ export function oneOf<const T extends string>(...allowed: T[]): FieldCheck<T> {
 export const yesNo: FieldCheck<'yes' | 'no'> = (value, field) =>
   typeof value === 'boolean' ? (value ? 'yes' : 'no') : oneOf('yes', 'no')(value, field);
 
-/** A `Date` or UNIX seconds, sent as whole UNIX seconds. */
+/** A `Date` from 1970 on or UNIX seconds, sent as whole UNIX seconds (never negative, whichever was given). */
 export const unixSeconds: FieldCheck<number> = (value, field) => {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return Math.floor(value.getTime() / 1000);
+  if (value instanceof Date && value.getTime() >= 0) return Math.floor(value.getTime() / 1000);
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
   throw new PortOneInputError(field, 'must be a valid Date or whole UNIX seconds');
 };
@@ -156,6 +176,16 @@ export const callable: FieldCheck<(...args: never[]) => unknown> = (value, field
 /** PortOne stores `custom_data` as a string; an object is sent as its JSON. */
 export const jsonText: FieldCheck<string> = (value, field) => {
   if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return JSON.stringify(value);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    // A bigint or a cycle inside makes JSON.stringify throw a TypeError; that is the caller's input too.
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(value) as string | undefined;
+    } catch {
+      json = undefined;
+    }
+    if (typeof json === 'string') return json;
+    throw new PortOneInputError(field, 'must be an object JSON can hold (no bigint, no cycle)');
+  }
   throw new PortOneInputError(field, 'must be a string or a plain object');
 };

@@ -1,7 +1,7 @@
 import { isIPv4 } from 'node:net';
 import { PortOneInputError, WebhookVerificationError } from './errors.js';
 import type { WebhookBody } from './types.js';
-import { requireValue, text } from './validate.js';
+import { pathSegment, requireValue } from './validate.js';
 
 /**
  * The addresses PortOne sends V1 webhooks from: 52.78.100.19 and 52.78.48.223, and 52.78.5.241
@@ -33,7 +33,7 @@ const BODY_SHAPES = 'must be a parsed JSON object, a JSON or form-encoded string
  * setting), and the URL is public, so nothing else in the body is worth reading.
  */
 export function webhookImpUid(body: WebhookBody): string {
-  return requireValue(readFields(body).imp_uid, 'imp_uid', text());
+  return requireValue(readFields(body).imp_uid, 'imp_uid', pathSegment());
 }
 
 function readFields(body: unknown): Record<string, unknown> {

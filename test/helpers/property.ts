@@ -31,12 +31,18 @@ export const SEED = chooseSeed();
 
 /** fast-check's parameters for `runs` cases with the run's seed; fails loudly with the seed. */
 export function property(runs: number): fc.Parameters<unknown> {
-  return { seed: SEED, numRuns: runs, verbose: fc.VerbosityLevel.Verbose };
+  // The failed assertion goes into the message: node:test's reporter does not print an error's cause.
+  return { seed: SEED, numRuns: runs, verbose: fc.VerbosityLevel.Verbose, includeErrorInReport: true };
 }
 
-/** Runs a property; an exception from fast-check names the seed and the shrunk case. */
-export function check<Ts extends [unknown, ...unknown[]]>(runs: number, prop: fc.IPropertyWithHooks<Ts> | fc.IProperty<Ts>): void {
-  fc.assert(prop as fc.IProperty<Ts>, property(runs) as fc.Parameters<Ts>);
+/**
+ * Runs a property; an exception from fast-check names the seed and the shrunk case. An
+ * `fc.asyncProperty` gives a promise, which the test must await (or return) to see the failure.
+ */
+export function check<Ts extends [unknown, ...unknown[]]>(runs: number, prop: fc.IAsyncPropertyWithHooks<Ts> | fc.IAsyncProperty<Ts>): Promise<void>;
+export function check<Ts extends [unknown, ...unknown[]]>(runs: number, prop: fc.IPropertyWithHooks<Ts> | fc.IProperty<Ts>): void;
+export function check<Ts extends [unknown, ...unknown[]]>(runs: number, prop: fc.IRawProperty<Ts>): Promise<void> | void {
+  return fc.assert(prop, property(runs) as fc.Parameters<Ts>);
 }
 
 export { fc };

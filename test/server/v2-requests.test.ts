@@ -95,6 +95,15 @@ test('the V2 secret is scrubbed from what a server or a custom fetch echoes, and
   assert.ok(!inspect(client, { showHidden: true, depth: Infinity }).includes(fake.webhookSecrets[0] as string));
 });
 
+test('the V2 secret is scrubbed from every field of an error body, type and pgCode too, not only the messages', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const echo = `echo ${fake.apiSecret}`;
+  fake.injectFault({ type: 'error', status: 400, errorType: `BAD_${fake.apiSecret}`, message: echo, pgCode: fake.apiSecret, pgMessage: echo });
+  const error = await apiError(client.getPayment('order-1'));
+  assert.deepEqual([error.portOneType, error.pgCode, error.portOneMessage, error.pgMessage], ['BAD_[redacted]', '[redacted]', 'echo [redacted]', 'echo [redacted]']);
+  assert.ok(!`${JSON.stringify(error)}${inspect(error, { showHidden: true, depth: Infinity })}`.includes(fake.apiSecret));
+});
+
 test('a V2 redirect is not followed: the Authorization header goes nowhere else', BOUNDED, async (t) => {
   const { fake, client } = await setupV2(t);
   fake.injectFault({ type: 'redirect', status: 308, location: 'http://127.0.0.1:9/steal' });

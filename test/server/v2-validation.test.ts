@@ -31,6 +31,11 @@ const deliveryWith = (base: V2ConfirmDeliveryInput, change: Loose<V2ConfirmDeliv
 const cases: Case[] = [
   ['getPayment without a paymentId', 'paymentId', (c) => c.getPayment('')],
   ['getPayment with a number', 'paymentId', (c) => c.getPayment(7 as never)],
+  // A URL parser resolves `.` and `..`: `POST /payments/../cancel` would reach `POST /cancel`.
+  ["getPayment with the paymentId '..'", 'paymentId', (c) => c.getPayment('..')],
+  ["cancelPayment with the paymentId '.'", 'paymentId', cancelWith({ paymentId: '.' })],
+  ['preRegisterPayment with a lone surrogate in paymentId', 'paymentId', preRegisterWith({ paymentId: 'order-\udc00' })],
+  ["verifyPayment with the paymentId '..'", 'paymentId', verifyWith({ paymentId: '..' })],
   ['getPayment with a bad signal', 'signal', (c) => c.getPayment('order-1', { signal: 'now' as never })],
 
   ['verifyPayment without paymentId', 'paymentId', verifyWith({ paymentId: undefined })],
@@ -93,6 +98,9 @@ const options: PortOneV2ClientOptions = { apiSecret: 'the-v2-secret-value' };
 const constructorCases: [string, Loose<PortOneV2ClientOptions>][] = [
   ['apiSecret', { apiSecret: undefined }],
   ['apiSecret', { apiSecret: 42 }],
+  // Sent in the Authorization header: anything else made every call a misleading network error.
+  ['apiSecret', { apiSecret: 'secret\r\nX-Injected: 1' }],
+  ['apiSecret', { apiSecret: 'sécret' }],
   ['baseUrl', { baseUrl: 'http://api.portone.io' }],
   ['baseUrl', { baseUrl: 'ftp://api.portone.io' }],
   ['timeoutMs', { timeoutMs: -1 }],

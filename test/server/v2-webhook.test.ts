@@ -172,3 +172,21 @@ test('signature errors never carry the webhook secret', async (t) => {
   assert.ok(error instanceof WebhookVerificationError);
   assert.ok(!`${String(error)}${error.stack}${JSON.stringify(error)}`.includes(secret));
 });
+
+test("a signed webhook naming the paymentId '..' or one with a lone surrogate is an input error, not a request to another path", async (t) => {
+  const { fake, client } = await setupV2(t);
+  for (const paymentId of ['..', 'order-\ud800']) {
+    const body = JSON.stringify({ type: 'Transaction.Paid', timestamp: '2026-06-01T12:00:05.000Z', data: { paymentId } });
+    await assert.rejects(client.handleWebhook(body, fake.signWebhook(body)), { name: 'PortOneInputError', field: 'paymentId' });
+  }
+  assert.equal(fake.requests.length, 0);
+});
+
+test('a signed body that starts with a byte order mark is checked on its exact bytes and read', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  const body = `\ufeff${paidBody(id as string, fake.storeId)}`;
+  const signed = fake.signWebhook(body);
+  assert.equal((await client.handleWebhook(Buffer.from(body), signed)).paymentId, id);
+  assert.equal((await client.handleWebhook(body, signed)).paymentId, id);
+});

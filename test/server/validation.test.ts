@@ -51,6 +51,13 @@ const cancelWith = (change: Loose<CancelPaymentInput>) => (c: PortOneClient) => 
 const cases: Case[] = [
   ['getPayment without an imp_uid', 'impUid', (c) => c.getPayment('')],
   ['getPayment with a number', 'impUid', (c) => c.getPayment(42 as unknown as string)],
+  // A URL parser resolves `.` and `..` (and `%2e`), so `GET /payments/..` would reach `GET /`.
+  ["getPayment with the id '..'", 'impUid', (c) => c.getPayment('..')],
+  ["findPaymentByMerchantUid with the id '.'", 'merchantUid', (c) => c.findPaymentByMerchantUid('.')],
+  ["deleteBillingKey with the id '..'", 'customerUid', (c) => c.deleteBillingKey('..')],
+  ['getBillingKey with a lone surrogate, which has no UTF-8 to percent-encode', 'customerUid', (c) => c.getBillingKey('cust_\ud800')],
+  ["verifyPayment with the impUid '..'", 'impUid', verifyWith({ impUid: '..' })],
+  ["handleWebhook with the imp_uid '..'", 'imp_uid', (c) => c.handleWebhook({ imp_uid: '..' })],
 
   ['verifyPayment without impUid', 'impUid', verifyWith({ impUid: undefined })],
   ['verifyPayment with amount 0', 'amount', verifyWith({ amount: 0 })],
@@ -99,6 +106,9 @@ const cases: Case[] = [
   ['chargeBillingKey with a 9-character buyerPostcode', 'buyerPostcode', chargeWith({ buyerPostcode: '123456789' })],
   ['chargeBillingKey with a browserIp that is no IP', 'browserIp', chargeWith({ browserIp: '999.1.1.1' })],
   ['chargeBillingKey with an array as customData', 'customData', chargeWith({ customData: [1] })],
+  // JSON.stringify throws a TypeError for these; it used to escape as one.
+  ['chargeBillingKey with a bigint inside customData', 'customData', chargeWith({ customData: { cents: 10n } })],
+  ['chargeBillingKey with a cycle inside customData', 'customData', chargeWith({ customData: ((o: Record<string, unknown>) => Object.assign(o, { self: o }))({}) })],
   ['chargeBillingKey with a snake_case key', 'buyer_tel', chargeWith({ buyer_tel: '010' })],
 
   ['cancelPayment without impUid or merchantUid', 'impUid', (c) => c.cancelPayment({ reason: 'x' })],
@@ -122,6 +132,8 @@ const cases: Case[] = [
   ['registerDelivery with status shipped', 'status', deliveryWith(digitalDelivery, { status: 'shipped' })],
   ['registerDelivery with refundable maybe', 'refundable', deliveryWith(digitalDelivery, { refundable: 'maybe' })],
   ['registerDelivery with an invalid Date', 'estimatedDeliveryDatetime', deliveryWith(digitalDelivery, { estimatedDeliveryDatetime: new Date('x') })],
+  // -1 as a number was refused, but a Date before 1970 was sent as negative seconds.
+  ['registerDelivery with a Date before 1970', 'estimatedDeliveryDatetime', deliveryWith(digitalDelivery, { estimatedDeliveryDatetime: new Date('1969-12-31T23:59:59Z') })],
   ['registerDelivery with UNIX seconds as a string', 'estimatedUpdateDatetime', deliveryWith(digitalDelivery, { estimatedUpdateDatetime: '1750000000' })],
   ['registerDelivery with a 41-character impUid', 'impUid', deliveryWith(digitalDelivery, { impUid: long(41) })],
   ['registerDelivery with a 51-character shippingAddressEmail', 'shippingAddressEmail', deliveryWith(digitalDelivery, { shippingAddressEmail: `${long(39)}@example.com` })],
@@ -174,6 +186,10 @@ const constructorCases: [string, Loose<PortOneClientOptions>][] = [
   ['fetch', { fetch: 'fetch' }],
   ['now', { now: 1 }],
   ['tierCode', { tierCode: 7 }],
+  // Sent as the Tier header: a control character made every call fail as a "network" error after the token request.
+  ['tierCode', { tierCode: 'A01\n' }],
+  ['tierCode', { tierCode: 'A 01' }],
+  ['tierCode', { tierCode: '티어' }],
   ['includeSandbox', { includeSandbox: 'yes' }],
   ['apisecret', { apisecret: 'typo' }],
 ];

@@ -5,7 +5,7 @@ import { PortOneHttp, endpointOf, expectFields, type ApiCall } from '../http.js'
 import { callLimit } from '../inputs.js';
 import type { CallLimit } from '../limit.js';
 import type { CallOptions } from '../types.js';
-import { checkInput, requireValue, text } from '../validate.js';
+import { checkInput, pathSegment, requireValue } from '../validate.js';
 import {
   v2CancelPaymentRules,
   v2ClientOptionRules,
@@ -59,7 +59,7 @@ export class PortOneV2Client {
 
   /** `GET /payments/{paymentId}`. */
   async getPayment(paymentId: string, options?: CallOptions): Promise<V2Payment> {
-    const id = requireValue(paymentId, 'paymentId', text());
+    const id = requireValue(paymentId, 'paymentId', pathSegment());
     return this.#getPayment(id, callLimit(this.#timeoutMs, options));
   }
 
@@ -129,7 +129,7 @@ export class PortOneV2Client {
     // Version 2024-04-25: { type, timestamp, data: { paymentId, … } }; 2024-01-01: { payment_id, tx_id, status }.
     const data = typeof event.data === 'object' && event.data !== null ? (event.data as Record<string, unknown>) : event;
     const id = data.paymentId ?? data.payment_id;
-    const paymentId = typeof id === 'string' && id !== '' ? id : null;
+    const paymentId = typeof id === 'string' && id !== '' ? pathSegment()(id, 'paymentId') : null;
     const type = typeof event.type === 'string' ? event.type : typeof event.status === 'string' ? `Transaction.${event.status}` : 'unknown';
     return {
       type,

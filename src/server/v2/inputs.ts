@@ -6,8 +6,10 @@ import {
   currency,
   email,
   flag,
+  headerText,
   nonNegativeInteger,
   oneOf,
+  pathSegment,
   positiveInteger,
   secureUrl,
   text,
@@ -54,7 +56,8 @@ const urls: FieldCheck<string[]> = (value, field) => {
 const country: FieldCheck<string> = text(2, { test: /^[A-Z]{2}$/, rule: 'must be an ISO 3166-1 alpha-2 code in capitals, such as DE' });
 
 export const v2ClientOptionRules: BodyRules<PortOneV2ClientOptions> = {
-  apiSecret: { check: text(), required: true },
+  // Sent as `Authorization: PortOne <secret>`.
+  apiSecret: { check: headerText, required: true },
   webhookSecret: { check: secrets },
   storeId: { check: text() },
   baseUrl: { check: secureUrl },
@@ -64,13 +67,13 @@ export const v2ClientOptionRules: BodyRules<PortOneV2ClientOptions> = {
 };
 
 export const v2VerifyPaymentRules: BodyRules<V2VerifyPaymentInput> = {
-  paymentId: { check: text(), required: true },
+  paymentId: { check: pathSegment(), required: true },
   amount: { check: positiveInteger, required: true },
   currency: { check: currency, required: true },
 };
 
 export const v2CancelPaymentRules: BodyRules<V2CancelPaymentInput> = {
-  paymentId: { check: text(), required: true },
+  paymentId: { check: pathSegment(), required: true },
   reason: { check: text(), required: true },
   // Absent means "refund everything", so only a missing key may mean that.
   amount: { check: positiveInteger, strict: true },
@@ -79,7 +82,7 @@ export const v2CancelPaymentRules: BodyRules<V2CancelPaymentInput> = {
 };
 
 export const v2PreRegisterPaymentRules: BodyRules<V2PreRegisterPaymentInput> = {
-  paymentId: { check: text(), required: true },
+  paymentId: { check: pathSegment(), required: true },
   totalAmount: { check: positiveInteger, required: true },
   currency: { check: currency, required: true },
   taxFreeAmount: { check: nonNegativeInteger },

@@ -36,7 +36,8 @@ export function verifiedBody(verifiers: Webhook[], rawBody: unknown, headers: un
   }
   if (refusal) throw new WebhookVerificationError(reasonOf(refusal.message), refusal.message);
   try {
-    return JSON.parse(text);
+    // JSON may start with a byte order mark (RFC 8259 §8.1); it was signed, but it is no part of the value.
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     throw new PortOneInputError('rawBody', 'is signed but is not JSON');
   }
@@ -44,7 +45,8 @@ export function verifiedBody(verifiers: Webhook[], rawBody: unknown, headers: un
 
 function rawText(rawBody: unknown): string {
   if (typeof rawBody === 'string') return rawBody;
-  if (rawBody instanceof Uint8Array) return new TextDecoder().decode(rawBody);
+  // ignoreBOM keeps a leading byte order mark: the signature covers it.
+  if (rawBody instanceof Uint8Array) return new TextDecoder('utf-8', { ignoreBOM: true }).decode(rawBody);
   throw new PortOneInputError('rawBody', 'must be the raw request body (a string or bytes): the signature covers the exact bytes, so parsed JSON cannot be checked');
 }
 
