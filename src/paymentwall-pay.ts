@@ -4,12 +4,13 @@ import { live } from 'lit/directives/live.js';
 import { attemptRun, type AttemptRun } from './attempt-run.js';
 import { AttemptStore, type SavedAttempt } from './attempt-store.js';
 import { checkBuyer, toBuyer, visibleFields, type BuyerError, type BuyerField, type BuyerInput } from './buyer.js';
-import { DEFAULT_SDK_SRC, digitsFromAttribute, optionalFields, type ConfigEnvironment } from './config.js';
+import { DEFAULT_SDK_SRC, digitsFromAttribute, optionalFields, type ConfigEnvironment, type RawConfig } from './config.js';
 import { paymentEvent, type PayFailCode, type PayFailDetail, type PaySuccessDetail } from './events/index.js';
 import { pageImp } from './imp.js';
 import { afterPageLoad, watchPage } from './page-watcher.js';
 import type { CommonConfig, Problem, Protocol, ProtocolConfigResult } from './protocols/protocol.js';
 import { v1 } from './protocols/v1.js';
+import { v2 } from './protocols/v2/protocol.js';
 import { loadSdk, pageNonce } from './sdk-loader.js';
 import { allowSdkOrigin } from './sdk-origin.js';
 import { sharedState } from './shared-state.js';
@@ -30,7 +31,7 @@ export type PayResult =
 type Outcome = PayResult;
 
 /** Changing any of these is a new order: a widget that has been paid takes payments again. */
-const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid'] as const;
+const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid', 'paymentId', 'storeId'] as const;
 
 const INPUT_TYPE: Record<BuyerField, string> = {
   name: 'text',
@@ -57,7 +58,8 @@ const CHECK_ICON = html`<svg class="icon" viewBox="0 0 20 20" aria-hidden="true"
 const OWNER_HEAD_START_MS = 150;
 
 /**
- * A buyer form that takes a Paymentwall payment through PortOne's V1 SDK.
+ * A buyer form that takes a Paymentwall payment through PortOne's browser SDK: V1 (`IMP.request_pay`),
+ * or V2 (`PortOne.requestPayment`) when `store-id` is set.
  *
  * @tagname paymentwall-pay
  * @summary Paymentwall payments through PortOne, from one tag.
@@ -95,39 +97,54 @@ export class PaymentwallPay extends LitElement {
   static readonly version = VERSION;
   static override styles = styles;
 
-  /** PortOne merchant identification code, `imp` + digits; `IMP.init(impCode)`. */
+  /**
+   * PortOne V2 store ID (`store-…`, console [연동 정보]). Set, the widget speaks PortOne V2
+   * (`PortOne.requestPayment`); V1-only attributes are then refused or ignored with a warning.
+   */
+  @property({ attribute: 'store-id', reflect: true }) storeId?: string;
+  /** V2: the buyer's id in your shop, sent as `customer.customerId`; required with `store-id` (Paymentwall requires it). */
+  @property({ attribute: 'customer-id', reflect: true }) customerId?: string;
+  /**
+   * V2: fixed `paymentId` (letters, digits and `-`, at most 40 characters); otherwise each attempt
+   * gets a fresh one. V2's counterpart of `merchant-uid`.
+   */
+  @property({ attribute: 'payment-id', reflect: true }) paymentId?: string;
+  /** PortOne merchant identification code, `imp` + digits; `IMP.init(impCode)`. V1 only (ignored with a warning with `store-id`). */
   @property({ attribute: 'imp-code', reflect: true }) impCode?: string;
-  /** Sub-merchant tier code; `IMP.agency(impCode, tierCode)`. */
+  /** Sub-merchant tier code; `IMP.agency(impCode, tierCode)`. V1 only (refused with `store-id`). */
   @property({ attribute: 'tier-code', reflect: true }) tierCode?: string;
-  /** PortOne channel key; sent as `channelKey`. */
+  /** PortOne channel key; sent as `channelKey`. Required in V2. */
   @property({ attribute: 'channel-key', reflect: true }) channelKey?: string;
-  /** Legacy: Paymentwall project key; sent as `pg: "paymentwall.{projectKey}"`. */
+  /** Legacy: Paymentwall project key; sent as `pg: "paymentwall.{projectKey}"`. V1 only (ignored with a warning with `store-id`). */
   @property({ attribute: 'project-key', reflect: true }) projectKey?: string;
-  /** Positive whole amount; the attribute takes plain digits only. */
+  /**
+   * Positive whole amount; the attribute takes plain digits only. V1: in the currency's unit
+   * (`20` USD is $20). V2 (`store-id`): in its minor units, as PortOne V2 counts (`150` USD is $1.50).
+   */
   @property({ converter: digits }) amount?: number;
   /** ISO 4217 code, any case. */
   @property({ reflect: true }) currency?: string;
   /** Order name, at most 40 characters; sent as `name`. */
   @property({ attribute: 'order-name', reflect: true }) orderName?: string;
-  /** Fixed order id, at most 40 characters; otherwise each attempt gets a fresh one. */
+  /** Fixed order id, at most 40 characters; otherwise each attempt gets a fresh one. V1 only (V2: `payment-id`). */
   @property({ attribute: 'merchant-uid', reflect: true }) merchantUid?: string;
-  /** `pay_method`; omitted when unset. */
+  /** `pay_method`; omitted when unset. V1 only (refused with `store-id`: Paymentwall V2 has no payMethod; use `ps`). */
   @property({ attribute: 'pay-method', reflect: true }) payMethod?: string;
   /** ISO 3166-1 alpha-2; `bypass.country_code`. */
   @property({ attribute: 'country-code', reflect: true }) countryCode?: string;
-  /** `bypass.widget_code`: `t3_1` for Terminal 3; Paymentwall's default is `pw_1`. */
+  /** `bypass.widget_code` (V2: `bypass.paymentwall.widget`, `pw_1` or `t3_1` only): `t3_1` for Terminal 3; Paymentwall's default is `pw_1`. */
   @property({ attribute: 'widget-code', reflect: true }) widgetCode?: string;
   /** `bypass.ps`: Paymentwall payment-system short code (`all`, `test`, …). */
   @property({ reflect: true }) ps?: string;
-  /** Sends `use_test_method: true`. A project that is not LIVE also needs `ps="test"`. */
+  /** Sends `use_test_method: true`. A project that is not LIVE also needs `ps="test"`. V1 only (refused with `store-id`: V2 tests through a test channel's `channel-key`). */
   @property({ attribute: 'test-mode', type: Boolean, reflect: true }) testMode = false;
-  /** Billing-key id, at most 80 characters: the first payment also saves the card. */
+  /** Billing-key id, at most 80 characters: the first payment also saves the card. V1 only (refused with `store-id`). */
   @property({ attribute: 'customer-uid', reflect: true }) customerUid?: string;
-  /** `m_redirect_url`; defaults to this page without PortOne's result parameters. */
+  /** `m_redirect_url` (V2: `redirectUrl`); defaults to this page without PortOne's result parameters. */
   @property({ attribute: 'redirect-url', reflect: true }) redirectUrl?: string;
-  /** `notice_url`: a webhook for this payment. */
+  /** `notice_url`: a webhook for this payment. V2: `noticeUrls`, one or more URLs separated by spaces. */
   @property({ attribute: 'notice-url', reflect: true }) noticeUrl?: string;
-  /** `bypass.logo_url`. */
+  /** `bypass.logo_url`. V1 only (ignored with a warning with `store-id`). */
   @property({ attribute: 'logo-url', reflect: true }) logoUrl?: string;
   /** Prefills the name field. */
   @property({ attribute: 'buyer-name', reflect: true }) buyerName?: string;
@@ -297,7 +314,7 @@ export class PaymentwallPay extends LitElement {
    * Lets widgets load the SDK from `origin`: the page's own (http or https), or another https
    * origin, for a stand-in or a self-hosted copy. Only from JavaScript: an attribute alone never
    * chooses where scripts come from, so `sdk-src` is refused for any origin but
-   * `https://cdn.iamport.kr` until the page allows it here. Widgets already on the page check again.
+   * PortOne's CDN (`https://cdn.iamport.kr` for V1, `https://cdn.portone.io` for V2) until the page allows it here. Widgets already on the page check again.
    * Also at `customElements.get('paymentwall-pay').allowSdkOrigin`.
    */
   static allowSdkOrigin(origin: string): void {
@@ -500,7 +517,7 @@ export class PaymentwallPay extends LitElement {
     const claims = sharedState().redirectClaims;
     if (claims.has(id)) return;
     const stored = this.#store.get(id);
-    if (!stored && !protocol.acceptsUnsaved(found, (this as { [key in Protocol['idProperty']]?: string })[protocol.idProperty])) return;
+    if (!stored && !protocol.acceptsUnsaved(found, this[protocol.idProperty]?.trim())) return;
     if (stored?.elementKey && stored.elementKey !== widgetKey(this)) {
       if (elementByKey(stored.elementKey)?.localName === this.localName) return;
       // The widget that started it may still be mounting (a framework, another shadow root).
@@ -619,7 +636,7 @@ export class PaymentwallPay extends LitElement {
 
   /** The PortOne version this widget speaks: V2 with `store-id`, else V1. */
   get #protocol(): Protocol {
-    return v1;
+    return this.storeId?.trim() ? v2 : v1;
   }
 
   #readConfig(): ProtocolConfigResult<CommonConfig> {
@@ -648,7 +665,10 @@ export class PaymentwallPay extends LitElement {
         sdkTimeout: this.sdkTimeout,
         customData: this.customData,
         bypass: this.bypass,
-      },
+        storeId: this.storeId,
+        customerId: this.customerId,
+        paymentId: this.paymentId,
+      } as RawConfig,
       this.#environment(),
     );
   }

@@ -27,7 +27,13 @@ export const v1: Protocol<WidgetConfig, RequestPayParams, Attempt, Iamport> = {
   idProperty: 'merchantUid',
   mark: {},
   sdk: V1_SDK,
-  readConfig,
+  readConfig(raw, env) {
+    const result = readConfig(raw, env);
+    // V2's own attributes without store-id would be silently dropped: store-id is what is missing.
+    const { paymentId, customerId } = raw as { paymentId?: unknown; customerId?: unknown };
+    if (![paymentId, customerId].some((value) => typeof value === 'string' && value.trim() !== '')) return result;
+    return { ok: false, problems: [...(result.ok ? [] : result.problems), { attribute: 'store-id', rule: 'required' }] };
+  },
   problemText: (lang, problem) => translations[lang].configProblem(problem as ConfigProblem),
   price(amount, currency, lang) {
     const whole = toPositiveInteger(amount);

@@ -21,10 +21,10 @@ import {
   type ConfigRule,
   type RawConfig,
 } from '../../config.js';
-import { PORTONE_SDK_ORIGIN, isAllowedSdkUrl } from '../../sdk-origin.js';
+import { PORTONE_SDK_ORIGIN, PORTONE_V2_SDK_ORIGIN, isAllowedSdkUrl } from '../../sdk-origin.js';
 
 export const V2_SDK_SRC = 'https://cdn.portone.io/v2/browser-sdk.js';
-export const V2_SDK_ORIGIN = 'https://cdn.portone.io';
+export const V2_SDK_ORIGIN = PORTONE_V2_SDK_ORIGIN;
 export const PAYMENT_ID_MAX_LENGTH = 40;
 
 /** V1's raw values plus V2's own attributes. */
@@ -95,12 +95,13 @@ const PAYMENT_ID = /^[A-Za-z0-9-]+$/;
 const COUNTRY = /^[A-Za-z]{2}$/;
 
 const present = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
-/** Plain JSON objects only: a Map, Date or class instance would be sent as `{}`. */
 
-/** The SDK may come from PortOne's V2 CDN, this site, or an origin the page allowed from JavaScript. */
+/**
+ * The SDK may come from PortOne's V2 CDN or an origin the page allowed from JavaScript (the shared
+ * rule with V2's default origin); never from V1's CDN, whose file defines no window.PortOne.
+ */
 export function isAllowedV2SdkUrl(href: string): boolean {
-  const origin = new URL(href).origin;
-  return href.startsWith(`${V2_SDK_ORIGIN}/`) || (origin !== PORTONE_SDK_ORIGIN && isAllowedSdkUrl(href));
+  return isAllowedSdkUrl(href, V2_SDK_ORIGIN) && new URL(href).origin !== PORTONE_SDK_ORIGIN;
 }
 
 export function readV2Config(raw: RawV2Config, env: { baseUrl: string }): V2ConfigResult {
