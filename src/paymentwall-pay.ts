@@ -516,7 +516,9 @@ export class PaymentwallPay extends LitElement {
     const { id, query } = found;
     const claims = sharedState().redirectClaims;
     if (claims.has(id)) return;
-    const stored = this.#store.get(id);
+    // An attempt saved by the other PortOne version under the same id is not this return's.
+    let stored = this.#store.get(id);
+    if (stored && !(protocol.idProperty in stored)) stored = undefined;
     if (!stored && !protocol.acceptsUnsaved(found, this[protocol.idProperty]?.trim())) return;
     if (stored?.elementKey && stored.elementKey !== widgetKey(this)) {
       if (elementByKey(stored.elementKey)?.localName === this.localName) return;
