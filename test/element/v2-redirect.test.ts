@@ -8,7 +8,7 @@ import type { V2Attempt } from '../../src/protocols/v2/types.js';
 import { sharedState } from '../../src/shared-state.js';
 import { installPortOne } from '../helpers/portone-double.js';
 import { button, nextEvent, recordEvents, shadow, text, tick } from '../helpers/page.js';
-import { resetV2Page, v2Widget } from '../helpers/v2-widget.js';
+import { resetV2Page, v2Widget, VALID_V2 } from '../helpers/v2-widget.js';
 
 const home = location.href;
 const status = (element: HTMLElement) => shadow(element).querySelector('[part="status"]')!;
@@ -36,6 +36,17 @@ function stored(overrides: Partial<V2Attempt & SavedAttempt> = {}): V2Attempt {
 
 /** Past the head start other widgets give the one that started an attempt. */
 const OWNER_WAIT = 300;
+
+/** A product card with a V2 widget (no id) in its shadow root, as a shop's design system renders it. */
+class V2ProductCard extends HTMLElement {
+  constructor() {
+    super();
+    const widget = document.createElement('paymentwall-pay');
+    for (const [name, value] of Object.entries({ ...VALID_V2, 'buyer-name': 'Jack Son', 'buyer-email': 'jack@example.com' })) widget.setAttribute(name, value);
+    this.attachShadow({ mode: 'open' }).append(widget);
+  }
+}
+if (!customElements.get('v2-product-card')) customElements.define('v2-product-card', V2ProductCard);
 
 describe('PortOne V2: coming back from a mobile redirect', () => {
   beforeEach(resetV2Page);
@@ -176,6 +187,26 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     await tick(OWNER_WAIT);
     expect(events.map((event) => (event.target as Element).id)).to.deep.equal(['second-card']);
     expect(wrapper.querySelectorAll('paymentwall-pay')).to.have.length(3);
+  });
+
+  it('tells widgets in different shadow roots apart: the third product card hears its own return', async () => {
+    const sdk = installPortOne('redirect-approve');
+    const cards = () =>
+      fixture<HTMLDivElement>(html`<div><v2-product-card></v2-product-card><v2-product-card></v2-product-card><v2-product-card></v2-product-card></div>`);
+    const before = await cards();
+    const third = before.children[2]!.shadowRoot!.querySelector('paymentwall-pay') as PaymentwallPay;
+    await third.updateComplete;
+    void third.pay();
+    await waitUntil(() => sdk.redirects.length === 1, 'the third card pays');
+    before.remove();
+    sharedState().redirectClaims.clear();
+    history.replaceState(history.state, '', sdk.redirects[0]!);
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const after = await cards();
+    await waitUntil(() => events.length > 0, 'a report');
+    await tick(OWNER_WAIT);
+    expect(events.map((event) => Array.from(after.children).indexOf(event.target as Element))).to.deep.equal([2]);
+    expect(events[0]!.type).to.equal('pay-success');
   });
 
   it('reads PortOne’s result after a #route in redirect-url, and cleans it there (hash routing)', async () => {
