@@ -7,7 +7,7 @@
   'use strict';
 
   var REAL_SDK_URL = 'https://cdn.iamport.kr/v1/iamport.js';
-  var MOBILE_KEY = 'sandbox-mobile'; // read by demo/sandbox-iamport.js
+  var MOBILE_KEY = 'sandbox-mobile'; // read by demo/sandbox-iamport.js and demo/sandbox-portone.js
   var LOG_KEY = 'paymentwall-pay-demo:log';
   var ACCOUNT_KEY = 'paymentwall-pay-demo:account';
   var LOG_LIMIT = 50;
@@ -28,7 +28,9 @@
   });
   if (realSdk) {
     widgets.forEach(function (widget) {
-      widget.setAttribute('sdk-src', REAL_SDK_URL);
+      // V2 widgets (store-id) load PortOne's V2 SDK, their default, when sdk-src is left out.
+      if (widget.hasAttribute('store-id')) widget.removeAttribute('sdk-src');
+      else widget.setAttribute('sdk-src', REAL_SDK_URL);
     });
     applyAccount(readJson('localStorage', ACCOUNT_KEY));
   }
@@ -95,13 +97,15 @@
       storageSet('localStorage', ACCOUNT_KEY, JSON.stringify(next));
       applyAccount(next);
       document.getElementById('account-status').textContent =
-        'Set on every widget (the legacy project-key card keeps its placeholder project key).';
+        'Set on every V1 widget (the legacy project-key card keeps its placeholder project key; the PortOne V2 cards keep theirs).';
     });
   }
 
   function applyAccount(account) {
     if (!account) return;
     widgets.forEach(function (widget) {
+      // The account form holds V1 credentials; the V2 cards keep their placeholders.
+      if (widget.hasAttribute('store-id')) return;
       if (account.impCode) widget.setAttribute('imp-code', account.impCode);
       if (account.channelKey && widget.hasAttribute('channel-key')) widget.setAttribute('channel-key', account.channelKey);
     });

@@ -16,7 +16,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-const GZIP_BUDGET = 20 * 1024;
+// 20 KB until issue 9 put PortOne V2 in the file: measured 22,684 B gzipped after sharing the V1 and V2
+// readers, rounded up to the next 256 B. Issue 10 brings the whole file down to 12 KB.
+const GZIP_BUDGET = 89 * 256;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);

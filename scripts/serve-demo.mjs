@@ -39,15 +39,15 @@ const SANDBOX_CSP = [
 ].join('; ');
 
 // The real SDK is not known to be Trusted-Types-clean, and its payment window is an iframe on
-// *.iamport.kr. 'unsafe-inline' styles: the legacy SDK injects a <style> for its overlay, and the
+// *.iamport.kr (V2: *.portone.io, whose exact hosts are unconfirmed). 'unsafe-inline' styles: the legacy SDK injects a <style> for its overlay, and the
 // current SDK's DOM behaviour is unconfirmed (reference §3), so the real window is not left bare.
 const REAL_SDK_CSP = [
   "default-src 'self'",
-  "script-src 'self' https://cdn.iamport.kr",
+  "script-src 'self' https://cdn.iamport.kr https://cdn.portone.io",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https://*.iamport.kr",
-  "connect-src 'self' https://*.iamport.kr",
-  'frame-src https://*.iamport.kr',
+  "img-src 'self' data: https://*.iamport.kr https://*.portone.io",
+  "connect-src 'self' https://*.iamport.kr https://*.portone.io",
+  'frame-src https://*.iamport.kr https://*.portone.io',
   "object-src 'none'",
   "base-uri 'none'",
 ].join('; ');

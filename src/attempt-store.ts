@@ -31,15 +31,29 @@ export function attemptFor(request: RequestPayParams, elementKey: string, starte
   return attempt;
 }
 
-/** A whole record of this order, as `save` wrote it: anything else in storage is damaged or not ours. */
-function isAttempt(value: unknown, merchantUid: string): value is Attempt {
+/** What every saved attempt has, V1's and V2's: its order id is `merchantUid` (V1) or `paymentId` (V2). */
+export type SavedAttempt = ({ merchantUid: string } | { paymentId: string }) & { startedAt: number; elementKey?: string };
+
+/** The order id an attempt is saved under: V2's `paymentId`, else V1's `merchantUid`. */
+export function attemptId(attempt: SavedAttempt): string {
+  return 'paymentId' in attempt ? attempt.paymentId : attempt.merchantUid;
+}
+
+/**
+ * A whole record of this order, as `save` wrote it (V1's or V2's): anything else in storage is
+ * damaged or not ours, and is treated as absent.
+ */
+function isWholeAttempt(value: unknown, id: string): value is SavedAttempt {
   if (typeof value !== 'object' || value === null) return false;
-  const { merchantUid: id, amount, currency, buyer, startedAt } = value as Record<string, unknown>;
+  const record = value as Record<string, unknown>;
+  const { amount, currency, buyer, startedAt } = record;
   const person = buyer as Record<string, unknown> | null;
+  const ownId = typeof record.paymentId === 'string' ? record.paymentId : record.merchantUid;
   return (
-    id === merchantUid &&
+    ownId === id &&
     typeof amount === 'number' &&
     typeof currency === 'string' &&
+    typeof startedAt === 'number' &&
     Number.isFinite(startedAt) &&
     typeof person === 'object' &&
     person !== null &&
@@ -61,52 +75,57 @@ export function sessionStore(): Storage | undefined {
   }
 }
 
-function reportedKey(merchantUid: string, result?: Record<string, string>): string {
-  const prefix = `${PREFIX}reported:${merchantUid}:`;
+function reportedKey(id: string, result?: Record<string, string>): string {
+  const prefix = `${PREFIX}reported:${id}:`;
   return result ? prefix + JSON.stringify(Object.entries(result).sort(([a], [b]) => a.localeCompare(b))) : prefix;
 }
 
-export class AttemptStore {
+/**
+ * Saved attempts by order id (V1 `merchant_uid`, V2 `paymentId`; `A` says which shape is read
+ * back: an attempt saved under an id is returned only when its own id matches).
+ */
+export class AttemptStore<A extends SavedAttempt = Attempt> {
   constructor(private readonly storage: Storage | undefined = sessionStore()) {}
 
-  /** Saves a new attempt; results reported earlier for its merchant_uid no longer count. */
-  save(attempt: Attempt): void {
-    this.forgetReported(attempt.merchantUid);
-    this.write(`${PREFIX}attempt:${attempt.merchantUid}`, JSON.stringify(attempt));
+  /** Saves a new attempt; results reported earlier for its order id no longer count. */
+  save(attempt: A): void {
+    const id = attemptId(attempt);
+    this.forgetReported(id);
+    this.write(`${PREFIX}attempt:${id}`, JSON.stringify(attempt));
   }
 
-  get(merchantUid: string, now: number = Date.now()): Attempt | undefined {
-    const text = this.read(`${PREFIX}attempt:${merchantUid}`);
+  get(id: string, now: number = Date.now()): A | undefined {
+    const text = this.read(`${PREFIX}attempt:${id}`);
     if (text === undefined) return undefined;
     try {
       const attempt: unknown = JSON.parse(text);
-      if (isAttempt(attempt, merchantUid) && now - attempt.startedAt < MAX_AGE_MS) return attempt;
+      if (isWholeAttempt(attempt, id) && now - attempt.startedAt < MAX_AGE_MS) return attempt as A;
     } catch {
       // Not ours or damaged: treat as absent.
     }
-    this.forget(merchantUid);
+    this.forget(id);
     return undefined;
   }
 
-  forget(merchantUid: string): void {
-    this.remove(`${PREFIX}attempt:${merchantUid}`);
+  forget(id: string): void {
+    this.remove(`${PREFIX}attempt:${id}`);
   }
 
   /**
    * Remembers that this exact redirect result was reported, so a reload does not report it
-   * again. Keyed by the whole result, so a later attempt with the same merchant_uid (a retry
+   * again. Keyed by the whole result, so a later attempt with the same order id (a retry
    * after a failure) is still reported.
    */
-  markReported(merchantUid: string, result: Record<string, string>): void {
-    this.write(reportedKey(merchantUid, result), '1');
+  markReported(id: string, result: Record<string, string>): void {
+    this.write(reportedKey(id, result), '1');
   }
 
-  wasReported(merchantUid: string, result: Record<string, string>): boolean {
-    return this.read(reportedKey(merchantUid, result)) !== undefined;
+  wasReported(id: string, result: Record<string, string>): boolean {
+    return this.read(reportedKey(id, result)) !== undefined;
   }
 
-  private forgetReported(merchantUid: string): void {
-    const prefix = reportedKey(merchantUid);
+  private forgetReported(id: string): void {
+    const prefix = reportedKey(id);
     try {
       const keys = Array.from({ length: this.storage?.length ?? 0 }, (_, index) => this.storage?.key(index));
       for (const key of keys) if (key?.startsWith(prefix)) this.remove(key);

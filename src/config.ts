@@ -181,8 +181,59 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return isPlainObject(value) && json(value);
 }
 
-/** The properties that hold text; frameworks may bind anything to them. */
-const TEXT_PROPERTIES = {
+/** Adds one problem; V1's and V2's readers hand theirs to the shared parts below. */
+export type AddProblem = (attribute: string, rule: ConfigRule, limits?: { min?: number; max?: number }) => void;
+
+const trimmed = (value: string | undefined) => (present(value) ? value.trim() : undefined);
+
+/**
+ * What V1 and V2 read alike about the order: `amount` (V1 whole units, V2 minor units: both a
+ * positive safe integer from plain digits), `currency`, `order-name` (trimmed, at most 40) and
+ * `country-code`. `unknownCurrency` names the rule for a well-shaped code the browser does not know.
+ */
+export function readOrder(raw: RawConfig, problem: AddProblem, unknownCurrency: ConfigRule) {
+  const amount = toPositiveInteger(raw.amount);
+  if (raw.amount === undefined || raw.amount === null || raw.amount === '') problem('amount', 'required');
+  else if (amount === undefined) problem('amount', 'amount');
+
+  const currency = trimmed(raw.currency);
+  if (currency === undefined) problem('currency', 'required');
+  else if (!isCurrencyShape(currency)) problem('currency', 'currency');
+  else if (!isKnownCurrency(currency)) problem('currency', unknownCurrency);
+
+  const orderName = trimmed(raw.orderName);
+  if (orderName === undefined) problem('order-name', 'required');
+  else if (length(orderName) > ORDER_NAME_MAX_LENGTH) problem('order-name', 'too-long', { max: ORDER_NAME_MAX_LENGTH });
+
+  const countryCode = trimmed(raw.countryCode);
+  if (countryCode !== undefined && !COUNTRY.test(countryCode)) problem('country-code', 'country-code');
+  return { amount: amount ?? 0, currency: currency?.toUpperCase() ?? '', orderName: orderName ?? '', countryCode: countryCode?.toUpperCase() };
+}
+
+/** `fields` may name only the optional fields (V1 and V2). */
+export function checkFields(fields: string | undefined, problem: AddProblem): OptionalField[] {
+  if ((fields ?? 'tel').split(/\s+/).some((token) => token && !(OPTIONAL_FIELDS as readonly string[]).includes(token))) problem('fields', 'fields');
+  return optionalFields(fields);
+}
+
+/** `sdk-timeout` within its range, `customData` and `bypass` plain JSON (V1 and V2). */
+export function readExtras(raw: RawConfig, problem: AddProblem) {
+  let sdkTimeout = raw.sdkTimeout === undefined ? DEFAULT_SDK_TIMEOUT : toPositiveInteger(raw.sdkTimeout);
+  if (sdkTimeout === undefined || sdkTimeout < SDK_TIMEOUT_MIN || sdkTimeout > SDK_TIMEOUT_MAX) {
+    problem('sdk-timeout', 'timeout-range', { min: SDK_TIMEOUT_MIN, max: SDK_TIMEOUT_MAX });
+    sdkTimeout = DEFAULT_SDK_TIMEOUT;
+  }
+  const json = (attribute: 'customData' | 'bypass') => {
+    const value = raw[attribute] ?? undefined;
+    if (value === undefined || isJsonObject(value)) return value;
+    problem(attribute, 'object');
+    return undefined;
+  };
+  return { sdkTimeout, customData: json('customData'), bypass: json('bypass') };
+}
+
+/** The properties that hold text, V1's and V2's; frameworks may bind anything to them. */
+const TEXT_PROPERTIES: Record<string, string> = {
   impCode: 'imp-code',
   tierCode: 'tier-code',
   channelKey: 'channel-key',
@@ -201,19 +252,19 @@ const TEXT_PROPERTIES = {
   fields: 'fields',
   sdkSrc: 'sdk-src',
   sdkIntegrity: 'sdk-integrity',
-} as const satisfies Partial<Record<keyof RawConfig, string>>;
+  storeId: 'store-id',
+  customerId: 'customer-id',
+  paymentId: 'payment-id',
+};
 
-export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResult {
-  const problems: ConfigProblem[] = [];
-  const warnings: string[] = [];
-  // One problem per attribute, the first found (a refused value is not "required" as well).
-  const problem = (attribute: string, rule: ConfigRule, limits: { min?: number; max?: number } = {}) => {
-    if (!problems.some((found) => found.attribute === attribute)) problems.push({ attribute, rule, ...limits });
-  };
-  // A framework may bind null (nothing), a number (its text) or an object (refused) to a text property.
-  const raw: RawConfig = { ...input };
-  for (const [key, attribute] of Object.entries(TEXT_PROPERTIES) as [keyof typeof TEXT_PROPERTIES, string][]) {
-    const value: unknown = input[key];
+/**
+ * The raw values with every text property as text: a framework may bind null (nothing), a number
+ * (its text) or an object (refused, named by its attribute) where an attribute would hold a string.
+ */
+export function asText<R extends RawConfig>(input: R, problem: AddProblem): R {
+  const raw = { ...input } as Record<string, unknown>;
+  for (const [key, attribute] of Object.entries(TEXT_PROPERTIES)) {
+    const value = raw[key];
     if (value === null || value === undefined) delete raw[key];
     else if (typeof value === 'number' && Number.isFinite(value)) raw[key] = String(value);
     else if (typeof value !== 'string') {
@@ -221,6 +272,22 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
       delete raw[key];
     }
   }
+  return raw as R;
+}
+
+/** Collects problems, one per attribute, the first found (a refused value is not "required" as well). */
+export function problemList(): { problems: ConfigProblem[]; problem: AddProblem } {
+  const problems: ConfigProblem[] = [];
+  const problem: AddProblem = (attribute, rule, limits = {}) => {
+    if (!problems.some((found) => found.attribute === attribute)) problems.push({ attribute, rule, ...limits });
+  };
+  return { problems, problem };
+}
+
+export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResult {
+  const { problems, problem } = problemList();
+  const warnings: string[] = [];
+  const raw = asText(input, problem);
   const optional = (value: string | undefined) => (present(value) ? value : undefined);
   // Trimmed first: the length PortOne counts is that of what is sent.
   const limited = (attribute: string, value: string | undefined, max: number) => {
@@ -255,44 +322,18 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
     warnings.push('paymentwall-pay: both channel-key and project-key are set; channel-key is sent and project-key is ignored.');
   }
 
-  const amount = toPositiveInteger(raw.amount);
-  if (raw.amount === undefined || raw.amount === null || raw.amount === '') problem('amount', 'required');
-  else if (amount === undefined) problem('amount', 'amount');
-
-  let currency = optional(raw.currency)?.trim();
-  if (currency === undefined) problem('currency', 'required');
-  else if (!isCurrencyShape(currency)) problem('currency', 'currency');
-  else if (!isKnownCurrency(currency)) problem('currency', 'currency-unknown');
-  else currency = currency.toUpperCase();
-
-  const orderName = limited('order-name', raw.orderName, ORDER_NAME_MAX_LENGTH);
-  if (orderName === undefined) problem('order-name', 'required');
-
-  const countryCode = optional(raw.countryCode)?.trim();
-  if (countryCode !== undefined && !COUNTRY.test(countryCode)) problem('country-code', 'country-code');
-
-  const fieldTokens = (raw.fields ?? 'tel').split(/\s+/).filter(Boolean);
-  if (fieldTokens.some((token) => !(OPTIONAL_FIELDS as readonly string[]).includes(token))) problem('fields', 'fields');
-
-  let sdkTimeout = raw.sdkTimeout === undefined ? DEFAULT_SDK_TIMEOUT : toPositiveInteger(raw.sdkTimeout);
-  if (sdkTimeout === undefined || sdkTimeout < SDK_TIMEOUT_MIN || sdkTimeout > SDK_TIMEOUT_MAX) {
-    problem('sdk-timeout', 'timeout-range', { min: SDK_TIMEOUT_MIN, max: SDK_TIMEOUT_MAX });
-    sdkTimeout = undefined;
-  }
-
-  const customData = raw.customData ?? undefined;
-  const bypass = raw.bypass ?? undefined;
-  if (customData !== undefined && !isJsonObject(customData)) problem('customData', 'object');
-  if (bypass !== undefined && !isJsonObject(bypass)) problem('bypass', 'object');
+  const { amount, currency, orderName, countryCode } = readOrder(raw, problem, 'currency-unknown');
+  const fields = checkFields(raw.fields, problem);
+  const { sdkTimeout, customData, bypass } = readExtras(raw, problem);
 
   const config: WidgetConfig = {
-    amount: amount ?? 0,
-    currency: currency ?? '',
-    orderName: orderName ?? '',
+    amount,
+    currency,
+    orderName,
     testMode: raw.testMode === true,
-    fields: optionalFields(raw.fields),
+    fields,
     sdkSrc: sdkUrl(url('sdk-src', raw.sdkSrc)) ?? DEFAULT_SDK_SRC,
-    sdkTimeout: sdkTimeout ?? DEFAULT_SDK_TIMEOUT,
+    sdkTimeout,
   };
   const set = <K extends keyof WidgetConfig>(key: K, value: WidgetConfig[K] | undefined) => {
     if (value !== undefined) config[key] = value;
@@ -303,7 +344,7 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
   set('projectKey', channelKey === undefined ? projectKey : undefined);
   set('merchantUid', limited('merchant-uid', raw.merchantUid, MERCHANT_UID_MAX_LENGTH));
   set('payMethod', optional(raw.payMethod)?.trim());
-  set('countryCode', countryCode?.toUpperCase());
+  set('countryCode', countryCode);
   set('widgetCode', optional(raw.widgetCode)?.trim());
   set('ps', optional(raw.ps)?.trim());
   set('customerUid', limited('customer-uid', raw.customerUid, CUSTOMER_UID_MAX_LENGTH));
@@ -311,8 +352,8 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
   set('noticeUrl', url('notice-url', raw.noticeUrl));
   set('logoUrl', url('logo-url', raw.logoUrl));
   set('sdkIntegrity', optional(raw.sdkIntegrity)?.trim());
-  set('customData', isJsonObject(customData) ? customData : undefined);
-  set('bypass', isJsonObject(bypass) ? bypass : undefined);
+  set('customData', customData);
+  set('bypass', bypass);
 
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config, warnings };
 }

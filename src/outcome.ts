@@ -1,6 +1,6 @@
 import type { Attempt } from './attempt-store.js';
-import type { PayFailDetail, PayFailCode } from './events/pay-fail.js';
-import type { PaySuccessDetail } from './events/pay-success.js';
+import type { PayFailDetailV1 as PayFailDetail, PayFailCode } from './events/pay-fail.js';
+import type { PaySuccessDetailV1 as PaySuccessDetail } from './events/pay-success.js';
 import type { RequestPayResponse } from './imp.js';
 
 /** Either the callback's response or the redirect query; both use PortOne's field names. */
@@ -23,10 +23,15 @@ export function isPgFailure(result: PortOneResult): boolean {
  * "[결제포기] …"; reference §3 lists "window closed, cancel clicked" under status `failed`).
  */
 export function isBuyerCancel(result: PortOneResult | undefined): boolean {
-  const message = text(result?.error_msg);
-  if (message === undefined || !isPgFailure(result!)) return false;
-  return /사용자가?\s*(?:결제를?\s*)?취소|결제\s*포기|\b(?:user|customer|buyer)\s+(?:has\s+)?(?:cancel|close)|\b(?:cancell?ed|closed)\s+by\s+(?:the\s+)?(?:user|customer|buyer)/i.test(
-    message,
+  return result !== undefined && isPgFailure(result) && saysBuyerClosed(result.error_msg);
+}
+
+/** PortOne's (or the PG's) words say the buyer closed the window or cancelled: V1's and V2's alike. */
+export function saysBuyerClosed(message: unknown): boolean {
+  const said = text(message);
+  return (
+    said !== undefined &&
+    /사용자가?\s*(?:결제를?\s*)?취소|결제\s*포기|\b(?:user|customer|buyer)\s+(?:has\s+)?(?:cancel|close)|\b(?:cancell?ed|closed)\s+by\s+(?:the\s+)?(?:user|customer|buyer)/i.test(said)
   );
 }
 

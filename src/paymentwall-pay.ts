@@ -2,33 +2,21 @@ import { LitElement, html, isServer, nothing, type PropertyValues, type Template
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { attemptRun, type AttemptRun } from './attempt-run.js';
-import { AttemptStore, attemptFor, type Attempt } from './attempt-store.js';
+import { AttemptStore, type SavedAttempt } from './attempt-store.js';
 import { checkBuyer, toBuyer, visibleFields, type BuyerError, type BuyerField, type BuyerInput } from './buyer.js';
-import {
-  DEFAULT_SDK_SRC,
-  digitsFromAttribute,
-  isKnownCurrency,
-  optionalFields,
-  readConfig,
-  toPositiveInteger,
-  type ConfigProblem,
-  type ConfigEnvironment,
-  type ConfigResult,
-  type WidgetConfig,
-} from './config.js';
+import { DEFAULT_SDK_SRC, digitsFromAttribute, optionalFields, type ConfigEnvironment, type RawConfig } from './config.js';
 import { paymentEvent, type PayFailCode, type PayFailDetail, type PaySuccessDetail } from './events/index.js';
-import { formatAmount } from './format.js';
-import { pageImp, type Iamport, type RequestPayParams, type RequestPayResponse } from './imp.js';
-import { newMerchantUid } from './merchant-uid.js';
-import { failDetail, isBuyerCancel, isPgFailure, successDetail } from './outcome.js';
+import { pageImp } from './imp.js';
 import { afterPageLoad, watchPage } from './page-watcher.js';
-import { readRedirect, returnUrl, withoutResultParams } from './redirect-return.js';
-import { buildRequest, isSendableRequest } from './request.js';
-import { initImp, loadSdk, pageNonce } from './sdk-loader.js';
+import type { CommonConfig, Problem, Protocol, ProtocolConfigResult } from './protocols/protocol.js';
+import { v1 } from './protocols/v1.js';
+import { v2 } from './protocols/v2/protocol.js';
+import { loadSdk, pageNonce } from './sdk-loader.js';
 import { allowSdkOrigin } from './sdk-origin.js';
 import { sharedState } from './shared-state.js';
 import { styles } from './styles.js';
 import { resolveLang, translations, type Lang, type Translation } from './translations/index.js';
+import type { PayRequestDetail } from './events/index.js';
 import { VERSION } from './version.js';
 import { whenFirstVisible } from './visibility.js';
 import { elementByKey, widgetKey } from './widget-key.js';
@@ -43,7 +31,7 @@ export type PayResult =
 type Outcome = PayResult;
 
 /** Changing any of these is a new order: a widget that has been paid takes payments again. */
-const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid'] as const;
+const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid', 'paymentId', 'storeId'] as const;
 
 const INPUT_TYPE: Record<BuyerField, string> = {
   name: 'text',
@@ -70,7 +58,8 @@ const CHECK_ICON = html`<svg class="icon" viewBox="0 0 20 20" aria-hidden="true"
 const OWNER_HEAD_START_MS = 150;
 
 /**
- * A buyer form that takes a Paymentwall payment through PortOne's V1 SDK.
+ * A buyer form that takes a Paymentwall payment through PortOne's browser SDK: V1 (`IMP.request_pay`),
+ * or V2 (`PortOne.requestPayment`) when `store-id` is set.
  *
  * @tagname paymentwall-pay
  * @summary Paymentwall payments through PortOne, from one tag.
@@ -79,9 +68,9 @@ const OWNER_HEAD_START_MS = 150;
  *
  * @attr nonce - CSP nonce, set as the real nonce of the injected SDK script (read through the native `nonce` property).
  *
- * @event pay-request - Cancelable. `detail: { request, waitUntil(promise) }`, before the SDK is called.
- * @event pay-success - `detail: PaySuccessDetail`. PortOne reported no error; verify `impUid` on your server.
- * @event pay-fail - `detail: PayFailDetail`, with `code` one of invalid-config, sdk-load-failed, sdk-error, pg-error, aborted.
+ * @event pay-request - Cancelable. `detail: { request, waitUntil(promise) }` (V2: `{ protocol: 'v2', request, waitUntil }`, see `isV2PayRequest`), before the SDK is called.
+ * @event pay-success - `detail: PaySuccessDetail`. PortOne reported no error; verify `impUid` (V2: `paymentId`) on your server. V2 details carry `protocol: 'v2'`.
+ * @event pay-fail - `detail: PayFailDetail`, with `code` one of invalid-config, sdk-load-failed, sdk-error, pg-error, aborted. V2 details carry `protocol: 'v2'`.
  *
  * @csspart form - The form.
  * @csspart field - One label, input and error.
@@ -108,39 +97,54 @@ export class PaymentwallPay extends LitElement {
   static readonly version = VERSION;
   static override styles = styles;
 
-  /** PortOne merchant identification code, `imp` + digits; `IMP.init(impCode)`. */
+  /**
+   * PortOne V2 store ID (`store-…`, console [연동 정보]). Set, the widget speaks PortOne V2
+   * (`PortOne.requestPayment`); V1-only attributes are then refused or ignored with a warning.
+   */
+  @property({ attribute: 'store-id', reflect: true }) storeId?: string;
+  /** V2: the buyer's id in your shop, sent as `customer.customerId`; required with `store-id` (Paymentwall requires it). */
+  @property({ attribute: 'customer-id', reflect: true }) customerId?: string;
+  /**
+   * V2: fixed `paymentId` (letters, digits and `-`, at most 40 characters); otherwise each attempt
+   * gets a fresh one. V2's counterpart of `merchant-uid`.
+   */
+  @property({ attribute: 'payment-id', reflect: true }) paymentId?: string;
+  /** PortOne merchant identification code, `imp` + digits; `IMP.init(impCode)`. V1 only (ignored with a warning with `store-id`). */
   @property({ attribute: 'imp-code', reflect: true }) impCode?: string;
-  /** Sub-merchant tier code; `IMP.agency(impCode, tierCode)`. */
+  /** Sub-merchant tier code; `IMP.agency(impCode, tierCode)`. V1 only (refused with `store-id`). */
   @property({ attribute: 'tier-code', reflect: true }) tierCode?: string;
-  /** PortOne channel key; sent as `channelKey`. */
+  /** PortOne channel key; sent as `channelKey`. Required in V2. */
   @property({ attribute: 'channel-key', reflect: true }) channelKey?: string;
-  /** Legacy: Paymentwall project key; sent as `pg: "paymentwall.{projectKey}"`. */
+  /** Legacy: Paymentwall project key; sent as `pg: "paymentwall.{projectKey}"`. V1 only (ignored with a warning with `store-id`). */
   @property({ attribute: 'project-key', reflect: true }) projectKey?: string;
-  /** Positive whole amount; the attribute takes plain digits only. */
+  /**
+   * Positive whole amount; the attribute takes plain digits only. V1: in the currency's unit
+   * (`20` USD is $20). V2 (`store-id`): in its minor units, as PortOne V2 counts (`150` USD is $1.50).
+   */
   @property({ converter: digits }) amount?: number;
   /** ISO 4217 code, any case. */
   @property({ reflect: true }) currency?: string;
   /** Order name, at most 40 characters; sent as `name`. */
   @property({ attribute: 'order-name', reflect: true }) orderName?: string;
-  /** Fixed order id, at most 40 characters; otherwise each attempt gets a fresh one. */
+  /** Fixed order id, at most 40 characters; otherwise each attempt gets a fresh one. V1 only (V2: `payment-id`). */
   @property({ attribute: 'merchant-uid', reflect: true }) merchantUid?: string;
-  /** `pay_method`; omitted when unset. */
+  /** `pay_method`; omitted when unset. V1 only (refused with `store-id`: Paymentwall V2 has no payMethod; use `ps`). */
   @property({ attribute: 'pay-method', reflect: true }) payMethod?: string;
   /** ISO 3166-1 alpha-2; `bypass.country_code`. */
   @property({ attribute: 'country-code', reflect: true }) countryCode?: string;
-  /** `bypass.widget_code`: `t3_1` for Terminal 3; Paymentwall's default is `pw_1`. */
+  /** `bypass.widget_code` (V2: `bypass.paymentwall.widget`, `pw_1` or `t3_1` only): `t3_1` for Terminal 3; Paymentwall's default is `pw_1`. */
   @property({ attribute: 'widget-code', reflect: true }) widgetCode?: string;
   /** `bypass.ps`: Paymentwall payment-system short code (`all`, `test`, …). */
   @property({ reflect: true }) ps?: string;
-  /** Sends `use_test_method: true`. A project that is not LIVE also needs `ps="test"`. */
+  /** Sends `use_test_method: true`. A project that is not LIVE also needs `ps="test"`. V1 only (refused with `store-id`: V2 tests through a test channel's `channel-key`). */
   @property({ attribute: 'test-mode', type: Boolean, reflect: true }) testMode = false;
-  /** Billing-key id, at most 80 characters: the first payment also saves the card. */
+  /** Billing-key id, at most 80 characters: the first payment also saves the card. V1 only (refused with `store-id`). */
   @property({ attribute: 'customer-uid', reflect: true }) customerUid?: string;
-  /** `m_redirect_url`; defaults to this page without PortOne's result parameters. */
+  /** `m_redirect_url` (V2: `redirectUrl`); defaults to this page without PortOne's result parameters. */
   @property({ attribute: 'redirect-url', reflect: true }) redirectUrl?: string;
-  /** `notice_url`: a webhook for this payment. */
+  /** `notice_url`: a webhook for this payment. V2: `noticeUrls`, one or more URLs separated by spaces. */
   @property({ attribute: 'notice-url', reflect: true }) noticeUrl?: string;
-  /** `bypass.logo_url`. */
+  /** `bypass.logo_url`. V1 only (ignored with a warning with `store-id`). */
   @property({ attribute: 'logo-url', reflect: true }) logoUrl?: string;
   /** Prefills the name field. */
   @property({ attribute: 'buyer-name', reflect: true }) buyerName?: string;
@@ -178,14 +182,14 @@ export class PaymentwallPay extends LitElement {
   /** Paid: the widget shows its success and starts nothing more until the order changes or `reset()`. */
   @state() private completed = false;
 
-  #config: ConfigResult = { ok: false, problems: [] };
+  #config: ProtocolConfigResult<CommonConfig> = { ok: false, problems: [] };
   /** The buyer's entries checked against the rules, once per update. */
   #errors: Partial<Record<BuyerField, BuyerError>> = {};
   #loggedConfig = '';
   #inFlight?: Promise<PayResult>;
   /** The attempt in flight, which `#pageRestored` may give up. */
   #run?: AttemptRun;
-  #store = new AttemptStore();
+  #store = new AttemptStore<SavedAttempt>();
   #warmed = false;
   /** Has been on screen: once configured, it starts loading the SDK. */
   #seen = false;
@@ -242,7 +246,7 @@ export class PaymentwallPay extends LitElement {
           const error = errors[field];
           return this.#renderField(field, t, this.revealed.has(field) && error ? t.buyerError[error] : undefined);
         })}
-        ${config.ok && config.config.customerUid !== undefined ? html`<p class="note">${t.savedCardNote}</p>` : nothing}
+        ${config.ok && this.#protocol.savesCard(config.config) ? html`<p class="note">${t.savedCardNote}</p>` : nothing}
         <button
           part="button"
           type="submit"
@@ -262,11 +266,11 @@ export class PaymentwallPay extends LitElement {
     `;
   }
 
-  #renderConfigProblems(problems: ConfigProblem[], t: Translation): TemplateResult {
+  #renderConfigProblems(problems: Problem[], t: Translation): TemplateResult {
     return html`<div part="config-error" class="config-error" role="alert">
       <p>${t.configTitle}</p>
       <ul>
-        ${problems.map((problem) => html`<li>${t.configProblem(problem)}</li>`)}
+        ${problems.map((problem) => html`<li>${this.#protocol.problemText(t.lang, problem)}</li>`)}
       </ul>
     </div>`;
   }
@@ -298,10 +302,9 @@ export class PaymentwallPay extends LitElement {
   }
 
   #payLabel(t: Translation): string {
-    const amount = toPositiveInteger(this.amount);
-    const currency = this.currency?.trim() ?? '';
-    const shown = amount !== undefined && isKnownCurrency(currency) ? formatAmount(amount, currency.toUpperCase(), t.lang) : '';
-    const label = this.#config.ok && this.#config.config.customerUid !== undefined ? t.payAndSaveCard(shown) : t.pay(shown);
+    const protocol = this.#protocol;
+    const shown = protocol.price(this.amount, this.currency, t.lang);
+    const label = this.#config.ok && protocol.savesCard(this.#config.config) ? t.payAndSaveCard(shown) : t.pay(shown);
     return label.replace(/\s+/g, ' ').trim();
   }
 
@@ -311,7 +314,7 @@ export class PaymentwallPay extends LitElement {
    * Lets widgets load the SDK from `origin`: the page's own (http or https), or another https
    * origin, for a stand-in or a self-hosted copy. Only from JavaScript: an attribute alone never
    * chooses where scripts come from, so `sdk-src` is refused for any origin but
-   * `https://cdn.iamport.kr` until the page allows it here. Widgets already on the page check again.
+   * PortOne's CDN (`https://cdn.iamport.kr` for V1, `https://cdn.portone.io` for V2) until the page allows it here. Widgets already on the page check again.
    * Also at `customElements.get('paymentwall-pay').allowSdkOrigin`.
    */
   static allowSdkOrigin(origin: string): void {
@@ -330,7 +333,7 @@ export class PaymentwallPay extends LitElement {
     this.#warm(checked);
     if (!checked.ok) {
       const detail = this.#failure('local', 'invalid-config');
-      detail.problems = checked.problems;
+      detail.problems = checked.problems as PayFailDetail['problems'];
       return Promise.resolve(this.#report({ status: 'fail', detail }));
     }
     if (!this.#revealBuyerErrors()) return Promise.resolve({ status: 'invalid' });
@@ -341,7 +344,7 @@ export class PaymentwallPay extends LitElement {
     const run = (this.#run = attemptRun());
     // Started a microtask later, so a pay() from a pay-request listener joins this attempt.
     const outcome = Promise.resolve()
-      .then(() => this.#attempt(checked.config, run))
+      .then(() => this.#attempt(this.#protocol, checked.config, run))
       .catch((error: unknown) => {
         console.error('paymentwall-pay: the payment attempt failed unexpectedly:', error);
         return { status: 'fail', detail: this.#failure('local', 'sdk-error') } satisfies Outcome;
@@ -414,31 +417,29 @@ export class PaymentwallPay extends LitElement {
 
   // ——— the payment flow ———
 
-  async #attempt(config: WidgetConfig, run: AttemptRun): Promise<Outcome> {
+  async #attempt(protocol: Protocol, config: CommonConfig, run: AttemptRun): Promise<Outcome> {
     const buyer = toBuyer(this.#input(), visibleFields(config.fields));
-    const request = buildRequest(config, buyer, {
-      merchantUid: config.merchantUid ?? newMerchantUid(),
-      language: this.#lang,
-      redirectUrl: returnUrl(location.href),
-    });
+    const request: object = protocol.buildRequest(config, buyer, this.#lang, location.href);
+    const t = this.#t;
 
     const waits: PromiseLike<unknown>[] = [];
     let accepting = true;
     const event = paymentEvent(
       'pay-request',
       {
+        ...protocol.mark,
         request,
         waitUntil(promise) {
           if (!accepting) throw new DOMException('waitUntil() was called too late', 'InvalidStateError');
           waits.push(promise);
         },
-      },
+      } as PayRequestDetail,
       true,
     );
     if (!this.dispatchEvent(event)) return { status: 'cancelled' };
     const aborted = (why: string, reason?: unknown): Outcome => {
       console.warn(`paymentwall-pay: ${why}`, ...(reason === undefined ? [] : [reason]));
-      return { status: 'fail', detail: this.#failure('local', 'aborted', request.merchant_uid) };
+      return { status: 'fail', detail: protocol.failure('local', 'aborted', t, protocol.requestId(request)) };
     };
     try {
       // Promises added while we wait are awaited too, as with ExtendableEvent.
@@ -454,64 +455,32 @@ export class PaymentwallPay extends LitElement {
     }
     // Read after the waits: a listener may have replaced the object itself, also while waiting.
     const sent: unknown = event.detail.request;
-    if (!isSendableRequest(sent)) return aborted('a pay-request listener left detail.request without a merchant_uid; nothing was sent.');
+    const id = protocol.requestId(sent);
+    if (id === undefined) return aborted('a pay-request listener left detail.request without its order id; nothing was sent.');
 
-    let imp: Iamport;
+    let sdk: unknown;
     try {
-      imp = await loadSdk(this.#sdkOptions(config));
+      sdk = await loadSdk({ ...this.#sdkOptions(config), sdk: protocol.sdk });
     } catch (error) {
       console.error(error);
-      return { status: 'fail', detail: this.#failure('local', 'sdk-load-failed', sent.merchant_uid) };
+      return { status: 'fail', detail: protocol.failure('local', 'sdk-load-failed', t, id) };
     }
     // Gone while the SDK or a listener was pending (a closed modal, another route): no payment
     // window may open over the next screen. A widget moved within one task is connected again.
     if (run.abandoned) return { status: 'cancelled' };
     if (!this.isConnected) return aborted('the widget left the page before the payment window opened; nothing was sent.');
-    return this.#requestPay(imp, config, sent, attemptFor(sent, widgetKey(this)));
+    const attempt: SavedAttempt = protocol.attempt(sent, widgetKey(this));
+    // Saved first: on mobile, the SDK navigates away and only this record comes back.
+    this.#store.save(attempt);
+    const ended = await protocol.pay(sdk, config, sent, attempt, t);
+    // Leaving for the redirect URL: the saved attempt stays for the return, which reports it.
+    if (!ended) return run.whenAbandoned;
+    this.#store.forget(id);
+    return ended;
   }
 
-  #requestPay(imp: Iamport, config: WidgetConfig, request: RequestPayParams, attempt: Attempt): Promise<Outcome> {
-    return new Promise((resolve) => {
-      let ended = false;
-      // PortOne may call back twice; only the first answer counts.
-      const end = (outcome: () => Outcome) => {
-        if (ended) return;
-        ended = true;
-        resolve(outcome());
-      };
-      try {
-        initImp(imp, config.impCode, config.tierCode);
-        // Saved first: on mobile, request_pay navigates away and only this record comes back.
-        this.#store.save(attempt);
-        imp.request_pay(request, (response) =>
-          end(() => {
-            this.#store.forget(attempt.merchantUid);
-            if (typeof response === 'object' && response !== null) return this.#outcome('callback', attempt, response);
-            console.error('paymentwall-pay: the PortOne SDK called back without a response:', response);
-            return { status: 'fail', detail: this.#failure('callback', 'sdk-error', attempt.merchantUid) };
-          }),
-        );
-      } catch (error) {
-        end(() => {
-          console.error('paymentwall-pay: the PortOne SDK threw:', error);
-          this.#store.forget(attempt.merchantUid);
-          return { status: 'fail', detail: this.#failure('local', 'sdk-error', attempt.merchantUid) };
-        });
-      }
-    });
-  }
-
-  #outcome(via: 'callback' | 'redirect', attempt: Attempt, result: RequestPayResponse | Record<string, string>): Outcome {
-    if (isPgFailure(result)) {
-      // The buyer closing the window is no error of anyone's: our line says so in the widget's language.
-      const message = isBuyerCancel(result) ? this.#t.buyerClosed : this.#t.failure['pg-error'];
-      return { status: 'fail', detail: failDetail(via, 'pg-error', message, attempt.merchantUid, result) };
-    }
-    return { status: 'success', detail: successDetail(via, attempt, result) };
-  }
-
-  #failure(via: PayFailDetail['via'], code: PayFailCode, merchantUid?: string): PayFailDetail {
-    return failDetail(via, code, this.#t.failure[code], merchantUid);
+  #failure(via: PayFailDetail['via'], code: PayFailCode, id?: string): PayFailDetail {
+    return this.#protocol.failure(via, code, this.#t, id);
   }
 
   /** Shows the outcome and dispatches its event: the one place a result is reported. */
@@ -521,10 +490,12 @@ export class PaymentwallPay extends LitElement {
       this.completed = true;
       this.dispatchEvent(paymentEvent('pay-success', outcome.detail));
     } else if (outcome.status === 'fail') {
-      const { code, message, pgMessage, response } = outcome.detail;
-      const kind = code === 'pg-error' && isBuyerCancel(response) ? 'closed' : 'fail';
+      const { detail } = outcome;
+      const { code, message } = detail;
+      const pgMessage = this.#protocol.reason(detail);
+      const kind = code === 'pg-error' && this.#protocol.closed(detail) ? 'closed' : 'fail';
       this.status = pgMessage && showPgMessage ? { kind, message, pgMessage } : { kind, message };
-      this.dispatchEvent(paymentEvent('pay-fail', outcome.detail));
+      this.dispatchEvent(paymentEvent('pay-fail', detail));
     }
     return outcome;
   }
@@ -539,42 +510,32 @@ export class PaymentwallPay extends LitElement {
     }
     // One task later, so the other widgets parsed with this one have rendered and can claim theirs.
     await new Promise((resolve) => setTimeout(resolve));
-    const result = readRedirect(location.href);
-    if (!result || !this.isConnected) return;
-    const { merchantUid } = result;
+    const protocol = this.#protocol;
+    const found = protocol.readReturn(location.href);
+    if (!found || !this.isConnected) return;
+    const { id, query } = found;
     const claims = sharedState().redirectClaims;
-    if (claims.has(merchantUid)) return;
-    const stored = this.#store.get(merchantUid);
-    if (!stored && this.merchantUid !== merchantUid) return;
+    if (claims.has(id)) return;
+    // An attempt saved by the other PortOne version under the same id is not this return's.
+    let stored = this.#store.get(id);
+    if (stored && !(protocol.idProperty in stored)) stored = undefined;
+    if (!stored && !protocol.acceptsUnsaved(found, this[protocol.idProperty]?.trim())) return;
     if (stored?.elementKey && stored.elementKey !== widgetKey(this)) {
       if (elementByKey(stored.elementKey)?.localName === this.localName) return;
       // The widget that started it may still be mounting (a framework, another shadow root).
       await new Promise((resolve) => setTimeout(resolve, OWNER_HEAD_START_MS));
-      if (claims.has(merchantUid) || !this.isConnected) return;
+      if (claims.has(id) || !this.isConnected) return;
     }
-    claims.add(merchantUid);
-    const reportedBefore = this.#store.wasReported(merchantUid, result.query);
-    this.#store.forget(merchantUid);
-    this.#store.markReported(merchantUid, result.query);
-    history.replaceState(history.state, '', withoutResultParams(location.href));
+    claims.add(id);
+    const reportedBefore = this.#store.wasReported(id, query);
+    this.#store.forget(id);
+    this.#store.markReported(id, query);
+    history.replaceState(history.state, '', protocol.withoutResult(location.href));
     if (reportedBefore) return;
-    const attempt = stored ?? this.#attemptFromConfig(merchantUid);
+    // When storage was unavailable: what this widget is configured with is the best we know.
+    const attempt = stored ?? protocol.attemptFromConfig(id, this.#config.ok ? this.#config.config : undefined, toBuyer(this.#input(), this.#fields()));
     // Without an attempt of ours, the query may come from a crafted link: show none of its text.
-    this.#report(this.#outcome('redirect', attempt, result.query), stored !== undefined);
-  }
-
-  /** When storage was unavailable: what this widget is configured with is the best we know. */
-  #attemptFromConfig(merchantUid: string): Attempt {
-    const config = this.#config.ok ? this.#config.config : undefined;
-    const attempt: Attempt = {
-      merchantUid,
-      amount: config?.amount ?? 0,
-      currency: config?.currency ?? '',
-      buyer: toBuyer(this.#input(), this.#fields()),
-      startedAt: Date.now(),
-    };
-    if (config?.customerUid !== undefined) attempt.customerUid = config.customerUid;
-    return attempt;
+    this.#report(protocol.returnOutcome(found, attempt, this.#t), stored !== undefined);
   }
 
   // ——— SDK warm-up ———
@@ -602,7 +563,7 @@ export class PaymentwallPay extends LitElement {
   }
 
   /** Starts loading the SDK on first sight or touch, so paying opens the window at once. */
-  #warm(checked?: ConfigResult): void {
+  #warm(checked?: ProtocolConfigResult<CommonConfig>): void {
     if (this.#warmed) return;
     checked ??= this.#readConfig();
     // Not yet configured (a framework may fill it in later): keep watching.
@@ -610,10 +571,11 @@ export class PaymentwallPay extends LitElement {
     this.#warmed = true;
     this.#stopWatching?.();
     // A failure here is forgotten by the loader; paying tries again and reports it.
-    if (!pageImp()) loadSdk(this.#sdkOptions(checked.config)).catch(() => {});
+    const { sdk } = this.#protocol;
+    if (!sdk.ready()) loadSdk({ ...this.#sdkOptions(checked.config), sdk }).catch(() => {});
   }
 
-  #sdkOptions(config: WidgetConfig) {
+  #sdkOptions(config: CommonConfig) {
     // The native `nonce` property: browsers hide the attribute, but keep the value here.
     return {
       src: config.sdkSrc,
@@ -674,8 +636,13 @@ export class PaymentwallPay extends LitElement {
     return Object.fromEntries(this.#fields().map((field) => [field, this.#value(field)]));
   }
 
-  #readConfig(): ConfigResult {
-    return readConfig(
+  /** The PortOne version this widget speaks: V2 with `store-id`, else V1. */
+  get #protocol(): Protocol {
+    return this.storeId?.trim() ? v2 : v1;
+  }
+
+  #readConfig(): ProtocolConfigResult<CommonConfig> {
+    return this.#protocol.readConfig(
       {
         impCode: this.impCode,
         tierCode: this.tierCode,
@@ -700,7 +667,10 @@ export class PaymentwallPay extends LitElement {
         sdkTimeout: this.sdkTimeout,
         customData: this.customData,
         bypass: this.bypass,
-      },
+        storeId: this.storeId,
+        customerId: this.customerId,
+        paymentId: this.paymentId,
+      } as RawConfig,
       this.#environment(),
     );
   }
@@ -722,10 +692,8 @@ export class PaymentwallPay extends LitElement {
   }
 
   /** One console line per distinct mistake, not one per render. */
-  #logConfig(result: ConfigResult): void {
-    const lines = result.ok
-      ? result.warnings
-      : result.problems.map((problem) => translations.en.configProblem(problem));
+  #logConfig(result: ProtocolConfigResult<CommonConfig>): void {
+    const lines = result.ok ? result.warnings : result.problems.map((problem) => this.#protocol.problemText('en', problem));
     const signature = lines.join('\n');
     if (signature === this.#loggedConfig) return;
     this.#loggedConfig = signature;

@@ -31,9 +31,15 @@ function fragmentQuery(hash: string): { route: string; separator: string; params
   return { route: hash.slice(0, at), separator: hash.charAt(at), params: new URLSearchParams(hash.slice(at + 1)) };
 }
 
-export function readRedirect(href: string): RedirectResult | undefined {
+/** Where a return's result may be: the query, then the query inside the fragment (a `#route`). */
+export function resultQueries(href: string): URLSearchParams[] {
   const url = new URL(href);
-  const params = [url.searchParams, fragmentQuery(url.hash)?.params].find((found) => found && isPortOneReturn(found));
+  const fragment = fragmentQuery(url.hash);
+  return fragment ? [url.searchParams, fragment.params] : [url.searchParams];
+}
+
+export function readRedirect(href: string): RedirectResult | undefined {
+  const params = resultQueries(href).find(isPortOneReturn);
   if (!params) return undefined;
   const query: Record<string, string> = {};
   for (const name of RESULT_PARAMS) {
@@ -50,10 +56,18 @@ export function readRedirect(href: string): RedirectResult | undefined {
  * everything else stays, the page's own `merchant_uid` too when it carries no result.
  */
 export function withoutResultParams(href: string): string {
+  return stripResult(href, RESULT_PARAMS, isPortOneReturn);
+}
+
+/**
+ * `href` without the parameters `names`, from the query or the fragment query where `isReturn`
+ * says a result is (V1 and V2 share this; only their names and tests differ).
+ */
+export function stripResult(href: string, names: readonly string[], isReturn: (params: URLSearchParams) => boolean): string {
   const url = new URL(href);
   const strip = (params: URLSearchParams) => {
-    if (!isPortOneReturn(params)) return false;
-    for (const name of RESULT_PARAMS) params.delete(name);
+    if (!isReturn(params)) return false;
+    for (const name of names) params.delete(name);
     return true;
   };
   // A copy: writing url.searchParams re-serialises the query even when nothing changes.

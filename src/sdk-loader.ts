@@ -1,5 +1,5 @@
 /**
- * Loads PortOne's V1 SDK once per URL per page (SPEC §5). Every widget, and every copy of this
+ * Loads a PortOne browser SDK (V1's window.IMP, V2's window.PortOne) once per URL per page (SPEC §5). Every widget, and every copy of this
  * library, shares one `<script async>` per URL through the page-wide state; a failed, timed-out or
  * empty load removes its tag and is forgotten, so the next attempt tries again.
  */
@@ -7,8 +7,21 @@ import { pageImp, type Iamport } from './imp.js';
 import { sharedState } from './shared-state.js';
 import { trustedScriptUrl } from './trusted-types.js';
 
-export interface SdkOptions {
+/** Which global an SDK script defines, and how to tell it is usable. */
+export interface SdkGlobal<T> {
+  /** For messages: `IMP`, `PortOne`. */
+  global: string;
+  /** The page's usable global, or undefined. */
+  ready(): T | undefined;
+}
+
+/** PortOne V1: `window.IMP` with `request_pay`. */
+export const V1_SDK: SdkGlobal<Iamport> = { global: 'IMP', ready: pageImp };
+
+export interface SdkOptions<T = Iamport> {
   src: string;
+  /** The global the script defines; V1's `window.IMP` when left out. */
+  sdk?: SdkGlobal<T>;
   timeoutMs: number;
   /** CSP nonce, set as the script's real nonce (never as a readable attribute). */
   nonce?: string | undefined;
@@ -41,36 +54,37 @@ export function pageNonce(): string {
   return scripts.find((script) => script.nonce)?.nonce ?? '';
 }
 
-export function loadSdk(options: SdkOptions): Promise<Iamport> {
+export function loadSdk<T = Iamport>(options: SdkOptions<T>): Promise<T> {
+  const sdk = options.sdk ?? (V1_SDK as unknown as SdkGlobal<T>);
   if (typeof document === 'undefined') {
     return Promise.reject(new SdkLoadError('paymentwall-pay: no document to load the SDK into', options.src));
   }
   const src = new URL(options.src, document.baseURI).href;
-  const ready = pageImp();
-  if (ready) return withIntegrity(ready, src, options.integrity);
+  const ready = sdk.ready();
+  if (ready) return withIntegrity(ready, sdk.global, src, options.integrity);
   // With sdk-integrity, a load of the same URL without it is not ours to share.
   const key = options.integrity ? `${src} ${options.integrity}` : src;
-  const loads = sharedState().sdkLoads;
+  const loads = sharedState().sdkLoads as Map<string, Promise<T>>;
   let load = loads.get(key);
   if (!load) {
-    load = inject(src, options);
+    load = inject(src, sdk, options);
     loads.set(key, load);
     load.catch(() => loads.get(key) === load && loads.delete(key));
   }
-  return load.then((imp) => withIntegrity(imp, src, options.integrity));
+  return load.then((found) => withIntegrity(found, sdk.global, src, options.integrity));
 }
 
 /**
  * A widget with `sdk-integrity` pays only through an SDK a script with that hash brought (PCI DSS
  * 6.4.3): not through a `window.IMP` the page, or a widget without the hash, loaded some other way.
  */
-function withIntegrity(imp: Iamport, src: string, integrity: string | undefined): Promise<Iamport> {
+function withIntegrity<T>(found: T, global: string, src: string, integrity: string | undefined): Promise<T> {
   if (!integrity || Array.from(document.scripts).some((script) => script.src === src && script.integrity === integrity)) {
-    return Promise.resolve(imp);
+    return Promise.resolve(found);
   }
   return Promise.reject(
     new SdkLoadError(
-      `paymentwall-pay: sdk-integrity is set, but window.IMP did not come from ${src} loaded with that hash; refusing to pay through an unchecked SDK`,
+      `paymentwall-pay: sdk-integrity is set, but window.${global} did not come from ${src} loaded with that hash; refusing to pay through an unchecked SDK`,
       src,
     ),
   );
@@ -79,8 +93,8 @@ function withIntegrity(imp: Iamport, src: string, integrity: string | undefined)
 const OURS = 'data-paymentwall-pay';
 
 /**
- * A tag for `src` that may still bring IMP: ours, or the page's own while it is still loading.
- * A page tag that has finished (resource timing lists it) without defining IMP never will.
+ * A tag for `src` that may still bring the SDK: ours, or the page's own while it is still loading.
+ * A page tag that has finished (resource timing lists it) without defining the global never will.
  */
 function findScript(src: string, integrity: string | undefined): HTMLScriptElement | undefined {
   const finished = performance.getEntriesByName(src).length > 0;
@@ -89,8 +103,8 @@ function findScript(src: string, integrity: string | undefined): HTMLScriptEleme
   );
 }
 
-function inject(src: string, options: SdkOptions): Promise<Iamport> {
-  return new Promise<Iamport>((resolve, reject) => {
+function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     let script = findScript(src, options.integrity);
     if (!script) {
       script = document.createElement('script');
@@ -109,12 +123,12 @@ function inject(src: string, options: SdkOptions): Promise<Iamport> {
       clearTimeout(timer);
       tag.removeEventListener('load', onLoad);
       tag.removeEventListener('error', onError);
-      const imp = pageImp();
-      // A slow tag may still have defined IMP by now; use it rather than fail.
-      if (imp) return resolve(imp);
+      const found = sdk.ready();
+      // A slow tag may still have defined the global by now; use it rather than fail.
+      if (found) return resolve(found);
       // The page's own tag stays where its author put it; ours goes, so a retry starts clean.
       if (tag.hasAttribute(OURS)) tag.remove();
-      reject(error ?? new SdkLoadError(`paymentwall-pay: ${src} loaded but defined no window.IMP`, src));
+      reject(error ?? new SdkLoadError(`paymentwall-pay: ${src} loaded but defined no window.${sdk.global}`, src));
     };
     const onLoad = () => finish();
     const onError = (event: Event) =>

@@ -1,17 +1,20 @@
 import { sharedState } from './shared-state.js';
 
+/** Where each PortOne version's SDK comes from by default: V1 `cdn.iamport.kr`, V2 `cdn.portone.io`. */
 export const PORTONE_SDK_ORIGIN = 'https://cdn.iamport.kr';
+export const PORTONE_V2_SDK_ORIGIN = 'https://cdn.portone.io';
 
 /** Dispatched on `window` when the page allows another SDK origin, so widgets check again. */
 export const SDK_ORIGINS_CHANGED = 'paymentwall-pay:sdk-origins';
 
 /**
- * Where the SDK may come from: PortOne's CDN, or an origin the page's own JavaScript allowed
+ * Where the SDK may come from: PortOne's CDN for the widget's version (`defaultOrigin`: V1's unless
+ * told), or an origin the page's own JavaScript allowed
  * (`PaymentwallPay.allowSdkOrigin`), the page's own origin included. Never any URL an attribute
  * alone names: HTML injected into a page must not make this element load a script of its choosing,
  * not even a same-site one (an upload, a JSONP endpoint, an open redirect).
  */
-export function isAllowedSdkUrl(href: string): boolean {
+export function isAllowedSdkUrl(href: string, defaultOrigin: string = PORTONE_SDK_ORIGIN): boolean {
   let url: URL;
   try {
     url = new URL(href);
@@ -19,7 +22,7 @@ export function isAllowedSdkUrl(href: string): boolean {
     return false;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
-  if (url.origin === PORTONE_SDK_ORIGIN) return true;
+  if (url.origin === defaultOrigin) return true;
   return sharedState().sdkOrigins.has(url.origin);
 }
 

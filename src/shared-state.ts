@@ -1,5 +1,3 @@
-import type { Iamport } from './imp.js';
-
 /**
  * Page-wide state. It lives on `window` under a registered symbol so that two copies of this
  * library on one page (a CDN copy and an npm copy, say) share one SDK tag, one `IMP.init` and one
@@ -7,12 +5,12 @@ import type { Iamport } from './imp.js';
  */
 export interface SharedState {
   /** One load per SDK URL (and `sdk-integrity` hash), while pending or after success. Failed loads are removed. */
-  readonly sdkLoads: Map<string, Promise<Iamport>>;
+  readonly sdkLoads: Map<string, Promise<unknown>>;
   /** Which `impCode|tierCode` each IMP object was initialised with. */
   readonly initialised: WeakMap<object, string>;
   /** Origins the page's JavaScript allowed the SDK to come from, besides PortOne's CDN. */
   readonly sdkOrigins: Set<string>;
-  /** merchant_uids whose redirect return an element on this page has claimed. */
+  /** Order ids (V1 merchant_uid, V2 paymentId) whose redirect return an element on this page has claimed. */
   readonly redirectClaims: Set<string>;
   /** The Trusted Types policy, created at most once per page. */
   scriptUrlPolicy?: { createScriptURL(url: string): unknown };

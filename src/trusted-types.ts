@@ -1,4 +1,4 @@
-import { isAllowedSdkUrl } from './sdk-origin.js';
+import { PORTONE_V2_SDK_ORIGIN, isAllowedSdkUrl } from './sdk-origin.js';
 import { sharedState } from './shared-state.js';
 
 interface TrustedTypesFactory {
@@ -11,7 +11,8 @@ export const POLICY_NAME = 'paymentwall-pay';
 
 /**
  * The SDK URL as a value `script.src` accepts under `require-trusted-types-for 'script'`.
- * The policy passes only the SDK origins of `isAllowedSdkUrl`. It is created once per page
+ * The policy passes only the SDK origins of `isAllowedSdkUrl`: either PortOne CDN (V1 and V2) or an
+ * origin the page allowed. It is created once per page
  * (a second `createPolicy` with the same name throws unless the CSP allows duplicates).
  */
 export function trustedScriptUrl(url: string): string {
@@ -22,7 +23,7 @@ export function trustedScriptUrl(url: string): string {
     state.scriptUrlPolicy ??= factory.createPolicy(POLICY_NAME, {
       createScriptURL(input: string) {
         const href = new URL(input, document.baseURI).href;
-        if (!isAllowedSdkUrl(href)) {
+        if (!isAllowedSdkUrl(href) && !isAllowedSdkUrl(href, PORTONE_V2_SDK_ORIGIN)) {
           throw new TypeError(`paymentwall-pay: refusing to load the SDK from ${href}`);
         }
         return href;

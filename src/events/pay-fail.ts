@@ -1,9 +1,14 @@
 import type { ConfigProblem } from '../config.js';
 import type { RequestPayResponse } from '../imp.js';
+import type { V2ConfigProblem } from '../protocols/v2/config.js';
+import type { V2PayFailDetail } from '../protocols/v2/types.js';
 
 export type PayFailCode = 'invalid-config' | 'sdk-load-failed' | 'sdk-error' | 'pg-error' | 'aborted';
 
-export interface PayFailDetail {
+/** `pay-fail` of a V1 widget. */
+export interface PayFailDetailV1 {
+  /** Only V2 details carry it (`'v2'`). */
+  protocol?: never;
   via: 'callback' | 'redirect' | 'local';
   code: PayFailCode;
   /** Translated, fit to show a buyer. */
@@ -18,6 +23,21 @@ export interface PayFailDetail {
   /** With `invalid-config`: what is wrong, attribute by attribute. */
   problems?: ConfigProblem[];
 }
+
+/**
+ * `pay-fail` of a V2 widget (`store-id`). `pgCode` / `pgMessage` are the PG's; `portOneCode` /
+ * `portOneMessage` PortOne's (of the resolved response, or of the `PaymentError` it rejected with).
+ * `merchantUid` and `impUid` repeat `paymentId` and `txId` under V1's names.
+ */
+export interface PayFailDetailV2 extends V2PayFailDetail {
+  protocol: 'v2';
+  merchantUid?: string;
+  impUid?: string;
+  problems?: V2ConfigProblem[];
+}
+
+/** `pay-fail`: V1's detail, or V2's (`protocol: 'v2'`). */
+export type PayFailDetail = PayFailDetailV1 | PayFailDetailV2;
 
 export type PayFailEvent = CustomEvent<PayFailDetail>;
 

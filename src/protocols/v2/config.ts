@@ -7,24 +7,12 @@
  * pay with is REFUSED (a configuration error); one whose loss changes nothing about the payment
  * (an id V2 replaces by one that is set, or decoration) is IGNORED WITH A WARNING.
  */
-import { OPTIONAL_FIELDS, type OptionalField } from '../../buyer.js';
-import {
-  DEFAULT_SDK_TIMEOUT,
-  ORDER_NAME_MAX_LENGTH,
-  SDK_TIMEOUT_MAX,
-  SDK_TIMEOUT_MIN,
-  isJsonObject,
-  isKnownCurrency,
-  optionalFields,
-  toHttpUrl,
-  toPositiveInteger,
-  type ConfigRule,
-  type RawConfig,
-} from '../../config.js';
-import { PORTONE_SDK_ORIGIN, isAllowedSdkUrl } from '../../sdk-origin.js';
+import type { OptionalField } from '../../buyer.js';
+import { asText, checkFields, readExtras, readOrder, toHttpUrl, type ConfigRule, type RawConfig } from '../../config.js';
+import { PORTONE_SDK_ORIGIN, PORTONE_V2_SDK_ORIGIN, isAllowedSdkUrl } from '../../sdk-origin.js';
 
 export const V2_SDK_SRC = 'https://cdn.portone.io/v2/browser-sdk.js';
-export const V2_SDK_ORIGIN = 'https://cdn.portone.io';
+export const V2_SDK_ORIGIN = PORTONE_V2_SDK_ORIGIN;
 export const PAYMENT_ID_MAX_LENGTH = 40;
 
 /** V1's raw values plus V2's own attributes. */
@@ -92,22 +80,25 @@ export const V2_RESULT_PARAMS = ['paymentId', 'txId', 'transactionType', 'code',
 
 const STORE_ID = /^store-[\w-]+$/;
 const PAYMENT_ID = /^[A-Za-z0-9-]+$/;
-const COUNTRY = /^[A-Za-z]{2}$/;
 
 const present = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
-/** Plain JSON objects only: a Map, Date or class instance would be sent as `{}`. */
 
-/** The SDK may come from PortOne's V2 CDN, this site, or an origin the page allowed from JavaScript. */
+/**
+ * The SDK may come from PortOne's V2 CDN or an origin the page allowed from JavaScript (the shared
+ * rule with V2's default origin); never from V1's CDN, whose file defines no window.PortOne.
+ */
 export function isAllowedV2SdkUrl(href: string): boolean {
-  const origin = new URL(href).origin;
-  return href.startsWith(`${V2_SDK_ORIGIN}/`) || (origin !== PORTONE_SDK_ORIGIN && isAllowedSdkUrl(href));
+  return isAllowedSdkUrl(href, V2_SDK_ORIGIN) && new URL(href).origin !== PORTONE_SDK_ORIGIN;
 }
 
-export function readV2Config(raw: RawV2Config, env: { baseUrl: string }): V2ConfigResult {
+export function readV2Config(input: RawV2Config, env: { baseUrl: string }): V2ConfigResult {
   const problems: V2ConfigProblem[] = [];
   const warnings: string[] = [];
-  const problem = (attribute: string, rule: V2ConfigRule, max?: number, min?: number) =>
-    problems.push({ attribute, rule, ...(max === undefined ? {} : { max }), ...(min === undefined ? {} : { min }) });
+  // One problem per attribute, the first found (a refused value is not "required" as well).
+  const problem = (attribute: string, rule: V2ConfigRule, limits: { min?: number; max?: number } = {}) => {
+    if (!problems.some((found) => found.attribute === attribute)) problems.push({ attribute, rule, ...limits });
+  };
+  const raw = asText(input, problem);
   const text = (value: string | undefined) => (present(value) ? value.trim() : undefined);
   const required = (attribute: string, value: string | undefined) => {
     const trimmed = text(value);
@@ -133,22 +124,11 @@ export function readV2Config(raw: RawV2Config, env: { baseUrl: string }): V2Conf
   const paymentId = text(raw.paymentId);
   if (paymentId !== undefined && !PAYMENT_ID.test(paymentId)) problem('payment-id', 'payment-id');
   else if (paymentId !== undefined && paymentId.length > PAYMENT_ID_MAX_LENGTH) {
-    problem('payment-id', 'too-long', PAYMENT_ID_MAX_LENGTH);
+    problem('payment-id', 'too-long', { max: PAYMENT_ID_MAX_LENGTH });
   }
 
-  const amount = toPositiveInteger(raw.amount);
-  if (raw.amount === undefined || raw.amount === null || raw.amount === '') problem('amount', 'required');
-  else if (amount === undefined) problem('amount', 'amount');
-
-  let currency = required('currency', raw.currency);
-  if (currency && !isKnownCurrency(currency)) problem('currency', 'currency');
-  currency = currency.toUpperCase();
-
-  const orderName = required('order-name', raw.orderName);
-  if ([...orderName].length > ORDER_NAME_MAX_LENGTH) problem('order-name', 'too-long', ORDER_NAME_MAX_LENGTH);
-
-  const countryCode = text(raw.countryCode);
-  if (countryCode !== undefined && !COUNTRY.test(countryCode)) problem('country-code', 'country-code');
+  // As V1 reads them, but a well-shaped currency the browser does not know is simply 'currency'.
+  const { amount, currency, orderName, countryCode } = readOrder(raw, problem, 'currency');
 
   const widgetCode = text(raw.widgetCode);
   if (widgetCode !== undefined && widgetCode !== 'pw_1' && widgetCode !== 't3_1') problem('widget-code', 'widget-code');
@@ -162,45 +142,36 @@ export function readV2Config(raw: RawV2Config, env: { baseUrl: string }): V2Conf
   const notice = text(raw.noticeUrl)?.split(/\s+/);
   const noticeUrls = notice?.map((value) => url('notice-url', value) ?? '');
 
-  if ((raw.fields ?? 'tel').split(/\s+/).some((token) => token && !(OPTIONAL_FIELDS as readonly string[]).includes(token))) {
-    problem('fields', 'fields');
-  }
+  const fields = checkFields(raw.fields, problem);
 
   const sdkSrc = text(raw.sdkSrc) === undefined ? V2_SDK_SRC : url('sdk-src', (raw.sdkSrc ?? '').trim());
   if (sdkSrc !== undefined && !isAllowedV2SdkUrl(sdkSrc)) problem('sdk-src', 'sdk-origin');
 
-  const sdkTimeout = raw.sdkTimeout === undefined ? DEFAULT_SDK_TIMEOUT : toPositiveInteger(raw.sdkTimeout);
-  if (sdkTimeout === undefined || sdkTimeout < SDK_TIMEOUT_MIN || sdkTimeout > SDK_TIMEOUT_MAX) {
-    problem('sdk-timeout', 'timeout-range', SDK_TIMEOUT_MAX, SDK_TIMEOUT_MIN);
-  }
-
-  for (const [key, value] of [['customData', raw.customData], ['bypass', raw.bypass]] as const) {
-    if (value !== undefined && value !== null && !isJsonObject(value)) problem(key, 'object');
-  }
+  const { sdkTimeout, customData, bypass } = readExtras(raw, problem);
 
   if (problems.length > 0) return { ok: false, problems };
   const config: V2Config = {
     storeId,
     channelKey,
     customerId,
-    amount: amount ?? 0,
+    amount,
     currency,
     orderName,
-    fields: optionalFields(raw.fields),
+    fields,
     sdkSrc: sdkSrc ?? V2_SDK_SRC,
-    sdkTimeout: sdkTimeout ?? DEFAULT_SDK_TIMEOUT,
+    sdkTimeout,
   };
   const set = <K extends keyof V2Config>(key: K, value: V2Config[K] | undefined) => {
     if (value !== undefined) config[key] = value;
   };
   set('paymentId', paymentId);
-  set('countryCode', countryCode?.toUpperCase());
+  set('countryCode', countryCode);
   set('widgetCode', widgetCode as V2Config['widgetCode']);
   set('ps', text(raw.ps));
   set('redirectUrl', redirectUrl);
   set('noticeUrls', noticeUrls);
   set('sdkIntegrity', text(raw.sdkIntegrity));
-  set('customData', isJsonObject(raw.customData) ? raw.customData : undefined);
-  set('bypass', isJsonObject(raw.bypass) ? raw.bypass : undefined);
+  set('customData', customData);
+  set('bypass', bypass);
   return { ok: true, config, warnings };
 }

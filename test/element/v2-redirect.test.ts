@@ -1,0 +1,233 @@
+// PortOne V2's mobile redirect return (issue 9), with V1's guarantees: reported exactly once, from the
+// saved attempt, by the widget that started it; the address cleaned (after a #route too); a crafted
+// link shows none of its text; a reload reports nothing again.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { AttemptStore, type SavedAttempt } from '../../src/attempt-store.js';
+import type { PayFailDetailV2, PaySuccessDetailV2, PaymentwallPay } from '../../src/index.js';
+import type { V2Attempt } from '../../src/protocols/v2/types.js';
+import { sharedState } from '../../src/shared-state.js';
+import { installPortOne } from '../helpers/portone-double.js';
+import { button, nextEvent, recordEvents, shadow, text, tick } from '../helpers/page.js';
+import { resetV2Page, v2Widget, VALID_V2 } from '../helpers/v2-widget.js';
+
+const home = location.href;
+const status = (element: HTMLElement) => shadow(element).querySelector('[part="status"]')!;
+
+/** The page as PortOne's redirect leaves it: this URL plus the result query. */
+function returnWith(query: Record<string, string>) {
+  const url = new URL(home);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  history.replaceState(history.state, '', url.href);
+}
+
+function stored(overrides: Partial<V2Attempt & SavedAttempt> = {}): V2Attempt {
+  const attempt = {
+    paymentId: 'pay-redirect-1',
+    amount: 150,
+    currency: 'USD',
+    customerId: 'cust-42',
+    buyer: { name: 'Jack Son', email: 'jack@example.com' },
+    startedAt: Date.now(),
+    ...overrides,
+  };
+  new AttemptStore<typeof attempt>(sessionStorage).save(attempt);
+  return attempt;
+}
+
+/** Past the head start other widgets give the one that started an attempt. */
+const OWNER_WAIT = 300;
+
+/** A product card with a V2 widget (no id) in its shadow root, as a shop's design system renders it. */
+class V2ProductCard extends HTMLElement {
+  constructor() {
+    super();
+    const widget = document.createElement('paymentwall-pay');
+    for (const [name, value] of Object.entries({ ...VALID_V2, 'buyer-name': 'Jack Son', 'buyer-email': 'jack@example.com' })) widget.setAttribute(name, value);
+    this.attachShadow({ mode: 'open' }).append(widget);
+  }
+}
+if (!customElements.get('v2-product-card')) customElements.define('v2-product-card', V2ProductCard);
+
+describe('PortOne V2: coming back from a mobile redirect', () => {
+  beforeEach(resetV2Page);
+  afterEach(async () => {
+    history.replaceState(history.state, '', home);
+    await resetV2Page();
+  });
+
+  it('reports success once with via redirect from the saved attempt, and cleans the address bar', async () => {
+    stored();
+    returnWith({ paymentId: 'pay-redirect-1', keep: 'me' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const element = await v2Widget({ 'buyer-name': null, 'buyer-email': null });
+    const { detail } = await nextEvent<CustomEvent<PaySuccessDetailV2>>(element, 'pay-success');
+    await tick(OWNER_WAIT);
+    expect(events).to.have.length(1);
+    expect(detail).to.deep.equal({
+      protocol: 'v2',
+      via: 'redirect',
+      paymentId: 'pay-redirect-1',
+      merchantUid: 'pay-redirect-1',
+      impUid: '',
+      amount: 150,
+      currency: 'USD',
+      customerId: 'cust-42',
+      buyer: { name: 'Jack Son', email: 'jack@example.com' },
+      response: { paymentId: 'pay-redirect-1' },
+    });
+    const url = new URL(location.href);
+    expect(url.searchParams.has('paymentId')).to.equal(false);
+    expect(url.searchParams.get('keep')).to.equal('me');
+    expect(sessionStorage.getItem('paymentwall-pay:attempt:pay-redirect-1')).to.equal(null);
+    await element.updateComplete;
+    expect(status(element).getAttribute('data-kind')).to.equal('success');
+  });
+
+  it('reports a failure with PortOne’s code and message and the PG’s, and shows the PG’s reason', async () => {
+    stored();
+    returnWith({ paymentId: 'pay-redirect-1', txId: 'tx-9', code: 'FAILURE_TYPE_PG', message: '[PAYMENTWALL] 카드 승인 거절', pgCode: 'DECLINED', pgMessage: 'Card declined' });
+    const element = await v2Widget();
+    const { detail } = await nextEvent<CustomEvent<PayFailDetailV2>>(element, 'pay-fail');
+    expect(detail).to.deep.include({
+      protocol: 'v2',
+      via: 'redirect',
+      code: 'pg-error',
+      paymentId: 'pay-redirect-1',
+      txId: 'tx-9',
+      impUid: 'tx-9',
+      portOneCode: 'FAILURE_TYPE_PG',
+      portOneMessage: '[PAYMENTWALL] 카드 승인 거절',
+      pgCode: 'DECLINED',
+      pgMessage: 'Card declined',
+    });
+    await element.updateComplete;
+    expect(text(status(element))).to.contain('Card declined');
+    for (const name of ['paymentId', 'txId', 'code', 'message', 'pgCode', 'pgMessage']) expect(new URL(location.href).searchParams.has(name), name).to.equal(false);
+  });
+
+  it('goes round trip through the double: the URL PortOne would open is reported by the widget that paid', async () => {
+    const sdk = installPortOne('redirect-decline');
+    const first = await v2Widget();
+    void first.pay();
+    await waitUntil(() => sdk.redirects.length === 1, 'the redirect');
+    first.remove();
+    sharedState().redirectClaims.clear();
+    history.replaceState(history.state, '', sdk.redirects[0]!);
+    const again = await v2Widget();
+    const { detail } = await nextEvent<CustomEvent<PayFailDetailV2>>(again, 'pay-fail');
+    expect(detail).to.deep.include({ via: 'redirect', code: 'pg-error', paymentId: sdk.requests[0]!.paymentId, pgMessage: 'Card declined' });
+  });
+
+  it('leaves a plain link with the page’s own paymentId alone: no report, address untouched', async () => {
+    returnWith({ paymentId: 'INV-42' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const element = await v2Widget({ 'payment-id': 'INV-42' });
+    await tick(OWNER_WAIT);
+    expect(events).to.have.length(0);
+    expect(new URL(location.href).searchParams.get('paymentId')).to.equal('INV-42');
+    expect(button(element).disabled).to.equal(false);
+  });
+
+  it('ignores a paymentId it neither saved nor is configured with', async () => {
+    stored();
+    returnWith({ paymentId: 'someone-else', txId: 'tx-1' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    await v2Widget();
+    await tick(OWNER_WAIT);
+    expect(events).to.have.length(0);
+    expect(new URL(location.href).searchParams.get('paymentId')).to.equal('someone-else');
+  });
+
+  it('shows none of a crafted link’s text: a result for its payment-id without a saved attempt', async () => {
+    returnWith({ paymentId: 'INV-42', code: 'X', message: 'Call +1 555 0100 to finish paying', pgMessage: 'Visit evil.example' });
+    const element = await v2Widget({ 'payment-id': 'INV-42' });
+    const { detail } = await nextEvent<CustomEvent<PayFailDetailV2>>(element, 'pay-fail');
+    expect(detail.code).to.equal('pg-error');
+    await element.updateComplete;
+    const shown = text(shadow(element).querySelector('form'));
+    expect(shown).not.to.contain('555');
+    expect(shown).not.to.contain('evil');
+    expect(text(status(element))).to.equal('The payment was not completed.');
+    expect(new URL(location.href).searchParams.has('paymentId')).to.equal(false);
+  });
+
+  it('does not report again on a reload', async () => {
+    stored();
+    returnWith({ paymentId: 'pay-redirect-1' });
+    const first = await v2Widget();
+    await nextEvent(first, 'pay-success');
+    first.remove();
+    // A reload: the page state is new, sessionStorage is not, and the URL may come back whole.
+    sharedState().redirectClaims.clear();
+    returnWith({ paymentId: 'pay-redirect-1', txId: 'tx-1' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    await v2Widget({ 'payment-id': 'pay-redirect-1' });
+    await tick(OWNER_WAIT);
+    // The txId makes it a result for the configured payment-id; this exact one was not reported yet.
+    expect(events).to.have.length(1);
+    events.length = 0;
+    sharedState().redirectClaims.clear();
+    returnWith({ paymentId: 'pay-redirect-1', txId: 'tx-1' });
+    await v2Widget({ 'payment-id': 'pay-redirect-1' });
+    await tick(OWNER_WAIT);
+    expect(events).to.have.length(0);
+    expect(new URL(location.href).searchParams.has('paymentId')).to.equal(false);
+  });
+
+  it('is reported by exactly one of several widgets: the one that started it', async () => {
+    stored({ elementKey: 'paymentwall-pay#second-card' });
+    returnWith({ paymentId: 'pay-redirect-1' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <paymentwall-pay id="first-card" store-id="store-1" channel-key="k" customer-id="c" amount="100" currency="USD" order-name="a"></paymentwall-pay>
+      <paymentwall-pay id="second-card" store-id="store-1" channel-key="k" customer-id="c" amount="200" currency="USD" order-name="b"></paymentwall-pay>
+      <paymentwall-pay id="third-card" store-id="store-1" channel-key="k" customer-id="c" amount="300" currency="USD" order-name="c"></paymentwall-pay>
+    </div>`);
+    await waitUntil(() => events.length > 0, 'a report');
+    await tick(OWNER_WAIT);
+    expect(events.map((event) => (event.target as Element).id)).to.deep.equal(['second-card']);
+    expect(wrapper.querySelectorAll('paymentwall-pay')).to.have.length(3);
+  });
+
+  it('tells widgets in different shadow roots apart: the third product card hears its own return', async () => {
+    const sdk = installPortOne('redirect-approve');
+    const cards = () =>
+      fixture<HTMLDivElement>(html`<div><v2-product-card></v2-product-card><v2-product-card></v2-product-card><v2-product-card></v2-product-card></div>`);
+    const before = await cards();
+    const third = before.children[2]!.shadowRoot!.querySelector('paymentwall-pay') as PaymentwallPay;
+    await third.updateComplete;
+    void third.pay();
+    await waitUntil(() => sdk.redirects.length === 1, 'the third card pays');
+    before.remove();
+    sharedState().redirectClaims.clear();
+    history.replaceState(history.state, '', sdk.redirects[0]!);
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const after = await cards();
+    await waitUntil(() => events.length > 0, 'a report');
+    await tick(OWNER_WAIT);
+    expect(events.map((event) => Array.from(after.children).indexOf(event.target as Element))).to.deep.equal([2]);
+    expect(events[0]!.type).to.equal('pay-success');
+  });
+
+  it('reads PortOne’s result after a #route in redirect-url, and cleans it there (hash routing)', async () => {
+    stored();
+    const route = `${home.split('#')[0]}#/payment/done`;
+    history.replaceState(history.state, '', `${route}?paymentId=pay-redirect-1&txId=tx-7`);
+    const element = await v2Widget({ 'redirect-url': route });
+    const { detail } = await nextEvent<CustomEvent<PaySuccessDetailV2>>(element, 'pay-success');
+    expect(detail).to.deep.include({ via: 'redirect', paymentId: 'pay-redirect-1', txId: 'tx-7' });
+    expect(location.hash).to.equal('#/payment/done');
+  });
+
+  it('a V1 widget does not report a V2 attempt’s return, even under the same order id', async () => {
+    stored();
+    returnWith({ paymentId: 'pay-redirect-1', imp_uid: 'imp_1', merchant_uid: 'pay-redirect-1' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const v1 = document.createElement('paymentwall-pay') as PaymentwallPay;
+    for (const [name, value] of Object.entries({ 'imp-code': 'imp1', 'channel-key': 'k', amount: '1', currency: 'KRW', 'order-name': 'a' })) v1.setAttribute(name, value);
+    await fixture(v1);
+    await tick(OWNER_WAIT);
+    expect(events).to.have.length(0);
+    expect(new URL(location.href).searchParams.get('paymentId')).to.equal('pay-redirect-1');
+  });
+});
