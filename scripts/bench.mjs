@@ -18,7 +18,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 // 20 KB until issue 9 put PortOne V2 in the file: measured 22,684 B gzipped after sharing the V1 and V2
 // readers, rounded up to the next 256 B. Issue 10 brings the whole file down to 12 KB.
-const GZIP_BUDGET = 89 * 256;
+const GZIP_BUDGET = 23_296; // 91 × 256 B: V1 + V2 in one file. Issue 10 brings it to 12 KB.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);
