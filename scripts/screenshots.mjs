@@ -97,6 +97,12 @@ try {
   await card(page, 'broken', 'config-error');
   await card(page, 'korean', 'korean');
   await card(page, 'themed', 'themed');
+  // PortOne V2: the same tag with store-id; the amount is in minor units (150 = $1.50).
+  await card(page, 'v2-usd', 'v2');
+  await fill(page, 'v2-usd', buyer);
+  await submit(page, 'v2-usd');
+  await sandbox(page, 'approve');
+  await card(page, 'v2-usd', 'v2-success');
   // Busy: a pay-request listener holds the attempt (as a page checking stock would).
   await page.evaluate(() => {
     document.getElementById('billing-key').addEventListener('pay-request', (event) => event.detail.waitUntil(new Promise(() => {})), { once: true });
