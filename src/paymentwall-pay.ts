@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { attemptRun, type AttemptRun } from './attempt-run.js';
 import { AttemptStore, type SavedAttempt } from './attempt-store.js';
 import { checkBuyer, toBuyer, visibleFields, type BuyerError, type BuyerField, type BuyerInput } from './buyer.js';
-import { DEFAULT_SDK_SRC, digitsFromAttribute, optionalFields, type ConfigEnvironment, type RawConfig } from './config.js';
+import { DEFAULT_SDK_SRC, TEXT_PROPERTIES, digitsFromAttribute, optionalFields, type ConfigEnvironment, type RawConfig } from './config.js';
 import { paymentEvent, type PayFailCode, type PayFailDetail, type PaySuccessDetail } from './events/index.js';
 import { pageImp } from './imp.js';
 import { afterPageLoad, watchPage } from './page-watcher.js';
@@ -642,37 +642,10 @@ export class PaymentwallPay extends LitElement {
   }
 
   #readConfig(): ProtocolConfigResult<CommonConfig> {
-    return this.#protocol.readConfig(
-      {
-        impCode: this.impCode,
-        tierCode: this.tierCode,
-        channelKey: this.channelKey,
-        projectKey: this.projectKey,
-        amount: this.amount,
-        currency: this.currency,
-        orderName: this.orderName,
-        merchantUid: this.merchantUid,
-        payMethod: this.payMethod,
-        countryCode: this.countryCode,
-        widgetCode: this.widgetCode,
-        ps: this.ps,
-        testMode: this.testMode,
-        customerUid: this.customerUid,
-        redirectUrl: this.redirectUrl,
-        noticeUrl: this.noticeUrl,
-        logoUrl: this.logoUrl,
-        fields: this.fields,
-        sdkSrc: this.sdkSrc,
-        sdkIntegrity: this.sdkIntegrity,
-        sdkTimeout: this.sdkTimeout,
-        customData: this.customData,
-        bypass: this.bypass,
-        storeId: this.storeId,
-        customerId: this.customerId,
-        paymentId: this.paymentId,
-      } as RawConfig,
-      this.#environment(),
-    );
+    // Every property the readers take, under its own name: the text ones and these five.
+    const names = [...Object.keys(TEXT_PROPERTIES), 'amount', 'testMode', 'sdkTimeout', 'customData', 'bypass'];
+    const raw = Object.fromEntries(names.map((name) => [name, this[name as keyof this]])) as RawConfig;
+    return this.#protocol.readConfig(raw, this.#environment());
   }
 
   #environment(): ConfigEnvironment {
