@@ -8,6 +8,8 @@ export interface AttemptRun {
   /** Resolves `cancelled` when the attempt is given up. */
   readonly whenAbandoned: Promise<{ status: 'cancelled' }>;
   abandon(): void;
+  /** The order id of its saved attempt, once saved. */
+  id?: string;
 }
 
 export function attemptRun(): AttemptRun {

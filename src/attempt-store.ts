@@ -112,16 +112,34 @@ export class AttemptStore<A extends SavedAttempt = Attempt> {
   }
 
   /**
-   * Remembers that this exact redirect result was reported, so a reload does not report it
-   * again. Keyed by the whole result, so a later attempt with the same order id (a retry
-   * after a failure) is still reported.
+   * Remembers that this exact redirect result was reported, and how it ended (`success`, `fail`,
+   * `closed`), so a reload does not report it again and the page the buyer comes Back to can show
+   * it. Keyed by the whole result, so a later attempt with the same order id (a retry after a
+   * failure) is still reported.
    */
-  markReported(id: string, result: Record<string, string>): void {
-    this.write(reportedKey(id, result), '1');
+  markReported(id: string, result: Record<string, string>, ended: string): void {
+    this.write(reportedKey(id, result), ended);
+    this.write(reportedKey(id), ended);
   }
 
   wasReported(id: string, result: Record<string, string>): boolean {
     return this.read(reportedKey(id, result)) !== undefined;
+  }
+
+  /** How a return for this order id ended, when one was reported since its attempt was saved. */
+  reported(id: string): string | undefined {
+    return this.read(reportedKey(id));
+  }
+
+  /** False where nothing can be saved (blocked or full storage): then no attempt was saved either. */
+  usable(): boolean {
+    try {
+      this.storage!.setItem(PREFIX, '');
+      this.storage!.removeItem(PREFIX);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private forgetReported(id: string): void {

@@ -233,7 +233,7 @@ export function readExtras(raw: RawConfig, problem: AddProblem) {
 }
 
 /** The properties that hold text, V1's and V2's; frameworks may bind anything to them. */
-const TEXT_PROPERTIES: Record<string, string> = {
+export const TEXT_PROPERTIES: Record<string, string> = {
   impCode: 'imp-code',
   tierCode: 'tier-code',
   channelKey: 'channel-key',

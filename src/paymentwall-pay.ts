@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { attemptRun, type AttemptRun } from './attempt-run.js';
 import { AttemptStore, type SavedAttempt } from './attempt-store.js';
 import { checkBuyer, toBuyer, visibleFields, type BuyerError, type BuyerField, type BuyerInput } from './buyer.js';
-import { DEFAULT_SDK_SRC, digitsFromAttribute, optionalFields, type ConfigEnvironment, type RawConfig } from './config.js';
+import { DEFAULT_SDK_SRC, TEXT_PROPERTIES, digitsFromAttribute, optionalFields, type ConfigEnvironment, type RawConfig } from './config.js';
 import { paymentEvent, type PayFailCode, type PayFailDetail, type PaySuccessDetail } from './events/index.js';
 import { pageImp } from './imp.js';
 import { afterPageLoad, watchPage } from './page-watcher.js';
@@ -409,10 +409,17 @@ export class PaymentwallPay extends LitElement {
   /**
    * Back from the back/forward cache: the buyer left for PortOne's payment page and pressed Back.
    * The attempt in flight ends quietly (`pay()` resolves `cancelled`, no event): its saved record
-   * stays, so a later redirect return still reports the real result, once.
+   * stays, so a later redirect return still reports the real result, once. When the return page
+   * already reported it, this page shows that result: after a success, the paid state (no second charge).
    */
   #pageRestored(): void {
-    this.#run?.abandon();
+    const run = this.#run;
+    run?.abandon();
+    const ended = run?.id && this.#store.reported(run.id);
+    if (!ended) return;
+    const t = this.#t;
+    this.completed = ended === 'success';
+    this.status = this.completed ? { kind: 'success', message: t.success } : { kind: 'fail', message: t.failure['pg-error'] };
   }
 
   // ——— the payment flow ———
@@ -472,6 +479,7 @@ export class PaymentwallPay extends LitElement {
     const attempt: SavedAttempt = protocol.attempt(sent, widgetKey(this));
     // Saved first: on mobile, the SDK navigates away and only this record comes back.
     this.#store.save(attempt);
+    run.id = id;
     const ended = await protocol.pay(sdk, config, sent, attempt, t);
     // Leaving for the redirect URL: the saved attempt stays for the return, which reports it.
     if (!ended) return run.whenAbandoned;
@@ -483,18 +491,26 @@ export class PaymentwallPay extends LitElement {
     return this.#protocol.failure(via, code, this.#t, id);
   }
 
-  /** Shows the outcome and dispatches its event: the one place a result is reported. */
-  #report(outcome: Outcome, showPgMessage = true): PayResult {
+  /**
+   * Shows the outcome and dispatches its event: the one place a result is reported. Unconfirmed (a
+   * return with no saved attempt): a success does not enter the paid state, a failure carries none
+   * of the link's text, and the detail says `unconfirmed: true`.
+   */
+  #report(outcome: Outcome, confirmed = true): PayResult {
     if (outcome.status === 'success') {
-      this.status = { kind: 'success', message: this.#t.success };
-      this.completed = true;
+      if (confirmed) {
+        this.status = { kind: 'success', message: this.#t.success };
+        this.completed = true;
+      } else outcome.detail.unconfirmed = true;
       this.dispatchEvent(paymentEvent('pay-success', outcome.detail));
     } else if (outcome.status === 'fail') {
+      // Unconfirmed: our own failure, with none of the link's text.
+      if (!confirmed) outcome.detail = { ...this.#failure('redirect', 'pg-error', outcome.detail.merchantUid), unconfirmed: true };
       const { detail } = outcome;
       const { code, message } = detail;
       const pgMessage = this.#protocol.reason(detail);
       const kind = code === 'pg-error' && this.#protocol.closed(detail) ? 'closed' : 'fail';
-      this.status = pgMessage && showPgMessage ? { kind, message, pgMessage } : { kind, message };
+      this.status = pgMessage ? { kind, message, pgMessage } : { kind, message };
       this.dispatchEvent(paymentEvent('pay-fail', detail));
     }
     return outcome;
@@ -519,7 +535,10 @@ export class PaymentwallPay extends LitElement {
     // An attempt saved by the other PortOne version under the same id is not this return's.
     let stored = this.#store.get(id);
     if (stored && !(protocol.idProperty in stored)) stored = undefined;
-    if (!stored && !protocol.acceptsUnsaved(found, this[protocol.idProperty]?.trim())) return;
+    const reportedBefore = this.#store.wasReported(id, query);
+    // No saved attempt: a reload of a return already reported (only cleaned), or, only where
+    // storage is blocked, a return for the configured order id. Else a link anyone can craft.
+    if (!stored && !reportedBefore && !(!this.#store.usable() && protocol.acceptsUnsaved(found, this[protocol.idProperty]?.trim()))) return;
     if (stored?.elementKey && stored.elementKey !== widgetKey(this)) {
       if (elementByKey(stored.elementKey)?.localName === this.localName) return;
       // The widget that started it may still be mounting (a framework, another shadow root).
@@ -527,15 +546,16 @@ export class PaymentwallPay extends LitElement {
       if (claims.has(id) || !this.isConnected) return;
     }
     claims.add(id);
-    const reportedBefore = this.#store.wasReported(id, query);
     this.#store.forget(id);
-    this.#store.markReported(id, query);
     history.replaceState(history.state, '', protocol.withoutResult(location.href));
     if (reportedBefore) return;
     // When storage was unavailable: what this widget is configured with is the best we know.
     const attempt = stored ?? protocol.attemptFromConfig(id, this.#config.ok ? this.#config.config : undefined, toBuyer(this.#input(), this.#fields()));
-    // Without an attempt of ours, the query may come from a crafted link: show none of its text.
-    this.#report(protocol.returnOutcome(found, attempt, this.#t), stored !== undefined);
+    const outcome = protocol.returnOutcome(found, attempt, this.#t);
+    // How it ended, for this reload and for the page the buyer may come Back to (#pageRestored).
+    this.#store.markReported(id, query, outcome.status);
+    // Without an attempt of ours, the query may come from a crafted link: unconfirmed.
+    this.#report(outcome, stored !== undefined);
   }
 
   // ——— SDK warm-up ———
@@ -642,37 +662,10 @@ export class PaymentwallPay extends LitElement {
   }
 
   #readConfig(): ProtocolConfigResult<CommonConfig> {
-    return this.#protocol.readConfig(
-      {
-        impCode: this.impCode,
-        tierCode: this.tierCode,
-        channelKey: this.channelKey,
-        projectKey: this.projectKey,
-        amount: this.amount,
-        currency: this.currency,
-        orderName: this.orderName,
-        merchantUid: this.merchantUid,
-        payMethod: this.payMethod,
-        countryCode: this.countryCode,
-        widgetCode: this.widgetCode,
-        ps: this.ps,
-        testMode: this.testMode,
-        customerUid: this.customerUid,
-        redirectUrl: this.redirectUrl,
-        noticeUrl: this.noticeUrl,
-        logoUrl: this.logoUrl,
-        fields: this.fields,
-        sdkSrc: this.sdkSrc,
-        sdkIntegrity: this.sdkIntegrity,
-        sdkTimeout: this.sdkTimeout,
-        customData: this.customData,
-        bypass: this.bypass,
-        storeId: this.storeId,
-        customerId: this.customerId,
-        paymentId: this.paymentId,
-      } as RawConfig,
-      this.#environment(),
-    );
+    // Every property the readers take, under its own name: the text ones and these five.
+    const names = [...Object.keys(TEXT_PROPERTIES), 'amount', 'testMode', 'sdkTimeout', 'customData', 'bypass'];
+    const raw = Object.fromEntries(names.map((name) => [name, this[name as keyof this]])) as RawConfig;
+    return this.#protocol.readConfig(raw, this.#environment());
   }
 
   #environment(): ConfigEnvironment {

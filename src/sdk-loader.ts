@@ -76,30 +76,39 @@ export function loadSdk<T = Iamport>(options: SdkOptions<T>): Promise<T> {
 
 /**
  * A widget with `sdk-integrity` pays only through an SDK a script with that hash brought (PCI DSS
- * 6.4.3): not through a `window.IMP` the page, or a widget without the hash, loaded some other way.
+ * 6.4.3): the very global object a verified load produced, not a `window.IMP` the page, a widget
+ * without the hash, or a later script defined (even while a tag with that hash is on the page).
  */
 function withIntegrity<T>(found: T, global: string, src: string, integrity: string | undefined): Promise<T> {
-  if (!integrity || Array.from(document.scripts).some((script) => script.src === src && script.integrity === integrity)) {
-    return Promise.resolve(found);
-  }
+  if (!integrity || verified().get(found as object) === integrity) return Promise.resolve(found);
   return Promise.reject(
     new SdkLoadError(
-      `paymentwall-pay: sdk-integrity is set, but window.${global} did not come from ${src} loaded with that hash; refusing to pay through an unchecked SDK`,
+      `paymentwall-pay: sdk-integrity is set, but window.${global} did not come from ${src} with that hash`,
       src,
     ),
   );
 }
 
+/** Which SDK global a load verified by `sdk-integrity` produced, and with which hash. */
+const verified = () => (sharedState().verified ??= new WeakMap());
+
 const OURS = 'data-paymentwall-pay';
+/** Page tags waited for until the timeout: never again (a tag inserted through innerHTML never runs). */
+const stale = new WeakSet<HTMLScriptElement>();
+const CLASSIC = /^((text|application)\/javascript)?$/i;
 
 /**
  * A tag for `src` that may still bring the SDK: ours, or the page's own while it is still loading.
- * A page tag that has finished (resource timing lists it) without defining the global never will.
+ * A page tag that has finished (resource timing lists it) without defining the global never will;
+ * nor will one that is no classic script (`type="text/plain"` from a consent manager, a module).
  */
 function findScript(src: string, integrity: string | undefined): HTMLScriptElement | undefined {
   const finished = performance.getEntriesByName(src).length > 0;
   return Array.from(document.scripts).find(
-    (script) => script.src === src && (!integrity || script.integrity === integrity) && (script.hasAttribute(OURS) || !finished),
+    (script) =>
+      script.src === src &&
+      (!integrity || script.integrity === integrity) &&
+      (script.hasAttribute(OURS) || (!finished && !stale.has(script) && CLASSIC.test(script.type))),
   );
 }
 
@@ -119,22 +128,32 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Prom
       (document.body ?? document.head).append(script);
     }
     const tag = script;
-    const finish = (error?: SdkLoadError) => {
+    const ours = tag.hasAttribute(OURS);
+    const finish = (error?: SdkLoadError, timedOut?: boolean) => {
       clearTimeout(timer);
       tag.removeEventListener('load', onLoad);
       tag.removeEventListener('error', onError);
       const found = sdk.ready();
-      // A slow tag may still have defined the global by now; use it rather than fail.
-      if (found) return resolve(found);
+      // A slow tag may still have defined the global by now; use it rather than fail. Not with a
+      // hash: then only what this tag's verified load brought counts.
+      if (found && !(error && options.integrity)) {
+        if (options.integrity && !error) verified().set(found, options.integrity);
+        return resolve(found);
+      }
       // The page's own tag stays where its author put it; ours goes, so a retry starts clean.
-      if (tag.hasAttribute(OURS)) tag.remove();
+      if (ours) tag.remove();
+      // A page tag that never came (it may never run): stop waiting for it, and load our own.
+      else if (timedOut && !found) {
+        stale.add(tag);
+        return resolve(inject(src, sdk, options));
+      }
       reject(error ?? new SdkLoadError(`paymentwall-pay: ${src} loaded but defined no window.${sdk.global}`, src));
     };
     const onLoad = () => finish();
     const onError = (event: Event) =>
       finish(new SdkLoadError(`paymentwall-pay: could not load ${src}`, src, { cause: event }));
     const timer = setTimeout(
-      () => finish(new SdkLoadError(`paymentwall-pay: ${src} did not load within ${options.timeoutMs} ms`, src)),
+      () => finish(new SdkLoadError(`paymentwall-pay: ${src} did not load within ${options.timeoutMs} ms`, src), true),
       options.timeoutMs,
     );
     tag.addEventListener('load', onLoad);
@@ -145,12 +164,18 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Prom
 /**
  * `IMP.init` (or `IMP.agency` for a sub-merchant) once per code per page: PortOne's docs warn
  * against calling it twice. A widget with another code initialises again before it pays.
- * Without `impCode` the page has initialised `IMP` itself.
+ * Without `impCode` the page has initialised `IMP` itself; once a widget of ours has initialised it
+ * (for its merchant), a widget without `impCode` would pay as that merchant, and is refused.
  */
 export function initImp(imp: Iamport, impCode: string | undefined, tierCode: string | undefined): void {
-  if (impCode === undefined) return;
-  const key = `${impCode}|${tierCode ?? ''}`;
   const initialised = sharedState().initialised;
+  if (impCode === undefined) {
+    if (initialised.has(imp)) {
+      throw new TypeError("paymentwall-pay: set imp-code: window.IMP is set up for another widget's merchant");
+    }
+    return;
+  }
+  const key = `${impCode}|${tierCode ?? ''}`;
   if (initialised.get(imp) === key) return;
   if (tierCode === undefined) imp.init(impCode);
   // Falling back to init would charge as the parent merchant: refuse instead.

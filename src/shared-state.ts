@@ -12,6 +12,8 @@ export interface SharedState {
   readonly sdkOrigins: Set<string>;
   /** Order ids (V1 merchant_uid, V2 paymentId) whose redirect return an element on this page has claimed. */
   readonly redirectClaims: Set<string>;
+  /** The SDK global each load verified by `sdk-integrity` produced, and its hash (added lazily: older copies lack it). */
+  verified?: WeakMap<object, string>;
   /** The Trusted Types policy, created at most once per page. */
   scriptUrlPolicy?: { createScriptURL(url: string): unknown };
 }

@@ -101,6 +101,20 @@ describe('the SDK loader', () => {
     expect(error).to.be.instanceOf(SdkLoadError);
   });
 
+  it('with integrity, refuses a verified SDK that a later script replaced', async () => {
+    const body = await (await fetch(DOUBLE)).arrayBuffer();
+    const digest = await crypto.subtle.digest('SHA-384', body);
+    const hash = `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+    expect(await loadSdk({ src: DOUBLE, timeoutMs: 3000, integrity: hash })).to.equal(window.IMP);
+    // A later script (the page's, an injected one) swaps window.IMP; the hashed tag is still there.
+    installImp();
+    const error = await loadSdk({ src: DOUBLE, timeoutMs: 3000, integrity: hash }).then(
+      () => 'resolved with the replaced IMP',
+      (e: unknown) => e,
+    );
+    expect(error instanceof SdkLoadError ? error.message : error).to.contain('sdk-integrity');
+  });
+
   it('keeps its state on window under a registered symbol, shared by every copy of the library', async () => {
     // The same module under another URL is a second copy, as a second bundle on the page would be.
     const copy = (await import(/* @vite-ignore */ `/src/shared-state.ts?copy=${Math.random()}`)) as typeof import('../src/shared-state.js');

@@ -19,6 +19,8 @@ export interface PaySuccessDetailV1 {
   buyer: Buyer;
   /** PortOne's callback response, or the parsed redirect query. */
   response: RequestPayResponse | Record<string, string>;
+  /** A redirect return this widget saved no attempt for (storage was blocked): nothing confirms it came from PortOne; its text from the link is left out. */
+  unconfirmed?: true;
 }
 
 /**

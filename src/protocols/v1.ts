@@ -70,7 +70,7 @@ export const v1: Protocol<WidgetConfig, RequestPayParams, Attempt, Iamport> = {
         );
       } catch (error) {
         end(() => {
-          console.error('paymentwall-pay: the PortOne SDK threw:', error);
+          console.error('paymentwall-pay: could not call the PortOne SDK:', error);
           return { status: 'fail', detail: failDetail('local', 'sdk-error', t.failure['sdk-error'], attempt.merchantUid) };
         });
       }

@@ -1,12 +1,37 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { PaymentwallPay, definePaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, recordEvents, resetPage, shadow } from '../helpers/page.js';
+import { button, nextEvent, recordEvents, resetPage, shadow, text } from '../helpers/page.js';
 import { widget } from '../helpers/widget.js';
+
+const home = location.href;
+
+/**
+ * A phone payment that leaves the page: `element` pays (the SDK navigates away), PortOne redirects to
+ * the return page, whose widget reports `query`; then the buyer presses Back to the page that paid.
+ * The return page is played by a second widget while the paying one is parked off the page.
+ */
+async function returnThenBack(element: HTMLElement, query: Record<string, string>): Promise<void> {
+  const parent = element.parentElement!;
+  element.remove();
+  const url = new URL(home);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  history.replaceState(history.state, '', url.href);
+  const returned = await widget({});
+  await nextEvent(returned, query.error_code ? 'pay-fail' : 'pay-success');
+  returned.remove();
+  history.replaceState(history.state, '', home);
+  parent.append(element);
+  // What the browser fires when it restores the page from its back/forward cache.
+  window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+}
 
 describe('registration and lifecycle', () => {
   beforeEach(resetPage);
-  afterEach(resetPage);
+  afterEach(async () => {
+    history.replaceState(history.state, '', home);
+    await resetPage();
+  });
 
   it('registers <paymentwall-pay> once, and a second registration does not throw', () => {
     expect(customElements.get('paymentwall-pay')).to.equal(PaymentwallPay);
@@ -96,6 +121,34 @@ describe('registration and lifecycle', () => {
     imp.answer = 'success';
     expect((await element.pay()).status).to.equal('success');
     expect(imp.requests).to.have.length(2);
+  });
+
+  it('back after a phone payment the return page reported paid: shows the success state and offers no second charge', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    const paying = element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const events = recordEvents(element, 'pay-success', 'pay-fail');
+    await returnThenBack(element, { imp_uid: 'imp_back_1', merchant_uid: imp.requests[0]!.merchant_uid });
+    expect(await paying).to.deep.equal({ status: 'cancelled' });
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part="status"]')!.getAttribute('data-kind')).to.equal('success');
+    expect(button(element).disabled, 'the button is not offered again').to.equal(true);
+    expect((await element.pay()).status).to.equal('cancelled');
+    expect(imp.requests, 'no second payment window').to.have.length(1);
+    expect(events, 'reported once, by the return page').to.have.length(0);
+  });
+
+  it('back after a phone payment the return page reported failed: shows that failure and can be tried again', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    void element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    await returnThenBack(element, { imp_uid: 'imp_back_2', merchant_uid: imp.requests[0]!.merchant_uid, error_code: 'F400', error_msg: 'declined' });
+    await waitUntil(() => !button(element).disabled, 'free again');
+    const status = shadow(element).querySelector('[part="status"]')!;
+    expect(status.getAttribute('data-kind')).to.equal('fail');
+    expect(text(status)).to.equal('The payment was not completed.');
   });
 
   it('a pageshow that is no restore (persisted false) leaves the attempt in flight alone', async () => {

@@ -151,11 +151,50 @@ describe('coming back from a mobile redirect', () => {
     expect(new URL(location.href).searchParams.get('merchant_uid')).to.equal('someone-else');
   });
 
-  it('finishes a return for its own merchant-uid even without a stored attempt', async () => {
-    returnWith({ imp_uid: 'imp_9', merchant_uid: 'order-fixed' });
-    const element = await widget({ 'merchant-uid': 'order-fixed' });
-    const { detail } = await nextEvent<PaySuccessEvent>(element, 'pay-success');
-    expect(detail).to.deep.include({ via: 'redirect', merchantUid: 'order-fixed', amount: 1004, currency: 'KRW' });
+  it('ignores a crafted link with a result for its merchant-uid when it saved no attempt: no report, still payable', async () => {
+    // ?merchant_uid=INV-42&imp_uid=anything, sent by anyone to a page whose widget has merchant-uid="INV-42".
+    returnWith({ merchant_uid: 'INV-42', imp_uid: 'anything', error_code: 'X', error_msg: 'Call +1 555 0100' });
+    const imp = installImp();
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const element = await widget({ 'merchant-uid': 'INV-42' });
+    await tick(OWNER_WAIT);
+    expect(events).to.have.length(0);
+    expect(text(shadow(element).querySelector('[part="status"]'))).to.equal('');
+    expect(button(element).disabled).to.equal(false);
+    expect((await element.pay()).status).to.equal('success');
+    expect(imp.requests).to.have.length(1);
+  });
+
+  describe('where sessionStorage is blocked', () => {
+    const { setItem } = Storage.prototype;
+    beforeEach(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
+    });
+    afterEach(() => {
+      Storage.prototype.setItem = setItem;
+    });
+
+    it('reports a success for its own merchant-uid as unconfirmed, and does not enter the paid state', async () => {
+      returnWith({ imp_uid: 'imp_9', merchant_uid: 'order-fixed' });
+      const element = await widget({ 'merchant-uid': 'order-fixed' });
+      const { detail } = await nextEvent<PaySuccessEvent>(element, 'pay-success');
+      expect(detail).to.deep.include({ via: 'redirect', merchantUid: 'order-fixed', amount: 1004, currency: 'KRW', unconfirmed: true });
+      await element.updateComplete;
+      expect(button(element).disabled).to.equal(false);
+      expect(text(shadow(element).querySelector('[part="status"]'))).to.equal('');
+    });
+
+    it('reports a failure for its own merchant-uid as unconfirmed, without the link’s text', async () => {
+      returnWith({ imp_uid: 'imp_9', merchant_uid: 'order-fixed', error_code: 'X', error_msg: 'Call +1 555 0100' });
+      const element = await widget({ 'merchant-uid': 'order-fixed' });
+      const { detail } = await nextEvent<PayFailEvent>(element, 'pay-fail');
+      expect(detail).to.deep.include({ via: 'redirect', code: 'pg-error', unconfirmed: true });
+      expect(JSON.stringify(detail)).not.to.contain('555');
+      await element.updateComplete;
+      expect(text(shadow(element).querySelector('form'))).not.to.contain('555');
+    });
   });
 
   it('does not report again on a reload', async () => {

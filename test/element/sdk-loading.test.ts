@@ -99,6 +99,26 @@ describe('when the SDK loads', () => {
     expect(errors.map(String).join('\n')).to.contain('sdk-integrity');
   });
 
+  it('with sdk-integrity, a hashed load that fails is not rescued by a window.IMP another tag defined meanwhile', async () => {
+    // The page's own tag without the hash (or another widget's) brings a modified SDK while the
+    // widget's hashed tag is still loading; the hashed tag then fails its integrity check.
+    const pageTag = document.createElement('script');
+    pageTag.src = '/test-sdk/slow.js?ms=150&page-tag';
+    document.body.append(pageTag);
+    const wrong = 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const element = await widget({ 'sdk-src': '/test-sdk/slow.js?ms=900&hashed', 'sdk-integrity': wrong });
+      const result = await element.pay();
+      expect(window.IMP, 'the unhashed tag defined IMP').to.exist;
+      expect(result.status === 'fail' && result.detail.code).to.equal('sdk-load-failed');
+      expect(Array.from(document.scripts).filter((script) => script.integrity === wrong), 'the failed tag is gone').to.have.length(0);
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('with sdk-integrity, pays through the SDK its own tag loaded with that hash', async () => {
     const body = await (await fetch(DOUBLE)).arrayBuffer();
     const digest = await crypto.subtle.digest('SHA-384', body);
@@ -129,6 +149,58 @@ describe('when the SDK loads', () => {
     const imp = window.IMP as unknown as { inits: string[]; requests: unknown[] };
     expect(imp.requests).to.have.length(3);
     expect(imp.inits).to.deep.equal(['imp12345678', 'imp99999999']);
+  });
+
+  it('a widget without imp-code refuses to pay on the setup another widget made (IMP.agency for another merchant)', async () => {
+    const imp = installImp();
+    // The page initialised IMP itself, for the widget that has no imp-code.
+    imp.init('imp11111111');
+    const other = await widget({ 'imp-code': 'imp99999999', 'tier-code': 'T-OTHER' });
+    expect((await other.pay()).status).to.equal('success');
+    expect(imp.agencies).to.deep.equal([['imp99999999', 'T-OTHER']]);
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+    try {
+      const own = await widget({ 'imp-code': null });
+      const result = await own.pay();
+      expect(result.status === 'fail' && result.detail.code).to.equal('sdk-error');
+    } finally {
+      console.error = original;
+    }
+    expect(imp.requests, 'nothing charged under the other merchant').to.have.length(1);
+    expect(errors.join('\n')).to.contain('imp-code');
+  });
+
+  it('passes over an SDK tag that can never run (type="text/plain", as a consent manager leaves it) and loads its own', async () => {
+    // A URL of its own, so no earlier test's resource timing (or HTTP cache) plays a part.
+    const src = `${DOUBLE}?consent=${Math.random()}`;
+    const inert = document.createElement('script');
+    inert.type = 'text/plain';
+    inert.src = src;
+    document.body.append(inert);
+    const element = await widget({ 'sdk-src': src, 'sdk-timeout': '2000' });
+    const result = await element.pay();
+    expect(result.status).to.equal('success');
+  });
+
+  it('stops waiting for a page tag that never runs (inserted through innerHTML) after sdk-timeout, and loads its own', async () => {
+    const src = `${DOUBLE}?cms=${Math.random()}`;
+    const cms = document.createElement('div');
+    cms.innerHTML = `<script src="${src}"></script>`;
+    document.body.append(cms);
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const element = await widget({ 'sdk-src': src, 'sdk-timeout': '300' });
+      const first = await element.pay();
+      const second = first.status === 'success' ? first : await element.pay();
+      expect(second.status, 'paid, at the latest on the second try').to.equal('success');
+      expect(sdkTags().filter((script) => script.src === new URL(src, document.baseURI).href)).to.have.length(2);
+    } finally {
+      console.error = original;
+      cms.remove();
+    }
   });
 
   it('a failed load ends in pay-fail sdk-load-failed, and the next try loads again', async () => {

@@ -3,7 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { isV2PayRequest, type PayFailDetailV2, type PayRequestDetailV2, type PaySuccessDetailV2 } from '../../src/index.js';
 import { TX_ID, installPortOne } from '../helpers/portone-double.js';
-import { button, recordEvents, shadow, text } from '../helpers/page.js';
+import { button, nextEvent, recordEvents, shadow, text } from '../helpers/page.js';
 import { resetV2Page, v2Widget, VALID_V2 } from '../helpers/v2-widget.js';
 import { widget } from '../helpers/widget.js';
 
@@ -306,6 +306,35 @@ describe('PortOne V2: the answers', () => {
     await waitUntil(() => !button(element).disabled, 'free again');
     expect(events).to.have.length(0);
     expect(sessionStorage.getItem(`paymentwall-pay:attempt:${sdk.requests[0]!.paymentId}`)).to.be.a('string');
+  });
+
+  it('back after a phone payment the return page reported paid: shows the success state and offers no second charge', async () => {
+    const home = location.href;
+    const sdk = installPortOne('redirect-approve');
+    const element = await v2Widget();
+    const paying = element.pay();
+    await waitUntil(() => sdk.redirects.length === 1, 'the redirect');
+    // The return page (played by a second widget while this one is parked) reports the payment.
+    const parent = element.parentElement!;
+    element.remove();
+    history.replaceState(history.state, '', sdk.redirects[0]!);
+    try {
+      const returned = await v2Widget();
+      await nextEvent(returned, 'pay-success');
+      returned.remove();
+    } finally {
+      history.replaceState(history.state, '', home);
+    }
+    parent.append(element);
+    const events = recordEvents(element, 'pay-success', 'pay-fail');
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(await paying).to.deep.equal({ status: 'cancelled' });
+    await element.updateComplete;
+    expect(status(element).getAttribute('data-kind')).to.equal('success');
+    expect(button(element).disabled).to.equal(true);
+    expect((await element.pay()).status).to.equal('cancelled');
+    expect(sdk.requests, 'no second payment window').to.have.length(1);
+    expect(events).to.have.length(0);
   });
 });
 

@@ -138,17 +138,37 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     expect(new URL(location.href).searchParams.get('paymentId')).to.equal('someone-else');
   });
 
-  it('shows none of a crafted link’s text: a result for its payment-id without a saved attempt', async () => {
-    returnWith({ paymentId: 'INV-42', code: 'X', message: 'Call +1 555 0100 to finish paying', pgMessage: 'Visit evil.example' });
+  it('ignores a crafted link with a result for its payment-id when it saved no attempt: no report, still payable', async () => {
+    returnWith({ paymentId: 'INV-42', txId: 'tx-anything', code: 'X', message: 'Call +1 555 0100 to finish paying', pgMessage: 'Visit evil.example' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
     const element = await v2Widget({ 'payment-id': 'INV-42' });
-    const { detail } = await nextEvent<CustomEvent<PayFailDetailV2>>(element, 'pay-fail');
-    expect(detail.code).to.equal('pg-error');
-    await element.updateComplete;
-    const shown = text(shadow(element).querySelector('form'));
-    expect(shown).not.to.contain('555');
-    expect(shown).not.to.contain('evil');
-    expect(text(status(element))).to.equal('The payment was not completed.');
-    expect(new URL(location.href).searchParams.has('paymentId')).to.equal(false);
+    await tick(OWNER_WAIT);
+    expect(events).to.have.length(0);
+    expect(text(status(element))).to.equal('');
+    expect(button(element).disabled).to.equal(false);
+  });
+
+  it('where sessionStorage is blocked, reports a result for its payment-id as unconfirmed and shows none of its text', async () => {
+    const { setItem } = Storage.prototype;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    try {
+      returnWith({ paymentId: 'INV-42', code: 'X', message: 'Call +1 555 0100 to finish paying', pgMessage: 'Visit evil.example' });
+      const element = await v2Widget({ 'payment-id': 'INV-42' });
+      const { detail } = await nextEvent<CustomEvent<PayFailDetailV2>>(element, 'pay-fail');
+      expect(detail).to.deep.include({ code: 'pg-error', unconfirmed: true });
+      expect(JSON.stringify(detail)).not.to.contain('555');
+      expect(JSON.stringify(detail)).not.to.contain('evil');
+      await element.updateComplete;
+      const shown = text(shadow(element).querySelector('form'));
+      expect(shown).not.to.contain('555');
+      expect(shown).not.to.contain('evil');
+      expect(text(status(element))).to.equal('The payment was not completed.');
+      expect(new URL(location.href).searchParams.has('paymentId')).to.equal(false);
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
   });
 
   it('does not report again on a reload', async () => {
@@ -159,15 +179,8 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     first.remove();
     // A reload: the page state is new, sessionStorage is not, and the URL may come back whole.
     sharedState().redirectClaims.clear();
-    returnWith({ paymentId: 'pay-redirect-1', txId: 'tx-1' });
+    returnWith({ paymentId: 'pay-redirect-1' });
     const events = recordEvents(document, 'pay-success', 'pay-fail');
-    await v2Widget({ 'payment-id': 'pay-redirect-1' });
-    await tick(OWNER_WAIT);
-    // The txId makes it a result for the configured payment-id; this exact one was not reported yet.
-    expect(events).to.have.length(1);
-    events.length = 0;
-    sharedState().redirectClaims.clear();
-    returnWith({ paymentId: 'pay-redirect-1', txId: 'tx-1' });
     await v2Widget({ 'payment-id': 'pay-redirect-1' });
     await tick(OWNER_WAIT);
     expect(events).to.have.length(0);

@@ -35,6 +35,21 @@ describe('PortOne V2: loading the SDK', () => {
   });
   afterEach(resetV2Page);
 
+  it('with sdk-integrity, a hashed load that fails is not rescued by a window.PortOne defined meanwhile', async () => {
+    await collectingErrors(async () => {
+      const wrong = 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+      const element = await v2Widget({ 'sdk-src': '/test-sdk/slow.js?ms=600&v2-tampered', 'sdk-integrity': wrong });
+      const paying = element.pay();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Another tag, without the hash, brings a modified SDK while the hashed one is still loading.
+      const tampered = installPortOne();
+      const result = await paying;
+      expect(result.status === 'fail' && result.detail.code).to.equal('sdk-load-failed');
+      expect(tampered.requests).to.have.length(0);
+      expect(sdkTags().filter((script) => script.integrity === wrong), 'the failed tag is gone').to.have.length(0);
+    });
+  });
+
   it('injects one script for several widgets, calls no init, and every widget pays through window.PortOne', async () => {
     const first = await v2Widget();
     const second = await v2Widget({ 'order-name': 'Second', amount: '300' });

@@ -42,16 +42,18 @@ describe('the attempt store', () => {
     const failed = { merchant_uid: 'order-1', imp_uid: 'imp_1', error_code: 'F0' };
     const paid = { merchant_uid: 'order-1', imp_uid: 'imp_2' };
     expect(store.wasReported('order-1', failed)).to.equal(false);
-    store.markReported('order-1', failed);
+    store.markReported('order-1', failed, 'fail');
     expect(new AttemptStore(sessionStorage).wasReported('order-1', { error_code: 'F0', imp_uid: 'imp_1', merchant_uid: 'order-1' })).to.equal(true);
     expect(store.wasReported('order-1', paid)).to.equal(false);
+    expect(store.reported('order-1'), 'how it ended, for the page the buyer comes Back to').to.equal('fail');
+    expect(store.reported('order-2')).to.equal(undefined);
   });
 
   it('forgets reported results of a merchant_uid when a new attempt with it starts', () => {
     const store = new AttemptStore(sessionStorage);
     const result = { merchant_uid: 'order-1', imp_uid: 'imp_1' };
-    store.markReported('order-1', result);
-    store.markReported('order-10', result);
+    store.markReported('order-1', result, 'success');
+    store.markReported('order-10', result, 'success');
     store.save(attempt);
     expect(store.wasReported('order-1', result)).to.equal(false);
     expect(store.wasReported('order-10', result)).to.equal(true);
@@ -73,5 +75,7 @@ describe('the attempt store', () => {
     expect(() => store.save(attempt)).not.to.throw();
     expect(store.get('order-1')).to.equal(undefined);
     expect(store.wasReported('order-1', {})).to.equal(false);
+    expect(store.usable()).to.equal(false);
+    expect(new AttemptStore(sessionStorage).usable()).to.equal(true);
   });
 });

@@ -115,6 +115,8 @@ export interface V2PaySuccessDetail {
   buyer: Buyer;
   /** The resolved `PaymentResponse`, or PortOne's parameters of the redirect query. */
   response: V2PaymentResponse | Record<string, string>;
+  /** A redirect return this widget saved no attempt for (storage was blocked): nothing confirms it came from PortOne; its text from the link is left out. */
+  unconfirmed?: true;
 }
 
 /** `pay-fail` for V2. `pgCode` / `pgMessage` are the PG's, `portOneCode` / `portOneMessage` PortOne's. */
@@ -131,4 +133,6 @@ export interface V2PayFailDetail {
   pgCode?: string;
   pgMessage?: string;
   response?: V2PaymentResponse | Record<string, string>;
+  /** A redirect return this widget saved no attempt for (storage was blocked): nothing confirms it came from PortOne; its text from the link is left out. */
+  unconfirmed?: true;
 }
