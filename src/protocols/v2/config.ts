@@ -8,7 +8,7 @@
  * (an id V2 replaces by one that is set, or decoration) is IGNORED WITH A WARNING.
  */
 import type { OptionalField } from '../../buyer.js';
-import { asText, checkFields, readExtras, readOrder, toHttpUrl, type ConfigRule, type RawConfig } from '../../config.js';
+import { asText, checkFields, readExtras, readOrder, toHttpUrl, type ConfigProblem, type ConfigRule, type RawConfig } from '../../config.js';
 import { PORTONE_SDK_ORIGIN, PORTONE_V2_SDK_ORIGIN, isAllowedSdkUrl } from '../../sdk-origin.js';
 
 export const V2_SDK_SRC = 'https://cdn.portone.io/v2/browser-sdk.js';
@@ -47,14 +47,9 @@ export interface V2Config {
 
 export type V2ConfigRule = ConfigRule | 'store-id' | 'payment-id' | 'widget-code' | 'v1-only' | 'redirect-query';
 
-/** One thing wrong, named by the attribute the page author wrote. */
-export interface V2ConfigProblem {
-  attribute: string;
+/** One thing wrong, named by the attribute the page author wrote: V1's shape, with V2's rules. */
+export interface V2ConfigProblem extends Omit<ConfigProblem, 'rule'> {
   rule: V2ConfigRule;
-  /** For `too-long`: the maximum number of characters; for `timeout-range`: the largest value. */
-  max?: number;
-  /** For `timeout-range`: the smallest value. */
-  min?: number;
 }
 
 export type V2ConfigResult =
