@@ -42,7 +42,17 @@ export interface RawConfig {
   bypass?: unknown;
 }
 
-export interface WidgetConfig {
+/** What V1's and V2's configurations hold alike: the form and the SDK's loading. */
+export interface SharedConfig {
+  fields: OptionalField[];
+  sdkSrc: string;
+  sdkIntegrity?: string;
+  sdkTimeout: number;
+  customData?: Record<string, unknown>;
+  bypass?: Record<string, unknown>;
+}
+
+export interface WidgetConfig extends SharedConfig {
   impCode?: string;
   tierCode?: string;
   channelKey?: string;
@@ -60,12 +70,6 @@ export interface WidgetConfig {
   redirectUrl?: string;
   noticeUrl?: string;
   logoUrl?: string;
-  fields: OptionalField[];
-  sdkSrc: string;
-  sdkIntegrity?: string;
-  sdkTimeout: number;
-  customData?: Record<string, unknown>;
-  bypass?: Record<string, unknown>;
 }
 
 export type ConfigRule =
@@ -156,7 +160,8 @@ export function toHttpUrl(value: string, baseUrl: string): string | undefined {
 }
 
 const length = (value: string) => [...value].length;
-const present = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+/** Text with something in it (a bound `true` or number is not text here). */
+export const present = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (typeof value !== 'object' || value === null) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
@@ -184,7 +189,8 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 /** Adds one problem; V1's and V2's readers hand theirs to the shared parts below. */
 export type AddProblem = (attribute: string, rule: ConfigRule, limits?: { min?: number; max?: number }) => void;
 
-const trimmed = (value: string | undefined) => (present(value) ? value.trim() : undefined);
+/** Text trimmed, or undefined when there is none. */
+export const trimmed = (value: unknown) => (present(value) ? value.trim() : undefined);
 
 /**
  * What V1 and V2 read alike about the order: `amount` (V1 whole units, V2 minor units: both a
@@ -275,10 +281,13 @@ export function asText<R extends RawConfig>(input: R, problem: AddProblem): R {
   return raw as R;
 }
 
-/** Collects problems, one per attribute, the first found (a refused value is not "required" as well). */
-export function problemList(): { problems: ConfigProblem[]; problem: AddProblem } {
-  const problems: ConfigProblem[] = [];
-  const problem: AddProblem = (attribute, rule, limits = {}) => {
+/**
+ * Collects problems, one per attribute, the first found (a refused value is not "required" as
+ * well); V2 passes its own wider set of rules.
+ */
+export function problemList<Rule extends string = ConfigRule>() {
+  const problems: (Omit<ConfigProblem, 'rule'> & { rule: Rule })[] = [];
+  const problem = (attribute: string, rule: Rule, limits: { min?: number; max?: number } = {}) => {
     if (!problems.some((found) => found.attribute === attribute)) problems.push({ attribute, rule, ...limits });
   };
   return { problems, problem };
@@ -288,12 +297,11 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
   const { problems, problem } = problemList();
   const warnings: string[] = [];
   const raw = asText(input, problem);
-  const optional = (value: string | undefined) => (present(value) ? value : undefined);
   // Trimmed first: the length PortOne counts is that of what is sent.
   const limited = (attribute: string, value: string | undefined, max: number) => {
-    const trimmed = optional(value)?.trim();
-    if (trimmed !== undefined && length(trimmed) > max) problem(attribute, 'too-long', { max });
-    return trimmed;
+    const text = trimmed(value);
+    if (text !== undefined && length(text) > max) problem(attribute, 'too-long', { max });
+    return text;
   };
   const url = (attribute: string, value: string | undefined) => {
     if (!present(value)) return undefined;
@@ -307,16 +315,16 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
     return href;
   };
 
-  const impCode = optional(raw.impCode)?.trim();
-  const tierCode = optional(raw.tierCode)?.trim();
+  const impCode = trimmed(raw.impCode);
+  const tierCode = trimmed(raw.tierCode);
   if (impCode === undefined) {
     if (!env.impReady || tierCode !== undefined) problem('imp-code', 'required');
   } else if (!IMP_CODE.test(impCode)) {
     problem('imp-code', 'imp-code');
   }
 
-  const channelKey = optional(raw.channelKey)?.trim();
-  const projectKey = optional(raw.projectKey)?.trim();
+  const channelKey = trimmed(raw.channelKey);
+  const projectKey = trimmed(raw.projectKey);
   if (channelKey === undefined && projectKey === undefined) problem('channel-key', 'channel-or-project-key');
   if (channelKey !== undefined && projectKey !== undefined) {
     warnings.push('paymentwall-pay: both channel-key and project-key are set; channel-key is sent and project-key is ignored.');
@@ -343,15 +351,15 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
   set('channelKey', channelKey);
   set('projectKey', channelKey === undefined ? projectKey : undefined);
   set('merchantUid', limited('merchant-uid', raw.merchantUid, MERCHANT_UID_MAX_LENGTH));
-  set('payMethod', optional(raw.payMethod)?.trim());
+  set('payMethod', trimmed(raw.payMethod));
   set('countryCode', countryCode);
-  set('widgetCode', optional(raw.widgetCode)?.trim());
-  set('ps', optional(raw.ps)?.trim());
+  set('widgetCode', trimmed(raw.widgetCode));
+  set('ps', trimmed(raw.ps));
   set('customerUid', limited('customer-uid', raw.customerUid, CUSTOMER_UID_MAX_LENGTH));
   set('redirectUrl', url('redirect-url', raw.redirectUrl));
   set('noticeUrl', url('notice-url', raw.noticeUrl));
   set('logoUrl', url('logo-url', raw.logoUrl));
-  set('sdkIntegrity', optional(raw.sdkIntegrity)?.trim());
+  set('sdkIntegrity', trimmed(raw.sdkIntegrity));
   set('customData', customData);
   set('bypass', bypass);
 

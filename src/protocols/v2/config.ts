@@ -7,8 +7,7 @@
  * pay with is REFUSED (a configuration error); one whose loss changes nothing about the payment
  * (an id V2 replaces by one that is set, or decoration) is IGNORED WITH A WARNING.
  */
-import type { OptionalField } from '../../buyer.js';
-import { asText, checkFields, readExtras, readOrder, toHttpUrl, type ConfigProblem, type ConfigRule, type RawConfig } from '../../config.js';
+import { asText, checkFields, present, problemList, readExtras, readOrder, toHttpUrl, trimmed, type ConfigProblem, type ConfigRule, type RawConfig, type SharedConfig } from '../../config.js';
 import { PORTONE_SDK_ORIGIN, PORTONE_V2_SDK_ORIGIN, isAllowedSdkUrl } from '../../sdk-origin.js';
 
 export const V2_SDK_SRC = 'https://cdn.portone.io/v2/browser-sdk.js';
@@ -22,7 +21,7 @@ export interface RawV2Config extends RawConfig {
   customerId?: string | undefined;
 }
 
-export interface V2Config {
+export interface V2Config extends SharedConfig {
   storeId: string;
   channelKey: string;
   paymentId?: string;
@@ -37,12 +36,6 @@ export interface V2Config {
   redirectUrl?: string;
   /** From `notice-url`: one or more http(s) URLs separated by spaces. */
   noticeUrls?: string[];
-  fields: OptionalField[];
-  sdkSrc: string;
-  sdkIntegrity?: string;
-  sdkTimeout: number;
-  customData?: Record<string, unknown>;
-  bypass?: Record<string, unknown>;
 }
 
 export type V2ConfigRule = ConfigRule | 'store-id' | 'payment-id' | 'widget-code' | 'v1-only' | 'redirect-query';
@@ -76,8 +69,6 @@ export const V2_RESULT_PARAMS = ['paymentId', 'txId', 'transactionType', 'code',
 const STORE_ID = /^store-[\w-]+$/;
 const PAYMENT_ID = /^[A-Za-z0-9-]+$/;
 
-const present = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
-
 /**
  * The SDK may come from PortOne's V2 CDN or an origin the page allowed from JavaScript (the shared
  * rule with V2's default origin); never from V1's CDN, whose file defines no window.PortOne.
@@ -87,18 +78,13 @@ export function isAllowedV2SdkUrl(href: string): boolean {
 }
 
 export function readV2Config(input: RawV2Config, env: { baseUrl: string }): V2ConfigResult {
-  const problems: V2ConfigProblem[] = [];
+  const { problems, problem } = problemList<V2ConfigRule>();
   const warnings: string[] = [];
-  // One problem per attribute, the first found (a refused value is not "required" as well).
-  const problem = (attribute: string, rule: V2ConfigRule, limits: { min?: number; max?: number } = {}) => {
-    if (!problems.some((found) => found.attribute === attribute)) problems.push({ attribute, rule, ...limits });
-  };
   const raw = asText(input, problem);
-  const text = (value: string | undefined) => (present(value) ? value.trim() : undefined);
   const required = (attribute: string, value: string | undefined) => {
-    const trimmed = text(value);
-    if (trimmed === undefined) problem(attribute, 'required');
-    return trimmed ?? '';
+    const found = trimmed(value);
+    if (found === undefined) problem(attribute, 'required');
+    return found ?? '';
   };
   const url = (attribute: string, value: string) => {
     const href = toHttpUrl(value, env.baseUrl);
@@ -116,7 +102,7 @@ export function readV2Config(input: RawV2Config, env: { baseUrl: string }): V2Co
   const channelKey = required('channel-key', raw.channelKey);
   const customerId = required('customer-id', raw.customerId);
 
-  const paymentId = text(raw.paymentId);
+  const paymentId = trimmed(raw.paymentId);
   if (paymentId !== undefined && !PAYMENT_ID.test(paymentId)) problem('payment-id', 'payment-id');
   else if (paymentId !== undefined && paymentId.length > PAYMENT_ID_MAX_LENGTH) {
     problem('payment-id', 'too-long', { max: PAYMENT_ID_MAX_LENGTH });
@@ -125,21 +111,21 @@ export function readV2Config(input: RawV2Config, env: { baseUrl: string }): V2Co
   // As V1 reads them, but a well-shaped currency the browser does not know is simply 'currency'.
   const { amount, currency, orderName, countryCode } = readOrder(raw, problem, 'currency');
 
-  const widgetCode = text(raw.widgetCode);
+  const widgetCode = trimmed(raw.widgetCode);
   if (widgetCode !== undefined && widgetCode !== 'pw_1' && widgetCode !== 't3_1') problem('widget-code', 'widget-code');
 
-  const redirect = text(raw.redirectUrl);
+  const redirect = trimmed(raw.redirectUrl);
   const redirectUrl = redirect === undefined ? undefined : url('redirect-url', redirect);
   // PortOne adds its result under these names; the page's own would be mistaken for it on return.
   if (redirectUrl && V2_RESULT_PARAMS.some((name) => new URL(redirectUrl).searchParams.has(name))) {
     problem('redirect-url', 'redirect-query');
   }
-  const notice = text(raw.noticeUrl)?.split(/\s+/);
+  const notice = trimmed(raw.noticeUrl)?.split(/\s+/);
   const noticeUrls = notice?.map((value) => url('notice-url', value) ?? '');
 
   const fields = checkFields(raw.fields, problem);
 
-  const sdkSrc = text(raw.sdkSrc) === undefined ? V2_SDK_SRC : url('sdk-src', (raw.sdkSrc ?? '').trim());
+  const sdkSrc = trimmed(raw.sdkSrc) === undefined ? V2_SDK_SRC : url('sdk-src', (raw.sdkSrc ?? '').trim());
   if (sdkSrc !== undefined && !isAllowedV2SdkUrl(sdkSrc)) problem('sdk-src', 'sdk-origin');
 
   const { sdkTimeout, customData, bypass } = readExtras(raw, problem);
@@ -162,10 +148,10 @@ export function readV2Config(input: RawV2Config, env: { baseUrl: string }): V2Co
   set('paymentId', paymentId);
   set('countryCode', countryCode);
   set('widgetCode', widgetCode as V2Config['widgetCode']);
-  set('ps', text(raw.ps));
+  set('ps', trimmed(raw.ps));
   set('redirectUrl', redirectUrl);
   set('noticeUrls', noticeUrls);
-  set('sdkIntegrity', text(raw.sdkIntegrity));
+  set('sdkIntegrity', trimmed(raw.sdkIntegrity));
   set('customData', customData);
   set('bypass', bypass);
   return { ok: true, config, warnings };
