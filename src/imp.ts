@@ -63,9 +63,3 @@ declare global {
     IMP?: Iamport;
   }
 }
-
-/** The page's `window.IMP`, when it is usable. */
-export function pageImp(): Iamport | undefined {
-  const imp = typeof window === 'undefined' ? undefined : window.IMP;
-  return imp && typeof imp.request_pay === 'function' ? imp : undefined;
-}

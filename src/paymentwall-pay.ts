@@ -6,12 +6,11 @@ import { AttemptStore, type SavedAttempt } from './attempt-store.js';
 import { checkBuyer, toBuyer, visibleFields, type BuyerError, type BuyerField, type BuyerInput } from './buyer.js';
 import { DEFAULT_SDK_SRC, TEXT_PROPERTIES, digitsFromAttribute, optionalFields, type ConfigEnvironment, type RawConfig } from './config.js';
 import { paymentEvent, type PayFailCode, type PayFailDetail, type PaySuccessDetail } from './events/index.js';
-import { pageImp } from './imp.js';
 import { afterPageLoad, watchPage } from './page-watcher.js';
 import type { CommonConfig, Problem, Protocol, ProtocolConfigResult } from './protocols/protocol.js';
 import { v1 } from './protocols/v1.js';
 import { v2 } from './protocols/v2/protocol.js';
-import { loadSdk, pageNonce } from './sdk-loader.js';
+import { V1_SDK, loadSdk, pageNonce } from './sdk-loader.js';
 import { allowSdkOrigin } from './sdk-origin.js';
 import { sharedState } from './shared-state.js';
 import { styles } from './styles.js';
@@ -670,7 +669,7 @@ export class PaymentwallPay extends LitElement {
 
   #environment(): ConfigEnvironment {
     if (isServer) return { impReady: true, baseUrl: 'http://localhost/' };
-    return { impReady: pageImp() !== undefined || this.#pageLoadsSdk(), baseUrl: document.baseURI };
+    return { impReady: V1_SDK.ready() !== undefined || this.#pageLoadsSdk(), baseUrl: document.baseURI };
   }
 
   /**

@@ -3,7 +3,7 @@
  * library, shares one `<script async>` per URL through the page-wide state; a failed, timed-out or
  * empty load removes its tag and is forgotten, so the next attempt tries again.
  */
-import { pageImp, type Iamport } from './imp.js';
+import type { Iamport } from './imp.js';
 import { sharedState } from './shared-state.js';
 import { trustedScriptUrl } from './trusted-types.js';
 
@@ -15,8 +15,22 @@ export interface SdkGlobal<T> {
   ready(): T | undefined;
 }
 
+/**
+ * An SDK that defines `window[global]` and is usable once that has `method`. A page that brought
+ * its own SDK is used as it is.
+ */
+export function sdkGlobal<T>(global: 'IMP' | 'PortOne', method: string): SdkGlobal<T> {
+  return {
+    global,
+    ready() {
+      const sdk = typeof window === 'undefined' ? undefined : (window[global] as Record<string, unknown> | undefined);
+      return sdk && typeof sdk[method] === 'function' ? (sdk as T) : undefined;
+    },
+  };
+}
+
 /** PortOne V1: `window.IMP` with `request_pay`. */
-export const V1_SDK: SdkGlobal<Iamport> = { global: 'IMP', ready: pageImp };
+export const V1_SDK = sdkGlobal<Iamport>('IMP', 'request_pay');
 
 export interface SdkOptions<T = Iamport> {
   src: string;

@@ -2,12 +2,13 @@
  * How the element reaches PortOne's V2 SDK: where it comes from, which global it defines, and
  * one call that turns everything `requestPayment` can do into a reading (reference §1–2).
  */
+import { sdkGlobal } from '../../sdk-loader.js';
 import { V2_SDK_SRC } from './config.js';
 import { readV2Rejection, readV2Response, type V2Reading } from './result.js';
-import { pagePortOne, type PortOneV2, type V2PaymentRequest } from './types.js';
+import type { PortOneV2, V2PaymentRequest } from './types.js';
 
-/** For the shared loader: the default URL, the global's name (for messages) and its check. No init call. */
-export const V2_SDK = { src: V2_SDK_SRC, global: 'PortOne', ready: pagePortOne } as const;
+/** For the shared loader: the default URL and `window.PortOne` with `requestPayment`. No init call. */
+export const V2_SDK = { src: V2_SDK_SRC, ...sdkGlobal<PortOneV2>('PortOne', 'requestPayment') };
 
 /**
  * Calls `requestPayment` once and reads its answer. `via` is `local` only when the SDK threw

@@ -84,12 +84,6 @@ declare global {
   }
 }
 
-/** The page's `window.PortOne`, when it is usable. A page that brought its own is used as it is. */
-export function pagePortOne(): PortOneV2 | undefined {
-  const sdk = typeof window === 'undefined' ? undefined : window.PortOne;
-  return sdk && typeof sdk.requestPayment === 'function' ? sdk : undefined;
-}
-
 /** What the element saves before calling the SDK, so a redirect return can still report it. */
 export interface V2Attempt {
   paymentId: string;
