@@ -1,5 +1,6 @@
 /** The exact `PortOne.requestPayment` object (issue 9; reference portone-v2.md §1, §5), and the button's amount. */
 import type { Buyer } from '../../buyer.js';
+import { formatAmount } from '../../format.js';
 import { newMerchantUid } from '../../merchant-uid.js';
 import type { Lang } from '../../translations/index.js';
 import { V2_RESULT_PARAMS, type V2Config } from './config.js';
@@ -102,17 +103,8 @@ export function minorUnitDigits(currency: string): number {
   return ZERO.includes(code) ? 0 : THREE.includes(code) ? 3 : code === 'CLF' || code === 'UYW' ? 4 : 2;
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
-
 /** `totalAmount` as the buyer reads it: USD 150 → "$1.50", KRW 1004 → "₩1,004", KWD 1500 → "KWD 1.500". */
 export function formatMinorUnits(amount: number, currency: string, lang: string): string {
-  const key = `${lang}|${currency}`;
   const digits = minorUnitDigits(currency);
-  let format = formats.get(key);
-  if (!format) {
-    const options = { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits } as const;
-    format = new Intl.NumberFormat(lang, options);
-    formats.set(key, format);
-  }
-  return format.format(amount / 10 ** digits);
+  return formatAmount(amount / 10 ** digits, currency, lang, digits);
 }
