@@ -29,24 +29,38 @@ export type PayResult =
 
 type Outcome = PayResult;
 
+/** The widget's own state: a change to these alone leaves the configuration as it was read. */
+const STATE = new Set(['typed', 'revealed', 'busy', 'status', 'completed']);
+
 /** Changing any of these is a new order: a widget that has been paid takes payments again. */
 const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid', 'paymentId', 'storeId'] as const;
 
-const INPUT_TYPE: Record<BuyerField, string> = {
-  name: 'text',
-  email: 'email',
-  tel: 'tel',
-  addr: 'text',
-  postcode: 'text',
+/** What changes in a field from render to render: its texts, its value and whether it shows an error. */
+interface FieldView {
+  label: string;
+  /** The hint under the name label, or "(optional)" beside an optional one. */
+  note: string;
+  value: string;
+  error: string;
+}
+
+/**
+ * Each field's markup with its fixed attributes written out, so a render binds only the texts, the
+ * value and the validity: five bindings a field instead of sixteen, the most of a widget's first
+ * render. Input and blur are heard once, on the form.
+ */
+const FIELD_TEMPLATES: Record<BuyerField, (view: FieldView) => TemplateResult> = {
+  name: (v) =>
+    html`<div part="field" class="field"><label part="label" for="pw-name">${v.label}</label><span part="hint" class="hint" id="pw-name-hint">${v.note}</span><input part="input" id="pw-name" name="name" type="text" autocomplete="name" required aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-name-hint pw-name-error" .value=${live(v.value)} /><div part="error" class="error" id="pw-name-error">${v.error}</div></div>`,
+  email: (v) =>
+    html`<div part="field" class="field"><label part="label" for="pw-email">${v.label}</label><input part="input" id="pw-email" name="email" type="email" autocomplete="email" required aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-email-error" .value=${live(v.value)} /><div part="error" class="error" id="pw-email-error">${v.error}</div></div>`,
+  tel: (v) =>
+    html`<div part="field" class="field"><label part="label" for="pw-tel">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-tel" name="tel" type="tel" autocomplete="tel" aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-tel-error" .value=${live(v.value)} /><div part="error" class="error" id="pw-tel-error">${v.error}</div></div>`,
+  addr: (v) =>
+    html`<div part="field" class="field"><label part="label" for="pw-addr">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-addr" name="addr" type="text" autocomplete="street-address" aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-addr-error" .value=${live(v.value)} /><div part="error" class="error" id="pw-addr-error">${v.error}</div></div>`,
+  postcode: (v) =>
+    html`<div part="field" class="field"><label part="label" for="pw-postcode">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-postcode" name="postcode" type="text" autocomplete="postal-code" aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-postcode-error" .value=${live(v.value)} /><div part="error" class="error" id="pw-postcode-error">${v.error}</div></div>`,
 };
-const AUTOCOMPLETE: Record<BuyerField, string> = {
-  name: 'name',
-  email: 'email',
-  tel: 'tel',
-  addr: 'street-address',
-  postcode: 'postal-code',
-};
-const REQUIRED_FIELDS: readonly BuyerField[] = ['name', 'email'];
 
 const digits = { fromAttribute: digitsFromAttribute };
 /** A check mark before the success message; the text says it all, so screen readers skip it. */
@@ -194,13 +208,19 @@ export class PaymentwallPay extends LitElement {
   #seen = false;
   #stopWatching?: () => void;
   #stopWatchingPage?: () => void;
+  /** The page changed under the widget (language, loading, allowed origins): read the configuration again. */
+  #configStale = true;
+  /** The language of this render, resolved once per update (the ancestors' `lang` is a walk up the tree). */
+  #shownLang: Lang = 'en';
+  /** The custom validity message each input was last given. */
+  #validity = new WeakMap<HTMLInputElement, string>();
 
   // ——— lifecycle ———
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (isServer) return;
-    this.#stopWatchingPage = watchPage({ refresh: () => this.requestUpdate(), restored: () => this.#pageRestored() });
+    this.#stopWatchingPage = watchPage({ refresh: () => this.#refresh(), restored: () => this.#pageRestored() });
     if (!this.#warmed) this.#watchForFirstUse();
   }
 
@@ -212,8 +232,13 @@ export class PaymentwallPay extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.completed && ORDER_PROPERTIES.some((name) => changed.has(name))) this.#clearOutcome();
-    this.#config = this.#readConfig();
-    this.#logConfig(this.#config);
+    // The configuration is read again only when an attribute or the page changed, not as the buyer types.
+    if (this.#configStale || [...changed.keys()].some((name) => !STATE.has(name as string))) {
+      this.#configStale = false;
+      this.#config = this.#readConfig();
+      this.#logConfig(this.#config);
+    }
+    this.#shownLang = this.#lang;
     this.#errors = checkBuyer(this.#input(), this.#fields());
   }
 
@@ -224,26 +249,36 @@ export class PaymentwallPay extends LitElement {
   protected override updated(): void {
     if (this.#seen && !this.#warmed) this.#warm();
     // Keep native constraint validation in step, so :invalid and validationMessage agree with us.
+    // Only where the message changed: setting it costs a validity update per input.
     for (const input of this.renderRoot.querySelectorAll('input')) {
       const error = this.#errors[input.name as BuyerField];
-      input.setCustomValidity(error ? this.#t.buyerError[error] : '');
+      const message = error ? translations[this.#shownLang].buyerError[error] : '';
+      if (this.#validity.get(input) !== message) {
+        input.setCustomValidity(message);
+        this.#validity.set(input, message);
+      }
     }
   }
 
   // ——— render ———
 
   protected override render(): TemplateResult {
-    const t = this.#t;
+    const t = translations[this.#shownLang];
     const fields = this.#fields();
     const errors = this.#errors;
     const config = this.#config;
     return html`
       <slot></slot>
       ${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}
-      <form part="form" novalidate @submit=${this.#onSubmit}>
+      <form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @blur=${this.#onBlur}>
         ${fields.map((field) => {
           const error = errors[field];
-          return this.#renderField(field, t, this.revealed.has(field) && error ? t.buyerError[error] : undefined);
+          return FIELD_TEMPLATES[field]({
+            label: t.label[field],
+            note: field === 'name' ? t.nameHint : t.optional,
+            value: this.#value(field),
+            error: this.revealed.has(field) && error ? t.buyerError[error] : '',
+          });
         })}
         ${config.ok && this.#protocol.savesCard(config.config) ? html`<p class="note">${t.savedCardNote}</p>` : nothing}
         <button
@@ -271,32 +306,6 @@ export class PaymentwallPay extends LitElement {
       <ul>
         ${problems.map((problem) => html`<li>${this.#protocol.problemText(t.lang, problem)}</li>`)}
       </ul>
-    </div>`;
-  }
-
-  #renderField(field: BuyerField, t: Translation, error: string | undefined): TemplateResult {
-    const id = `pw-${field}`;
-    const required = REQUIRED_FIELDS.includes(field);
-    const describedBy = field === 'name' ? `${id}-hint ${id}-error` : `${id}-error`;
-    return html`<div part="field" class="field">
-      <label part="label" for=${id}
-        >${t.label[field]}${required ? nothing : html` <span class="optional">${t.optional}</span>`}</label
-      >
-      ${field === 'name' ? html`<span part="hint" class="hint" id=${`${id}-hint`}>${t.nameHint}</span>` : nothing}
-      <input
-        part="input"
-        id=${id}
-        name=${field}
-        type=${INPUT_TYPE[field]}
-        autocomplete=${AUTOCOMPLETE[field]}
-        ?required=${required}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${describedBy}
-        .value=${live(this.#value(field))}
-        @input=${this.#onInput}
-        @blur=${this.#onBlur}
-      />
-      <div part="error" class="error" id=${`${id}-error`}>${error ?? ''}</div>
     </div>`;
   }
 
@@ -611,14 +620,22 @@ export class PaymentwallPay extends LitElement {
     void this.pay();
   };
 
-  #onInput = (event: InputEvent): void => {
-    const input = event.target as HTMLInputElement;
-    this.typed = { ...this.typed, [input.name]: input.value };
+  // Heard on the form while the events go down to an input (capture): blur does not bubble.
+  #onInput = {
+    capture: true,
+    handleEvent: (event: Event): void => {
+      const input = event.target as HTMLInputElement;
+      if (input.localName === 'input') this.typed = { ...this.typed, [input.name]: input.value };
+    },
   };
 
-  #onBlur = (event: FocusEvent): void => {
-    const field = (event.target as HTMLInputElement).name as BuyerField;
-    if (!this.revealed.has(field)) this.revealed = new Set([...this.revealed, field]);
+  #onBlur = {
+    capture: true,
+    handleEvent: (event: Event): void => {
+      const input = event.target as HTMLInputElement;
+      const field = input.name as BuyerField;
+      if (input.localName === 'input' && !this.revealed.has(field)) this.revealed = new Set([...this.revealed, field]);
+    },
   };
 
   // ——— derived values ———
@@ -626,6 +643,11 @@ export class PaymentwallPay extends LitElement {
   get #lang(): Lang {
     // The property, not the attribute: Lit reflects it only after render.
     return resolveLang(this, typeof navigator === 'undefined' ? [] : navigator.languages, this.lang ?? null);
+  }
+
+  #refresh(): void {
+    this.#configStale = true;
+    this.requestUpdate();
   }
 
   get #t(): Translation {
@@ -669,7 +691,14 @@ export class PaymentwallPay extends LitElement {
 
   #environment(): ConfigEnvironment {
     if (isServer) return { impReady: true, baseUrl: 'http://localhost/' };
-    return { impReady: V1_SDK.ready() !== undefined || this.#pageLoadsSdk(), baseUrl: document.baseURI };
+    // A getter: only a V1 widget without imp-code asks, and the answer looks through the page's scripts.
+    const widget = this;
+    return {
+      get impReady() {
+        return V1_SDK.ready() !== undefined || widget.#pageLoadsSdk();
+      },
+      baseUrl: document.baseURI,
+    };
   }
 
   /**
