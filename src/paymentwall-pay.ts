@@ -1,5 +1,4 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { attemptRun, type AttemptRun } from './attempt-run.js';
 import { AttemptStore, type SavedAttempt } from './attempt-store.js';
@@ -109,91 +108,133 @@ const OWNER_HEAD_START_MS = 150;
 export class PaymentwallPay extends LitElement {
   static readonly version = VERSION;
   static override styles = styles;
+  /** Each property's attribute and options; the fields below carry the types and documentation. */
+  static override properties = {
+    storeId: { attribute: 'store-id', reflect: true },
+    customerId: { attribute: 'customer-id', reflect: true },
+    paymentId: { attribute: 'payment-id', reflect: true },
+    impCode: { attribute: 'imp-code', reflect: true },
+    tierCode: { attribute: 'tier-code', reflect: true },
+    channelKey: { attribute: 'channel-key', reflect: true },
+    projectKey: { attribute: 'project-key', reflect: true },
+    amount: { converter: digits },
+    currency: { reflect: true },
+    orderName: { attribute: 'order-name', reflect: true },
+    merchantUid: { attribute: 'merchant-uid', reflect: true },
+    payMethod: { attribute: 'pay-method', reflect: true },
+    countryCode: { attribute: 'country-code', reflect: true },
+    widgetCode: { attribute: 'widget-code', reflect: true },
+    ps: { reflect: true },
+    testMode: { attribute: 'test-mode', type: Boolean, reflect: true },
+    customerUid: { attribute: 'customer-uid', reflect: true },
+    redirectUrl: { attribute: 'redirect-url', reflect: true },
+    noticeUrl: { attribute: 'notice-url', reflect: true },
+    logoUrl: { attribute: 'logo-url', reflect: true },
+    buyerName: { attribute: 'buyer-name', reflect: true },
+    buyerEmail: { attribute: 'buyer-email', reflect: true },
+    buyerTel: { attribute: 'buyer-tel', reflect: true },
+    buyerAddr: { attribute: 'buyer-addr', reflect: true },
+    buyerPostcode: { attribute: 'buyer-postcode', reflect: true },
+    fields: { reflect: true },
+    lang: { reflect: true },
+    sdkSrc: { attribute: 'sdk-src', reflect: true },
+    sdkIntegrity: { attribute: 'sdk-integrity', reflect: true },
+    sdkTimeout: { attribute: 'sdk-timeout', converter: digits },
+    disabled: { type: Boolean, reflect: true },
+    customData: { attribute: false },
+    bypass: { attribute: false },
+    // The widget's own state (`attribute: false` is Lit's default for state; the manifest needs it said).
+    typed: { state: true, attribute: false },
+    revealed: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    completed: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+  };
 
   /**
    * PortOne V2 store ID (`store-…`, console [연동 정보]). Set, the widget speaks PortOne V2
    * (`PortOne.requestPayment`); V1-only attributes are then refused or ignored with a warning.
    */
-  @property({ attribute: 'store-id', reflect: true }) storeId?: string;
+  declare storeId?: string;
   /** V2: the buyer's id in your shop, sent as `customer.customerId`; required with `store-id` (Paymentwall requires it). */
-  @property({ attribute: 'customer-id', reflect: true }) customerId?: string;
+  declare customerId?: string;
   /**
    * V2: fixed `paymentId` (letters, digits and `-`, at most 40 characters); otherwise each attempt
    * gets a fresh one. V2's counterpart of `merchant-uid`.
    */
-  @property({ attribute: 'payment-id', reflect: true }) paymentId?: string;
+  declare paymentId?: string;
   /** PortOne merchant identification code, `imp` + digits; `IMP.init(impCode)`. V1 only (ignored with a warning with `store-id`). */
-  @property({ attribute: 'imp-code', reflect: true }) impCode?: string;
+  declare impCode?: string;
   /** Sub-merchant tier code; `IMP.agency(impCode, tierCode)`. V1 only (refused with `store-id`). */
-  @property({ attribute: 'tier-code', reflect: true }) tierCode?: string;
+  declare tierCode?: string;
   /** PortOne channel key; sent as `channelKey`. Required in V2. */
-  @property({ attribute: 'channel-key', reflect: true }) channelKey?: string;
+  declare channelKey?: string;
   /** Legacy: Paymentwall project key; sent as `pg: "paymentwall.{projectKey}"`. V1 only (ignored with a warning with `store-id`). */
-  @property({ attribute: 'project-key', reflect: true }) projectKey?: string;
+  declare projectKey?: string;
   /**
    * Positive whole amount; the attribute takes plain digits only. V1: in the currency's unit
    * (`20` USD is $20). V2 (`store-id`): in its minor units, as PortOne V2 counts (`150` USD is $1.50).
    */
-  @property({ converter: digits }) amount?: number;
+  declare amount?: number;
   /** ISO 4217 code, any case. */
-  @property({ reflect: true }) currency?: string;
+  declare currency?: string;
   /** Order name, at most 40 characters; sent as `name`. */
-  @property({ attribute: 'order-name', reflect: true }) orderName?: string;
+  declare orderName?: string;
   /** Fixed order id, at most 40 characters; otherwise each attempt gets a fresh one. V1 only (V2: `payment-id`). */
-  @property({ attribute: 'merchant-uid', reflect: true }) merchantUid?: string;
+  declare merchantUid?: string;
   /** `pay_method`; omitted when unset. V1 only (refused with `store-id`: Paymentwall V2 has no payMethod; use `ps`). */
-  @property({ attribute: 'pay-method', reflect: true }) payMethod?: string;
+  declare payMethod?: string;
   /** ISO 3166-1 alpha-2; `bypass.country_code`. */
-  @property({ attribute: 'country-code', reflect: true }) countryCode?: string;
+  declare countryCode?: string;
   /** `bypass.widget_code` (V2: `bypass.paymentwall.widget`, `pw_1` or `t3_1` only): `t3_1` for Terminal 3; Paymentwall's default is `pw_1`. */
-  @property({ attribute: 'widget-code', reflect: true }) widgetCode?: string;
+  declare widgetCode?: string;
   /** `bypass.ps`: Paymentwall payment-system short code (`all`, `test`, …). */
-  @property({ reflect: true }) ps?: string;
+  declare ps?: string;
   /** Sends `use_test_method: true`. A project that is not LIVE also needs `ps="test"`. V1 only (refused with `store-id`: V2 tests through a test channel's `channel-key`). */
-  @property({ attribute: 'test-mode', type: Boolean, reflect: true }) testMode = false;
+  testMode = false;
   /** Billing-key id, at most 80 characters: the first payment also saves the card. V1 only (refused with `store-id`). */
-  @property({ attribute: 'customer-uid', reflect: true }) customerUid?: string;
+  declare customerUid?: string;
   /** `m_redirect_url` (V2: `redirectUrl`); defaults to this page without PortOne's result parameters. */
-  @property({ attribute: 'redirect-url', reflect: true }) redirectUrl?: string;
+  declare redirectUrl?: string;
   /** `notice_url`: a webhook for this payment. V2: `noticeUrls`, one or more URLs separated by spaces. */
-  @property({ attribute: 'notice-url', reflect: true }) noticeUrl?: string;
+  declare noticeUrl?: string;
   /** `bypass.logo_url`. V1 only (ignored with a warning with `store-id`). */
-  @property({ attribute: 'logo-url', reflect: true }) logoUrl?: string;
+  declare logoUrl?: string;
   /** Prefills the name field. */
-  @property({ attribute: 'buyer-name', reflect: true }) buyerName?: string;
+  declare buyerName?: string;
   /** Prefills the e-mail field. */
-  @property({ attribute: 'buyer-email', reflect: true }) buyerEmail?: string;
+  declare buyerEmail?: string;
   /** Prefills the phone field. */
-  @property({ attribute: 'buyer-tel', reflect: true }) buyerTel?: string;
+  declare buyerTel?: string;
   /** Prefills the address field. */
-  @property({ attribute: 'buyer-addr', reflect: true }) buyerAddr?: string;
+  declare buyerAddr?: string;
   /** Prefills the postcode field. */
-  @property({ attribute: 'buyer-postcode', reflect: true }) buyerPostcode?: string;
+  declare buyerPostcode?: string;
   /** Optional fields to show, from `tel addr postcode`; default `tel`; empty shows none. */
-  @property({ reflect: true }) fields?: string;
+  declare fields?: string;
   /** `ko` or `en`; default: the nearest ancestor's `lang`, then the browser's language. */
-  @property({ reflect: true }) override lang!: string;
+  declare lang: string;
   /** The SDK script URL. */
-  @property({ attribute: 'sdk-src', reflect: true }) sdkSrc?: string;
+  declare sdkSrc?: string;
   /** Subresource Integrity hash for the SDK script. */
-  @property({ attribute: 'sdk-integrity', reflect: true }) sdkIntegrity?: string;
+  declare sdkIntegrity?: string;
   /** Milliseconds to wait for the SDK. Default 15000. */
-  @property({ attribute: 'sdk-timeout', converter: digits }) sdkTimeout?: number;
+  declare sdkTimeout?: number;
   /** No payment can start. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
   /** Sent as `custom_data`. */
-  @property({ attribute: false }) customData?: Record<string, unknown>;
+  declare customData?: Record<string, unknown>;
   /** Extra Paymentwall `bypass` keys; the element's own keys win. */
-  @property({ attribute: false }) bypass?: Record<string, unknown>;
+  declare bypass?: Record<string, unknown>;
 
   /** What the buyer typed; a field absent here shows its prefill. */
-  @state() private typed: BuyerInput = {};
+  private typed: BuyerInput = {};
   /** Fields whose errors are visible: left once, or everything after a submit. */
-  @state() private revealed: ReadonlySet<BuyerField> = new Set();
-  @state() private busy = false;
-  @state() private status?: { kind: 'success' | 'fail' | 'closed'; message: string; pgMessage?: string };
+  private revealed: ReadonlySet<BuyerField> = new Set();
+  private busy = false;
+  declare private status?: { kind: 'success' | 'fail' | 'closed'; message: string; pgMessage?: string };
   /** Paid: the widget shows its success and starts nothing more until the order changes or `reset()`. */
-  @state() private completed = false;
+  private completed = false;
 
   #config: ProtocolConfigResult<CommonConfig> = { ok: false, problems: [] };
   /** The buyer's entries checked against the rules, once per update. */
