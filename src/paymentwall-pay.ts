@@ -1,5 +1,4 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { attemptRun, type AttemptRun } from './attempt-run.js';
 import { AttemptStore, type SavedAttempt } from './attempt-store.js';
 import { checkBuyer, toBuyer, visibleFields, type BuyerError, type BuyerField, type BuyerInput } from './buyer.js';
@@ -50,15 +49,15 @@ interface FieldView {
  */
 const FIELD_TEMPLATES: Record<BuyerField, (view: FieldView) => TemplateResult> = {
   name: (v) =>
-    html`<div part="field" class="field"><label part="label" for="pw-name">${v.label}</label><span part="hint" class="hint" id="pw-name-hint">${v.note}</span><input part="input" id="pw-name" name="name" type="text" autocomplete="name" required aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-name-hint pw-name-error" .value=${live(v.value)} /><div part="error" class="error" id="pw-name-error">${v.error}</div></div>`,
+    html`<div part="field" class="field"><label part="label" for="pw-name">${v.label}</label><span part="hint" class="hint" id="pw-name-hint">${v.note}</span><input part="input" id="pw-name" name="name" type="text" autocomplete="name" required aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-name-hint pw-name-error" .value=${v.value} /><div part="error" class="error" id="pw-name-error">${v.error}</div></div>`,
   email: (v) =>
-    html`<div part="field" class="field"><label part="label" for="pw-email">${v.label}</label><input part="input" id="pw-email" name="email" type="email" autocomplete="email" required aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-email-error" .value=${live(v.value)} /><div part="error" class="error" id="pw-email-error">${v.error}</div></div>`,
+    html`<div part="field" class="field"><label part="label" for="pw-email">${v.label}</label><input part="input" id="pw-email" name="email" type="email" autocomplete="email" required aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-email-error" .value=${v.value} /><div part="error" class="error" id="pw-email-error">${v.error}</div></div>`,
   tel: (v) =>
-    html`<div part="field" class="field"><label part="label" for="pw-tel">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-tel" name="tel" type="tel" autocomplete="tel" aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-tel-error" .value=${live(v.value)} /><div part="error" class="error" id="pw-tel-error">${v.error}</div></div>`,
+    html`<div part="field" class="field"><label part="label" for="pw-tel">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-tel" name="tel" type="tel" autocomplete="tel" aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-tel-error" .value=${v.value} /><div part="error" class="error" id="pw-tel-error">${v.error}</div></div>`,
   addr: (v) =>
-    html`<div part="field" class="field"><label part="label" for="pw-addr">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-addr" name="addr" type="text" autocomplete="street-address" aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-addr-error" .value=${live(v.value)} /><div part="error" class="error" id="pw-addr-error">${v.error}</div></div>`,
+    html`<div part="field" class="field"><label part="label" for="pw-addr">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-addr" name="addr" type="text" autocomplete="street-address" aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-addr-error" .value=${v.value} /><div part="error" class="error" id="pw-addr-error">${v.error}</div></div>`,
   postcode: (v) =>
-    html`<div part="field" class="field"><label part="label" for="pw-postcode">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-postcode" name="postcode" type="text" autocomplete="postal-code" aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-postcode-error" .value=${live(v.value)} /><div part="error" class="error" id="pw-postcode-error">${v.error}</div></div>`,
+    html`<div part="field" class="field"><label part="label" for="pw-postcode">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-postcode" name="postcode" type="text" autocomplete="postal-code" aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-postcode-error" .value=${v.value} /><div part="error" class="error" id="pw-postcode-error">${v.error}</div></div>`,
 };
 
 const digits = { fromAttribute: digitsFromAttribute };
@@ -308,11 +307,15 @@ export class PaymentwallPay extends LitElement {
     const fields = this.#fields();
     const errors = this.#errors;
     const config = this.#config;
-    return html`
-      <slot></slot>
-      ${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}
-      <form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @blur=${this.#onBlur}>
-        ${fields.map((field) => {
+    // No white space between the tags (line breaks sit inside them): every text node is cloned and walked, per widget.
+    return html`<slot></slot
+      >${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}<form
+        part="form"
+        novalidate
+        @submit=${this.#onSubmit}
+        @input=${this.#onInput}
+        @blur=${this.#onBlur}
+      >${fields.map((field) => {
           const error = errors[field];
           return FIELD_TEMPLATES[field]({
             label: t.label[field],
@@ -320,25 +323,20 @@ export class PaymentwallPay extends LitElement {
             value: this.#value(field),
             error: this.revealed.has(field) && error ? t.buyerError[error] : '',
           });
-        })}
-        ${config.ok && this.#protocol.savesCard(config.config) ? html`<p class="note">${t.savedCardNote}</p>` : nothing}
-        <button
+        })}${config.ok && this.#protocol.savesCard(config.config) ? html`<p class="note">${t.savedCardNote}</p>` : nothing}<button
           part="button"
           type="submit"
           ?disabled=${this.disabled || this.busy || this.completed || !config.ok}
           aria-busy=${this.busy ? 'true' : nothing}
-        >
-          ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${t.busy}` : this.completed ? t.paid : this.#payLabel(t)}
-        </button>
-        <div part="status" class="status" role="alert" data-kind=${this.status?.kind ?? nothing}>${
+        >${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${t.busy}` : this.completed ? t.paid : this.#payLabel(t)}</button
+        ><div part="status" class="status" role="alert" data-kind=${this.status?.kind ?? nothing}>${
           this.status
             ? html`${this.status.kind === 'success' ? CHECK_ICON : nothing}<span class="message">${this.status.message}</span>${
                 this.status.pgMessage ? html` <span class="pg-detail">${t.pgDetail(this.status.pgMessage)}</span>` : nothing
               }`
             : nothing
-        }</div>
-      </form>
-    `;
+        }</div></form
+      >`;
   }
 
   #renderConfigProblems(problems: Problem[], t: Translation): TemplateResult {
