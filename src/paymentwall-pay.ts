@@ -568,6 +568,8 @@ export class PaymentwallPay extends LitElement {
    * widget reports it: the one that started it if it is on the page, else the first to look.
    */
   async #finishRedirect(): Promise<void> {
+    // Most pages carry no result: no timers for them (a page of many widgets would set one each).
+    if (!this.#protocol.readReturn(location.href)) return;
     if (document.readyState === 'loading') {
       await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
     }

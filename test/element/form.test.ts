@@ -172,4 +172,37 @@ describe('the buyer form', () => {
     expect(shadow(element).activeElement).to.equal(input(element, 'email'));
     expect(text(errorOf(element, 'name'))).to.contain('first and last name');
   });
+
+  it('gives an input a new validity message only when its message changes, not on every keystroke', async () => {
+    const element = await widget({}, false);
+    const calls: string[] = [];
+    const original = HTMLInputElement.prototype.setCustomValidity;
+    HTMLInputElement.prototype.setCustomValidity = function (this: HTMLInputElement, message: string) {
+      calls.push(`${this.name}:${message}`);
+      original.call(this, message);
+    };
+    try {
+      // Empty breaks "required"; each of these breaks "two words": one new message, then none.
+      for (const typed of ['J', 'Ja', 'Jac', 'Jack']) await fill(element, 'name', typed);
+      expect(calls).to.deep.equal(['name:Enter your first and last name, separated by a space.']);
+      await fill(element, 'name', 'Jack Son');
+      await fill(element, 'name', 'Jack Sons');
+      expect(calls.slice(1)).to.deep.equal(['name:']);
+    } finally {
+      HTMLInputElement.prototype.setCustomValidity = original;
+    }
+    expect(input(element, 'name').validity.valid).to.equal(true);
+    expect(input(element, 'email').validationMessage).to.equal('Enter your email address.');
+  });
+
+  it('lays out as a column: every field and the button span the form, in the order written', async () => {
+    const element = await widget({ fields: 'tel addr postcode' });
+    const form = shadow(element).querySelector('form')!;
+    const width = form.getBoundingClientRect().width;
+    const boxes = [...shadow(element).querySelectorAll<HTMLElement>('[part="field"], [part="input"], [part="button"]')].map((each) => each.getBoundingClientRect());
+    expect(boxes).to.have.length(11);
+    for (const box of boxes) expect(Math.abs(box.width - width)).to.be.below(1);
+    const fields = [...shadow(element).querySelectorAll<HTMLElement>('[part="field"], [part="button"]')].map((each) => each.getBoundingClientRect());
+    for (let i = 1; i < fields.length; i += 1) expect(fields[i].top).to.be.above(fields[i - 1].bottom);
+  });
 });
