@@ -1,7 +1,7 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { attemptRun, type AttemptRun } from './attempt-run.js';
 import { AttemptStore, type SavedAttempt } from './attempt-store.js';
-import { checkBuyer, toBuyer, visibleFields, type BuyerError, type BuyerField, type BuyerInput } from './buyer.js';
+import { checkBuyer, toBuyer, visibleFields, type BuyerError, type BuyerField, type BuyerInput, type OptionalField } from './buyer.js';
 import { DEFAULT_SDK_SRC, TEXT_PROPERTIES, digitsFromAttribute, optionalFields, type ConfigEnvironment, type RawConfig } from './config.js';
 import { paymentEvent, type PayFailCode, type PayFailDetail, type PaySuccessDetail } from './events/index.js';
 import { afterPageLoad, watchPage } from './page-watcher.js';
@@ -43,15 +43,12 @@ interface FieldView {
 }
 
 /**
- * Each field's markup with its fixed attributes written out, so a render binds only the texts, the
- * value and the validity: five bindings a field instead of sixteen, the most of a widget's first
- * render. Input and blur are heard once, on the form.
+ * The optional fields' markup with their fixed attributes written out, so a render binds only the
+ * texts, the value and the validity. Name and e-mail, always shown, are written into the form's
+ * own template: one template to clone per widget, not one per field (the most of a first render).
+ * Input and blur are heard once, on the form.
  */
-const FIELD_TEMPLATES: Record<BuyerField, (view: FieldView) => TemplateResult> = {
-  name: (v) =>
-    html`<div part="field" class="field"><label part="label" for="pw-name">${v.label}</label><span part="hint" class="hint" id="pw-name-hint">${v.note}</span><input part="input" id="pw-name" name="name" type="text" autocomplete="name" required aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-name-hint pw-name-error" .value=${v.value} /><div part="error" class="error" id="pw-name-error">${v.error}</div></div>`,
-  email: (v) =>
-    html`<div part="field" class="field"><label part="label" for="pw-email">${v.label}</label><input part="input" id="pw-email" name="email" type="email" autocomplete="email" required aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-email-error" .value=${v.value} /><div part="error" class="error" id="pw-email-error">${v.error}</div></div>`,
+const OPTIONAL_TEMPLATES: Record<OptionalField, (view: FieldView) => TemplateResult> = {
   tel: (v) =>
     html`<div part="field" class="field"><label part="label" for="pw-tel">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-tel" name="tel" type="tel" autocomplete="tel" aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-tel-error" .value=${v.value} /><div part="error" class="error" id="pw-tel-error">${v.error}</div></div>`,
   addr: (v) =>
@@ -242,7 +239,7 @@ export class PaymentwallPay extends LitElement {
   #inFlight?: Promise<PayResult>;
   /** The attempt in flight, which `#pageRestored` may give up. */
   #run?: AttemptRun;
-  #store = new AttemptStore<SavedAttempt>();
+  #attempts?: AttemptStore<SavedAttempt>;
   #warmed = false;
   /** Has been on screen: once configured, it starts loading the SDK. */
   #seen = false;
@@ -304,9 +301,20 @@ export class PaymentwallPay extends LitElement {
 
   protected override render(): TemplateResult {
     const t = translations[this.#shownLang];
-    const fields = this.#fields();
-    const errors = this.#errors;
+    const shown = this.#fields();
     const config = this.#config;
+    const view = (field: BuyerField): FieldView => {
+      const error = this.#errors[field];
+      return {
+        label: t.label[field],
+        note: field === 'name' ? t.nameHint : t.optional,
+        value: this.#value(field),
+        error: this.revealed.has(field) && error ? t.buyerError[error] : '',
+      };
+    };
+    const optional = (field: OptionalField) => (shown.includes(field) ? OPTIONAL_TEMPLATES[field](view(field)) : nothing);
+    const name = view('name');
+    const email = view('email');
     // No white space between the tags (line breaks sit inside them): every text node is cloned and walked, per widget.
     return html`<slot></slot
       >${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}<form
@@ -315,15 +323,36 @@ export class PaymentwallPay extends LitElement {
         @submit=${this.#onSubmit}
         @input=${this.#onInput}
         @blur=${this.#onBlur}
-      >${fields.map((field) => {
-          const error = errors[field];
-          return FIELD_TEMPLATES[field]({
-            label: t.label[field],
-            note: field === 'name' ? t.nameHint : t.optional,
-            value: this.#value(field),
-            error: this.revealed.has(field) && error ? t.buyerError[error] : '',
-          });
-        })}${config.ok && this.#protocol.savesCard(config.config) ? html`<p class="note">${t.savedCardNote}</p>` : nothing}<button
+        ><div part="field" class="field"
+          ><label part="label" for="pw-name">${name.label}</label
+          ><span part="hint" class="hint" id="pw-name-hint">${name.note}</span
+          ><input
+            part="input"
+            id="pw-name"
+            name="name"
+            type="text"
+            autocomplete="name"
+            required
+            aria-invalid=${name.error ? 'true' : 'false'}
+            aria-describedby="pw-name-hint pw-name-error"
+            .value=${name.value}
+          /><div part="error" class="error" id="pw-name-error">${name.error}</div></div
+        ><div part="field" class="field"
+          ><label part="label" for="pw-email">${email.label}</label
+          ><input
+            part="input"
+            id="pw-email"
+            name="email"
+            type="email"
+            autocomplete="email"
+            required
+            aria-invalid=${email.error ? 'true' : 'false'}
+            aria-describedby="pw-email-error"
+            .value=${email.value}
+          /><div part="error" class="error" id="pw-email-error">${email.error}</div></div
+        >${optional('tel')}${optional('addr')}${optional('postcode')}${config.ok && this.#protocol.savesCard(config.config)
+          ? html`<p class="note">${t.savedCardNote}</p>`
+          : nothing}<button
           part="button"
           type="submit"
           ?disabled=${this.disabled || this.busy || this.completed || !config.ok}
@@ -684,6 +713,11 @@ export class PaymentwallPay extends LitElement {
   get #lang(): Lang {
     // The property, not the attribute: Lit reflects it only after render.
     return resolveLang(this, typeof navigator === 'undefined' ? [] : navigator.languages, this.lang ?? null);
+  }
+
+  /** The session's saved attempts, opened when first needed (most widgets on a page never are). */
+  get #store(): AttemptStore<SavedAttempt> {
+    return (this.#attempts ??= new AttemptStore<SavedAttempt>());
   }
 
   #refresh(): void {
