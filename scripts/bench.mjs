@@ -3,6 +3,7 @@
 //   --size-only   skip the browser measurements
 //   --check       exit 1 when the CDN file is over its gzip budget
 //   --runs N      runs per measurement (default 7; medians are printed)
+//   --counts A,B  widget counts to render (default 1,10,100,1000)
 //
 // Render cost is measured against two references in the same browser, interleaved run by run so
 // that the machine's noise hits all three alike: N plain HTML forms (the same fields, labels and
@@ -163,7 +164,7 @@ try {
 
   // 1. Render: interleaved runs of the three contenders at each N.
   const KINDS = ['plain', 'lit', 'widget'];
-  const COUNTS = [1, 10, 100, 1000];
+  const COUNTS = args.has('--counts') ? argv[argv.indexOf('--counts') + 1].split(',').map(Number) : [1, 10, 100, 1000];
   const times = Object.fromEntries(COUNTS.map((n) => [n, Object.fromEntries(KINDS.map((k) => [k, []]))]));
   for (let run = 0; run < RUNS; run += 1) {
     for (const count of COUNTS) {
@@ -183,6 +184,25 @@ try {
     console.log(
       `  ${String(count).padStart(5)}   ${plain.toFixed(1).padStart(10)}   ${lit.toFixed(1).padStart(11)}   ${widget.toFixed(1).padStart(17)}   ${(widget / plain).toFixed(2).padStart(14)}   ${(widget / lit).toFixed(2).padStart(12)}   ${(lit / plain).toFixed(2).padStart(11)}`,
     );
+  }
+
+  // The widget's button shows the price through Intl.NumberFormat. A page's first number format
+  // loads the browser's formatting data, once; plain forms and the minimal Lit element format none.
+  {
+    const costs = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const tab = await browser.newPage();
+      await tab.goto(`${base}/blank`, { waitUntil: 'load' });
+      costs.push(
+        await tab.evaluate(() => {
+          const start = performance.now();
+          new Intl.NumberFormat('en', { style: 'currency', currency: 'KRW' }).format(1004);
+          return performance.now() - start;
+        }),
+      );
+      await tab.close();
+    }
+    console.log(`  of which the page's first Intl.NumberFormat (once a page, paid by the first widget): ${median(costs).toFixed(1)} ms`);
   }
 
   // 2. SDK requests: none for an untouched widget off-screen, one after a payment.
