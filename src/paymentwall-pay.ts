@@ -62,6 +62,8 @@ const digits = { fromAttribute: digitsFromAttribute };
 const CHECK_ICON = html`<svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
   <circle cx="10" cy="10" r="9" /><path d="M5.5 10.5l3 3 6-6.5" />
 </svg>`;
+/** Per PortOne version, the last address found to carry no result of its. */
+const WITHOUT_RESULT = new WeakMap<Protocol, string>();
 // How long other widgets wait for the one that started a redirected payment to report it.
 const OWNER_HEAD_START_MS = 150;
 
@@ -597,8 +599,13 @@ export class PaymentwallPay extends LitElement {
    * widget reports it: the one that started it if it is on the page, else the first to look.
    */
   async #finishRedirect(): Promise<void> {
-    // Most pages carry no result: no timers for them (a page of many widgets would set one each).
-    if (!this.#protocol.readReturn(location.href)) return;
+    // Most pages carry no result: no timers for them, and the address read once for all widgets.
+    const href = location.href;
+    if (WITHOUT_RESULT.get(this.#protocol) === href) return;
+    if (!this.#protocol.readReturn(href)) {
+      WITHOUT_RESULT.set(this.#protocol, href);
+      return;
+    }
     if (document.readyState === 'loading') {
       await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
     }
