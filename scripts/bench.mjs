@@ -242,8 +242,9 @@ try {
     console.log(`click → IMP.request_pay (SDK loaded): ${median(delays).toFixed(1)} ms (median of ${RUNS})`);
   }
 
-  // 4. Heap after 1,000 create / render / remove cycles (after garbage collection both times),
-  //    beside the minimal Lit element for scale.
+  // 4. Heap after 1,000 create / render / remove cycles (after garbage collection each time),
+  //    beside the minimal Lit element for scale; then after 1,000 more. The first thousand include
+  //    one-time growth (compiled code, Lit's template cache); a leak would grow again in the second.
   for (const [label, tag] of [['<paymentwall-pay>', 'paymentwall-pay'], ['minimal Lit', 'minimal-lit-form']]) {
     const tab = await browser.newPage();
     await tab.goto(`${base}/blank`, { waitUntil: 'load' });
@@ -251,20 +252,26 @@ try {
       for (let i = 0; i < 3; i += 1) await tab.evaluate(() => window.gc());
       return (await tab.metrics()).JSHeapUsedSize;
     };
+    const cycles = () =>
+      tab.evaluate(async (tag) => {
+        for (let i = 0; i < 1000; i += 1) {
+          const el = document.createElement(tag);
+          for (const [name, value] of [['imp-code', 'imp12345678'], ['channel-key', 'k'], ['amount', String(1000 + i)], ['currency', 'KRW'], ['order-name', 'Item']]) el.setAttribute(name, value);
+          document.body.append(el);
+          await el.updateComplete;
+          el.remove();
+        }
+      }, tag);
     const before = await heap();
-    await tab.evaluate(async (tag) => {
-      for (let i = 0; i < 1000; i += 1) {
-        const el = document.createElement(tag);
-        for (const [name, value] of [['imp-code', 'imp12345678'], ['channel-key', 'k'], ['amount', String(1000 + i)], ['currency', 'KRW'], ['order-name', 'Item']]) el.setAttribute(name, value);
-        document.body.append(el);
-        await el.updateComplete;
-        el.remove();
-      }
-    }, tag);
+    await cycles();
     await sleep(200);
-    const after = await heap();
+    const first = await heap();
+    await cycles();
+    await sleep(200);
+    const second = await heap();
     await tab.close();
-    console.log(`heap after 1,000 create/remove cycles, ${label}: ${kb(before)} → ${kb(after)} (${after - before >= 0 ? '+' : ''}${kb(after - before)})`);
+    const change = (bytes) => `${bytes >= 0 ? '+' : ''}${kb(bytes)}`;
+    console.log(`heap after 1,000 create/remove cycles, ${label}: ${kb(before)} → ${kb(first)} (${change(first - before)}); after 1,000 more: ${change(second - first)}`);
   }
 } finally {
   await browser.close();
