@@ -17,9 +17,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-// 20 KB until issue 9 put PortOne V2 in the file: measured 22,684 B gzipped after sharing the V1 and V2
-// readers, rounded up to the next 256 B. Issue 10 brings the whole file down to 12 KB.
-const GZIP_BUDGET = 23_296; // 91 × 256 B: V1 + V2 in one file. Issue 10 brings it to 12 KB.
+// 20 KB until issue 9 put PortOne V2 in the file (22,684 B after sharing the V1 and V2 readers);
+// 23,296 B with issue 7's fixes. Issue 10 took it to 22,783 B (decorators, the live directive and
+// white space between tags out of the file); the budget is that, rounded up to the next 256 B.
+// Issue 10's goal is 12,288 B: see the README's "Size" for what stands in the way.
+const GZIP_BUDGET = 22_784; // 89 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);

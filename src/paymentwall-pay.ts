@@ -59,9 +59,9 @@ const OPTIONAL_TEMPLATES: Record<OptionalField, (view: FieldView) => TemplateRes
 
 const digits = { fromAttribute: digitsFromAttribute };
 /** A check mark before the success message; the text says it all, so screen readers skip it. */
-const CHECK_ICON = html`<svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-  <circle cx="10" cy="10" r="9" /><path d="M5.5 10.5l3 3 6-6.5" />
-</svg>`;
+const CHECK_ICON = html`<svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false"
+  ><circle cx="10" cy="10" r="9" /><path d="M5.5 10.5l3 3 6-6.5"
+/></svg>`;
 /** Per PortOne version, the last address found to carry no result of its. */
 const WITHOUT_RESULT = new WeakMap<Protocol, string>();
 // How long other widgets wait for the one that started a redirected payment to report it.
@@ -371,12 +371,10 @@ export class PaymentwallPay extends LitElement {
   }
 
   #renderConfigProblems(problems: Problem[], t: Translation): TemplateResult {
-    return html`<div part="config-error" class="config-error" role="alert">
-      <p>${t.configTitle}</p>
-      <ul>
-        ${problems.map((problem) => html`<li>${this.#protocol.problemText(t.lang, problem)}</li>`)}
-      </ul>
-    </div>`;
+    return html`<div part="config-error" class="config-error" role="alert"
+      ><p>${t.configTitle}</p
+      ><ul>${problems.map((problem) => html`<li>${this.#protocol.problemText(t.lang, problem)}</li>`)}</ul></div
+    >`;
   }
 
   #payLabel(t: Translation): string {
