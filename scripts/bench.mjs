@@ -98,6 +98,19 @@ const renderPage = (kind, count) => `<!doctype html><html lang="en"><head><meta 
 window.addEventListener('load', () => setTimeout(async () => {
   const host = document.getElementById('host');
   const kind = ${JSON.stringify(kind)}, count = ${count};
+  // 'markup': the widget's rendered shadow DOM and stylesheets, cloned N times with no Lit and no
+  // logic: what its markup alone costs to insert and lay out. Taken from one widget, untimed.
+  let markup, sheets;
+  if (kind === 'markup') {
+    const probe = document.createElement('paymentwall-pay');
+    for (const [name, value] of [['channel-key', 'k'], ['amount', '1000'], ['currency', 'KRW'], ['order-name', 'Item'], ['imp-code', 'imp12345678']]) probe.setAttribute(name, value);
+    host.append(probe);
+    await probe.updateComplete;
+    markup = document.createElement('template');
+    markup.innerHTML = probe.shadowRoot.innerHTML.replace(/<!--[\s\S]*?-->/g, '');
+    sheets = probe.shadowRoot.adoptedStyleSheets;
+    probe.remove();
+  }
   const start = performance.now();
   const fragment = document.createDocumentFragment();
   for (let i = 0; i < count; i += 1) {
@@ -109,6 +122,12 @@ window.addEventListener('load', () => setTimeout(async () => {
       const el = document.createElement('minimal-lit-form');
       el.amount = 1000 + i;
       fragment.append(el);
+    } else if (kind === 'markup') {
+      const div = document.createElement('div');
+      const root = div.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = sheets;
+      root.append(markup.content.cloneNode(true));
+      fragment.append(div);
     } else {
       const el = document.createElement('paymentwall-pay');
       for (const [name, value] of [['channel-key', 'k'], ['amount', String(1000 + i)], ['currency', 'KRW'], ['order-name', 'Item ' + i], ['imp-code', 'imp12345678']]) el.setAttribute(name, value);
@@ -116,7 +135,7 @@ window.addEventListener('load', () => setTimeout(async () => {
     }
   }
   host.append(fragment);
-  if (kind !== 'plain') await Promise.all([...host.children].map((el) => el.updateComplete));
+  if (kind === 'lit' || kind === 'widget') await Promise.all([...host.children].map((el) => el.updateComplete));
   document.body.offsetHeight; // layout
   window.__elapsed = performance.now() - start;
 }, 50));
@@ -164,8 +183,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 try {
   console.log(`\nmachine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${kb(totalmem() / 1024).replace('KB', 'MB')} RAM; ${await browser.version()} headless`);
 
-  // 1. Render: interleaved runs of the three contenders at each N.
-  const KINDS = ['plain', 'lit', 'widget'];
+  // 1. Render: interleaved runs of the contenders at each N.
+  const KINDS = ['plain', 'lit', 'markup', 'widget'];
   const COUNTS = args.has('--counts') ? argv[argv.indexOf('--counts') + 1].split(',').map(Number) : [1, 10, 100, 1000];
   const times = Object.fromEntries(COUNTS.map((n) => [n, Object.fromEntries(KINDS.map((k) => [k, []]))]));
   for (let run = 0; run < RUNS; run += 1) {
@@ -180,13 +199,14 @@ try {
     }
   }
   console.log(`\nrender: insert N, first render of all, layout (median of ${RUNS} interleaved runs, ms)`);
-  console.log('      N   plain form   minimal Lit   <paymentwall-pay>   widget ÷ plain   widget ÷ Lit   Lit ÷ plain');
+  console.log('      N   plain form   minimal Lit   widget markup   <paymentwall-pay>   widget ÷ plain   widget ÷ Lit   Lit ÷ plain   markup ÷ Lit');
   for (const count of COUNTS) {
-    const [plain, lit, widget] = KINDS.map((kind) => median(times[count][kind]));
+    const [plain, lit, markup, widget] = KINDS.map((kind) => median(times[count][kind]));
     console.log(
-      `  ${String(count).padStart(5)}   ${plain.toFixed(1).padStart(10)}   ${lit.toFixed(1).padStart(11)}   ${widget.toFixed(1).padStart(17)}   ${(widget / plain).toFixed(2).padStart(14)}   ${(widget / lit).toFixed(2).padStart(12)}   ${(lit / plain).toFixed(2).padStart(11)}`,
+      `  ${String(count).padStart(5)}   ${plain.toFixed(1).padStart(10)}   ${lit.toFixed(1).padStart(11)}   ${markup.toFixed(1).padStart(13)}   ${widget.toFixed(1).padStart(17)}   ${(widget / plain).toFixed(2).padStart(14)}   ${(widget / lit).toFixed(2).padStart(12)}   ${(lit / plain).toFixed(2).padStart(11)}   ${(markup / lit).toFixed(2).padStart(12)}`,
     );
   }
+  console.log('  widget markup: the shadow DOM and stylesheets one widget renders, cloned N times (no Lit, no logic).');
 
   // The widget's button shows the price through Intl.NumberFormat. A page's first number format
   // loads the browser's formatting data, once; plain forms and the minimal Lit element format none.
