@@ -268,15 +268,14 @@ export const TEXT_PROPERTIES: Record<string, string> = {
  * (its text) or an object (refused, named by its attribute) where an attribute would hold a string.
  */
 export function asText<R extends RawConfig>(input: R, problem: AddProblem): R {
-  const raw = { ...input } as Record<string, unknown>;
-  for (const [key, attribute] of Object.entries(TEXT_PROPERTIES)) {
-    const value = raw[key];
-    if (value === null || value === undefined) delete raw[key];
+  // A new object, never `delete`: a deleted key turns an object slow for every read after it.
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) if (!Object.hasOwn(TEXT_PROPERTIES, key)) raw[key] = input[key as keyof R];
+  for (const key in TEXT_PROPERTIES) {
+    const value = input[key as keyof R];
+    if (typeof value === 'string') raw[key] = value;
     else if (typeof value === 'number' && Number.isFinite(value)) raw[key] = String(value);
-    else if (typeof value !== 'string') {
-      problem(attribute, 'text');
-      delete raw[key];
-    }
+    else if (value !== null && value !== undefined) problem(TEXT_PROPERTIES[key]!, 'text');
   }
   return raw as R;
 }
