@@ -24,6 +24,6 @@ export default {
     // space where a template starts or ends with one.
     minifyHTML({ options: { minifyOptions: { conservativeCollapse: true } } }),
     nodeResolve({ browser: true }),
-    terser({ ecma: 2020, module: false, format: { comments: false } }),
+    terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false } }),
   ],
 };

@@ -50,11 +50,11 @@ interface FieldView {
  */
 const OPTIONAL_TEMPLATES: Record<OptionalField, (view: FieldView) => TemplateResult> = {
   tel: (v) =>
-    html`<div part="field" class="field"><label part="label" for="pw-tel">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-tel" name="tel" type="tel" autocomplete="tel" aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-tel-error" .value=${v.value} /><div part="error" class="error" id="pw-tel-error">${v.error}</div></div>`,
+    html`<div part="field" class="field"><label part="label" for="pw-tel">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-tel" name="tel" type="tel" autocomplete="tel" aria-invalid=${v.error !== ''} aria-describedby="pw-tel-error" .value=${v.value} /><div part="error" class="error" id="pw-tel-error">${v.error}</div></div>`,
   addr: (v) =>
-    html`<div part="field" class="field"><label part="label" for="pw-addr">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-addr" name="addr" type="text" autocomplete="street-address" aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-addr-error" .value=${v.value} /><div part="error" class="error" id="pw-addr-error">${v.error}</div></div>`,
+    html`<div part="field" class="field"><label part="label" for="pw-addr">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-addr" name="addr" type="text" autocomplete="street-address" aria-invalid=${v.error !== ''} aria-describedby="pw-addr-error" .value=${v.value} /><div part="error" class="error" id="pw-addr-error">${v.error}</div></div>`,
   postcode: (v) =>
-    html`<div part="field" class="field"><label part="label" for="pw-postcode">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-postcode" name="postcode" type="text" autocomplete="postal-code" aria-invalid=${v.error ? 'true' : 'false'} aria-describedby="pw-postcode-error" .value=${v.value} /><div part="error" class="error" id="pw-postcode-error">${v.error}</div></div>`,
+    html`<div part="field" class="field"><label part="label" for="pw-postcode">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-postcode" name="postcode" type="text" autocomplete="postal-code" aria-invalid=${v.error !== ''} aria-describedby="pw-postcode-error" .value=${v.value} /><div part="error" class="error" id="pw-postcode-error">${v.error}</div></div>`,
 };
 
 const digits = { fromAttribute: digitsFromAttribute };
@@ -335,7 +335,7 @@ export class PaymentwallPay extends LitElement {
             type="text"
             autocomplete="name"
             required
-            aria-invalid=${name.error ? 'true' : 'false'}
+            aria-invalid=${name.error !== ''}
             aria-describedby="pw-name-hint pw-name-error"
             .value=${name.value}
           /><div part="error" class="error" id="pw-name-error">${name.error}</div></div
@@ -348,7 +348,7 @@ export class PaymentwallPay extends LitElement {
             type="email"
             autocomplete="email"
             required
-            aria-invalid=${email.error ? 'true' : 'false'}
+            aria-invalid=${email.error !== ''}
             aria-describedby="pw-email-error"
             .value=${email.value}
           /><div part="error" class="error" id="pw-email-error">${email.error}</div></div
