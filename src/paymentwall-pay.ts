@@ -33,28 +33,27 @@ const STATE = new Set(['typed', 'revealed', 'busy', 'status', 'completed']);
 /** Changing any of these is a new order: a widget that has been paid takes payments again. */
 const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid', 'paymentId', 'storeId'] as const;
 
-/** What changes in a field from render to render: its texts, its value and whether it shows an error. */
+/** What a field's template binds: its texts and its error (the value is set in `updated()`). */
 interface FieldView {
   label: string;
   /** The hint under the name label, or "(optional)" beside an optional one. */
   note: string;
-  value: string;
   error: string;
 }
 
 /**
  * The optional fields' markup with their fixed attributes written out, so a render binds only the
- * texts, the value and the validity. Name and e-mail, always shown, are written into the form's
+ * texts and the error; `updated()` sets the values. Name and e-mail, always shown, are written into the form's
  * own template: one template to clone per widget, not one per field (the most of a first render).
  * Input and blur are heard once, on the form.
  */
 const OPTIONAL_TEMPLATES: Record<OptionalField, (view: FieldView) => TemplateResult> = {
   tel: (v) =>
-    html`<div part="field" class="field"><label part="label" for="pw-tel">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-tel" name="tel" type="tel" autocomplete="tel" aria-invalid=${v.error !== ''} aria-describedby="pw-tel-error" .value=${v.value} /><div part="error" class="error" id="pw-tel-error">${v.error}</div></div>`,
+    html`<div part="field" class="field"><label part="label" for="pw-tel">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-tel" name="tel" type="tel" autocomplete="tel" aria-invalid=${v.error !== ''} aria-describedby="pw-tel-error" /><div part="error" class="error" id="pw-tel-error">${v.error}</div></div>`,
   addr: (v) =>
-    html`<div part="field" class="field"><label part="label" for="pw-addr">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-addr" name="addr" type="text" autocomplete="street-address" aria-invalid=${v.error !== ''} aria-describedby="pw-addr-error" .value=${v.value} /><div part="error" class="error" id="pw-addr-error">${v.error}</div></div>`,
+    html`<div part="field" class="field"><label part="label" for="pw-addr">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-addr" name="addr" type="text" autocomplete="street-address" aria-invalid=${v.error !== ''} aria-describedby="pw-addr-error" /><div part="error" class="error" id="pw-addr-error">${v.error}</div></div>`,
   postcode: (v) =>
-    html`<div part="field" class="field"><label part="label" for="pw-postcode">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-postcode" name="postcode" type="text" autocomplete="postal-code" aria-invalid=${v.error !== ''} aria-describedby="pw-postcode-error" .value=${v.value} /><div part="error" class="error" id="pw-postcode-error">${v.error}</div></div>`,
+    html`<div part="field" class="field"><label part="label" for="pw-postcode">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-postcode" name="postcode" type="text" autocomplete="postal-code" aria-invalid=${v.error !== ''} aria-describedby="pw-postcode-error" /><div part="error" class="error" id="pw-postcode-error">${v.error}</div></div>`,
 };
 
 const digits = { fromAttribute: digitsFromAttribute };
@@ -62,8 +61,8 @@ const digits = { fromAttribute: digitsFromAttribute };
 const CHECK_ICON = html`<svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false"
   ><circle cx="10" cy="10" r="9" /><path d="M5.5 10.5l3 3 6-6.5"
 /></svg>`;
-/** Per PortOne version, the last address found to carry no result of its. */
-const WITHOUT_RESULT = new WeakMap<Protocol, string>();
+/** The last address found to carry no PortOne result, V1's or V2's. */
+let addressWithoutResult: string | undefined;
 // How long other widgets wait for the one that started a redirected payment to report it.
 const OWNER_HEAD_START_MS = 150;
 
@@ -261,6 +260,8 @@ export class PaymentwallPay extends LitElement {
     if (isServer) return;
     this.#stopWatchingPage = watchPage({ refresh: () => this.#refresh(), restored: () => this.#pageRestored() });
     if (!this.#warmed) this.#watchForFirstUse();
+    // Back on a page that may have changed while it was away (allowed origins, lang, loading).
+    if (this.hasUpdated) this.#refresh();
   }
 
   override disconnectedCallback(): void {
@@ -271,8 +272,10 @@ export class PaymentwallPay extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.completed && ORDER_PROPERTIES.some((name) => changed.has(name))) this.#clearOutcome();
-    // The configuration is read again only when an attribute or the page changed, not as the buyer types.
-    if (this.#configStale || [...changed.keys()].some((name) => !STATE.has(name as string))) {
+    // A sound configuration is read again only when an attribute or the page changed, not as the
+    // buyer types. A broken one is read on every update: the page may bring window.IMP or an
+    // SDK tag at any time. So is any on a bare requestUpdate().
+    if (this.#configStale || !this.#config.ok || changed.size === 0 || [...changed.keys()].some((name) => !STATE.has(name as string))) {
       this.#configStale = false;
       this.#config = this.#readConfig();
       this.#logConfig(this.#config);
@@ -287,10 +290,15 @@ export class PaymentwallPay extends LitElement {
 
   protected override updated(): void {
     if (this.#seen && !this.#warmed) this.#warm();
-    // Keep native constraint validation in step, so :invalid and validationMessage agree with us.
-    // Only where the message changed: setting it costs a validity update per input.
     for (const input of this.renderRoot.querySelectorAll('input')) {
-      const error = this.#errors[input.name as BuyerField];
+      const field = input.name as BuyerField;
+      // The field shows what would be sent: its prefill, or what the buyer typed, also after a
+      // script set the value without an input event. Set only where it differs, so the caret stays.
+      const value = this.#value(field);
+      if (input.value !== value) input.value = value;
+      // Keep native constraint validation in step, so :invalid and validationMessage agree with us.
+      // Only where the message changed: setting it costs a validity update per input.
+      const error = this.#errors[field];
       const message = error ? translations[this.#shownLang].buyerError[error] : '';
       if (this.#validity.get(input) !== message) {
         input.setCustomValidity(message);
@@ -310,7 +318,6 @@ export class PaymentwallPay extends LitElement {
       return {
         label: t.label[field],
         note: field === 'name' ? t.nameHint : t.optional,
-        value: this.#value(field),
         error: this.revealed.has(field) && error ? t.buyerError[error] : '',
       };
     };
@@ -337,7 +344,6 @@ export class PaymentwallPay extends LitElement {
             required
             aria-invalid=${name.error !== ''}
             aria-describedby="pw-name-hint pw-name-error"
-            .value=${name.value}
           /><div part="error" class="error" id="pw-name-error">${name.error}</div></div
         ><div part="field" class="field"
           ><label part="label" for="pw-email">${email.label}</label
@@ -350,7 +356,6 @@ export class PaymentwallPay extends LitElement {
             required
             aria-invalid=${email.error !== ''}
             aria-describedby="pw-email-error"
-            .value=${email.value}
           /><div part="error" class="error" id="pw-email-error">${email.error}</div></div
         >${optional('tel')}${optional('addr')}${optional('postcode')}${config.ok && this.#protocol.savesCard(config.config)
           ? html`<p class="note">${t.savedCardNote}</p>`
@@ -598,10 +603,12 @@ export class PaymentwallPay extends LitElement {
    */
   async #finishRedirect(): Promise<void> {
     // Most pages carry no result: no timers for them, and the address read once for all widgets.
+    // Either version's: which one this widget speaks is decided after the wait (a framework may
+    // set store-id a moment after the first render).
     const href = location.href;
-    if (WITHOUT_RESULT.get(this.#protocol) === href) return;
-    if (!this.#protocol.readReturn(href)) {
-      WITHOUT_RESULT.set(this.#protocol, href);
+    if (addressWithoutResult === href) return;
+    if (!v1.readReturn(href) && !v2.readReturn(href)) {
+      addressWithoutResult = href;
       return;
     }
     if (document.readyState === 'loading') {

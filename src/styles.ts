@@ -29,18 +29,18 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  /* Block flow with margins, not grid: the same look, and half the layout time with many widgets. */
+  /* Flex columns, not grid: the same look, gap and stretch (so ::part() themes keep working), and
+     about half the layout time with many widgets on a page. */
   form {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
     margin: 0;
   }
-  form > :not(:first-child) {
-    margin-top: var(--_gap);
-  }
-  .field > * {
-    display: block;
-  }
-  .field > :not(:first-child) {
-    margin-top: 0.25rem;
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
   }
   label {
     font-weight: 600;
@@ -88,8 +88,7 @@ export const styles = css`
     padding: 0.75rem 1rem;
     min-height: 2.75rem;
     cursor: pointer;
-    display: flex;
-    width: 100%;
+    display: inline-flex;
     align-items: center;
     justify-content: center;
     gap: 0.5rem;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { installImp } from '../helpers/imp-double.js';
 import { button, recordEvents, resetPage, shadow, text } from '../helpers/page.js';
-import { widget } from '../helpers/widget.js';
+import { fill, widget } from '../helpers/widget.js';
 
 /** Runs `body` with console.error recorded. */
 async function withErrors(body: (errors: unknown[][]) => Promise<void>) {
@@ -137,4 +137,24 @@ describe('a broken configuration', () => {
     expect(result.status).to.equal('success');
     expect(imp.inits).to.deep.equal([]);
   });
+
+  it('lets the page bring window.IMP after the first render: the next update reads the configuration again', async () => {
+    const element = await widget({ 'imp-code': null });
+    expect(shadow(element).querySelector('[part="config-error"]')).to.exist;
+    expect(button(element).disabled).to.equal(true);
+    installImp();
+    // The buyer's first keystroke re-renders; a broken configuration is read on every update.
+    await fill(element, 'name', 'Jack Sons');
+    expect(shadow(element).querySelector('[part="config-error"]')).to.equal(null);
+    expect(button(element).disabled).to.equal(false);
+  });
+
+  it('reads the configuration again on a bare requestUpdate()', async () => {
+    const element = await widget({ 'imp-code': null });
+    installImp();
+    element.requestUpdate();
+    await element.updateComplete;
+    expect(button(element).disabled).to.equal(false);
+  });
 });
+

@@ -203,6 +203,20 @@ describe('the buyer form', () => {
     expect(boxes).to.have.length(11);
     for (const box of boxes) expect(Math.abs(box.width - width)).to.be.below(1);
     const fields = [...shadow(element).querySelectorAll<HTMLElement>('[part="field"], [part="button"]')].map((each) => each.getBoundingClientRect());
-    for (let i = 1; i < fields.length; i += 1) expect(fields[i].top).to.be.above(fields[i - 1].bottom);
+    fields.reduce((above, box) => {
+      expect(box.top).to.be.above(above.bottom);
+      return box;
+    });
+  });
+
+  it('shows what it will send: a value a script set without an input event is put back on the next render', async () => {
+    const element = await widget({}, false);
+    await fill(element, 'name', 'Jack Son');
+    input(element, 'name').value = 'Other Person';
+    element.setAttribute('buyer-email', 'jack@example.com');
+    await element.updateComplete;
+    expect(input(element, 'name').value).to.equal('Jack Son');
+    expect(input(element, 'email').value).to.equal('jack@example.com');
   });
 });
+

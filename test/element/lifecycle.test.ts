@@ -181,4 +181,18 @@ describe('registration and lifecycle', () => {
     expect(document.querySelectorAll('paymentwall-pay')).to.have.length(0);
     expect(document.querySelectorAll('script[src*="iamport"]')).to.have.length(0);
   });
+
+  it('reads the page again when put back: an SDK origin allowed while it was off the page counts', async () => {
+    const origin = `https://sdk-${Math.random().toString(36).slice(2)}.example`;
+    const element = await widget({ 'sdk-src': `${origin}/iamport.js` });
+    expect(button(element).disabled).to.equal(true);
+    const parent = element.parentElement!;
+    element.remove();
+    PaymentwallPay.allowSdkOrigin(origin);
+    parent.append(element);
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part="config-error"]')).to.equal(null);
+    expect(button(element).disabled).to.equal(false);
+  });
 });
+

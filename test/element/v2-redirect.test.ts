@@ -243,4 +243,17 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     expect(events).to.have.length(0);
     expect(new URL(location.href).searchParams.get('paymentId')).to.equal('pay-redirect-1');
   });
+
+  it('reports a return when a framework sets store-id just after the first render', async () => {
+    stored({ paymentId: 'pay-late-1' });
+    returnWith({ paymentId: 'pay-late-1', transactionType: 'PAYMENT', txId: 'tx-1' });
+    const element = document.createElement('paymentwall-pay') as PaymentwallPay;
+    for (const [name, value] of Object.entries(VALID_V2)) if (name !== 'store-id') element.setAttribute(name, value);
+    const events = recordEvents(element, 'pay-success', 'pay-fail');
+    await fixture(element);
+    element.storeId = VALID_V2['store-id'];
+    await tick(OWNER_WAIT);
+    expect(events.map((event) => event.type)).to.deep.equal(['pay-success']);
+  });
 });
+
