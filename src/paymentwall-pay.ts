@@ -326,12 +326,7 @@ export class PaymentwallPay extends LitElement {
     const email = view('email');
     // No white space between the tags (line breaks sit inside them): every text node is cloned and walked, per widget.
     return html`<slot></slot
-      >${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}<form
-        part="form"
-        novalidate
-        @submit=${this.#onSubmit}
-        @input=${this.#onInput}
-        @blur=${this.#onBlur}
+      >${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}<form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @blur=${this.#onBlur}
         ><div part="field" class="field"
           ><label part="label" for="pw-name">${name.label}</label
           ><span part="hint" class="hint" id="pw-name-hint">${name.note}</span
