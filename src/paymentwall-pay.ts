@@ -27,9 +27,6 @@ export type PayResult =
 
 type Outcome = PayResult;
 
-/** The widget's own state: a change to these alone leaves the configuration as it was read. */
-const STATE = new Set(['typed', 'revealed', 'busy', 'status', 'completed']);
-
 /** Changing any of these is a new order: a widget that has been paid takes payments again. */
 const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid', 'paymentId', 'storeId'] as const;
 
@@ -275,7 +272,9 @@ export class PaymentwallPay extends LitElement {
     // A sound configuration is read again only when an attribute or the page changed, not as the
     // buyer types. A broken one is read on every update: the page may bring window.IMP or an
     // SDK tag at any time. So is any on a bare requestUpdate().
-    if (this.#configStale || !this.#config.ok || changed.size === 0 || [...changed.keys()].some((name) => !STATE.has(name as string))) {
+    // The widget's own state (`state: true` below) leaves the configuration as it was read.
+    const attributeChanged = [...changed.keys()].some((name) => !PaymentwallPay.elementProperties.get(name)?.state);
+    if (this.#configStale || !this.#config.ok || changed.size === 0 || attributeChanged) {
       this.#configStale = false;
       this.#config = this.#readConfig();
       this.#logConfig(this.#config);
