@@ -98,12 +98,16 @@ const renderPage = (kind, count) => `<!doctype html><html lang="en"><head><meta 
 window.addEventListener('load', () => setTimeout(async () => {
   const host = document.getElementById('host');
   const kind = ${JSON.stringify(kind)}, count = ${count};
+  const widget = (i) => {
+    const el = document.createElement('paymentwall-pay');
+    for (const [name, value] of [['channel-key', 'k'], ['amount', String(1000 + i)], ['currency', 'KRW'], ['order-name', 'Item ' + i], ['imp-code', 'imp12345678']]) el.setAttribute(name, value);
+    return el;
+  };
   // 'markup': the widget's rendered shadow DOM and stylesheets, cloned N times with no Lit and no
   // logic: what its markup alone costs to insert and lay out. Taken from one widget, untimed.
   let markup, sheets;
   if (kind === 'markup') {
-    const probe = document.createElement('paymentwall-pay');
-    for (const [name, value] of [['channel-key', 'k'], ['amount', '1000'], ['currency', 'KRW'], ['order-name', 'Item'], ['imp-code', 'imp12345678']]) probe.setAttribute(name, value);
+    const probe = widget(0);
     host.append(probe);
     await probe.updateComplete;
     markup = document.createElement('template');
@@ -129,9 +133,7 @@ window.addEventListener('load', () => setTimeout(async () => {
       root.append(markup.content.cloneNode(true));
       fragment.append(div);
     } else {
-      const el = document.createElement('paymentwall-pay');
-      for (const [name, value] of [['channel-key', 'k'], ['amount', String(1000 + i)], ['currency', 'KRW'], ['order-name', 'Item ' + i], ['imp-code', 'imp12345678']]) el.setAttribute(name, value);
-      fragment.append(el);
+      fragment.append(widget(i));
     }
   }
   host.append(fragment);
