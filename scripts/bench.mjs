@@ -5,11 +5,12 @@
 //   --runs N      runs per measurement (default 7; medians are printed)
 //   --counts A,B  widget counts to render (default 1,10,100,1000)
 //
-// Render cost is measured against two references in the same browser, interleaved run by run so
-// that the machine's noise hits all three alike: N plain HTML forms (the same fields, labels and
-// button), and N copies of a minimal Lit element rendering that form (a fixture built here, never
-// shipped: the floor for any Lit widget). Ratios taken within one run are what hold; the
-// milliseconds depend on the machine.
+// Render cost is measured against references in the same browser, interleaved run by run so that
+// the machine's noise hits all alike: N plain HTML forms (the same fields, labels and button), N
+// copies of a minimal Lit element rendering that form (a fixture built here, never shipped: the
+// floor for any Lit widget), and the same element showing its price through Intl.NumberFormat, as
+// the widget's button does (the floor for a Lit widget that shows a price). Ratios taken within one
+// run are what hold; the milliseconds depend on the machine.
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -68,10 +69,22 @@ class MinimalLitForm extends LitElement {
       <label for="n">Name</label><input id="n" name="name" autocomplete="name" required>
       <label for="e">E-mail</label><input id="e" name="email" type="email" autocomplete="email" required>
       <label for="t">Phone</label><input id="t" name="tel" type="tel" autocomplete="tel">
-      <button type="submit">Pay \${this.amount}</button></form>\`;
+      <button type="submit">Pay \${this.price()}</button></form>\`;
+  }
+  price() {
+    return this.amount;
   }
 }
-customElements.define('minimal-lit-form', MinimalLitForm);`;
+customElements.define('minimal-lit-form', MinimalLitForm);
+// The same, with its price written as the buyer's language writes money: one formatter, made once.
+let format;
+class MinimalLitPrice extends MinimalLitForm {
+  price() {
+    format ??= new Intl.NumberFormat('en', { style: 'currency', currency: 'KRW' });
+    return format.format(this.amount);
+  }
+}
+customElements.define('minimal-lit-price', MinimalLitPrice);`;
 const minimalLit = (
   await build({
     stdin: { contents: MINIMAL_LIT, resolveDir: root, loader: 'js' },
@@ -122,8 +135,8 @@ window.addEventListener('load', () => setTimeout(async () => {
       const div = document.createElement('div');
       div.innerHTML = ${PLAIN_FORM.toString()}(i);
       fragment.append(div);
-    } else if (kind === 'lit') {
-      const el = document.createElement('minimal-lit-form');
+    } else if (kind === 'lit' || kind === 'price') {
+      const el = document.createElement(kind === 'lit' ? 'minimal-lit-form' : 'minimal-lit-price');
       el.amount = 1000 + i;
       fragment.append(el);
     } else if (kind === 'markup') {
@@ -137,7 +150,7 @@ window.addEventListener('load', () => setTimeout(async () => {
     }
   }
   host.append(fragment);
-  if (kind === 'lit' || kind === 'widget') await Promise.all([...host.children].map((el) => el.updateComplete));
+  if (kind !== 'plain' && kind !== 'markup') await Promise.all([...host.children].map((el) => el.updateComplete));
   document.body.offsetHeight; // layout
   window.__elapsed = performance.now() - start;
 }, 50));
@@ -186,7 +199,7 @@ try {
   console.log(`\nmachine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${kb(totalmem() / 1024).replace('KB', 'MB')} RAM; ${await browser.version()} headless`);
 
   // 1. Render: interleaved runs of the contenders at each N.
-  const KINDS = ['plain', 'lit', 'markup', 'widget'];
+  const KINDS = ['plain', 'lit', 'price', 'markup', 'widget'];
   const COUNTS = args.has('--counts') ? argv[argv.indexOf('--counts') + 1].split(',').map(Number) : [1, 10, 100, 1000];
   const times = Object.fromEntries(COUNTS.map((n) => [n, Object.fromEntries(KINDS.map((k) => [k, []]))]));
   for (let run = 0; run < RUNS; run += 1) {
@@ -201,17 +214,30 @@ try {
     }
   }
   console.log(`\nrender: insert N, first render of all, layout (median of ${RUNS} interleaved runs, ms)`);
-  console.log('      N   plain form   minimal Lit   widget markup   <paymentwall-pay>   widget ÷ plain   widget ÷ Lit   Lit ÷ plain   markup ÷ Lit');
+  console.log('      N   plain form   minimal Lit   Lit + price   widget markup   <paymentwall-pay>   widget ÷ plain   widget ÷ Lit   widget ÷ Lit + price   Lit ÷ plain   markup ÷ Lit');
   for (const count of COUNTS) {
-    const [plain, lit, markup, widget] = KINDS.map((kind) => median(times[count][kind]));
-    console.log(
-      `  ${String(count).padStart(5)}   ${plain.toFixed(1).padStart(10)}   ${lit.toFixed(1).padStart(11)}   ${markup.toFixed(1).padStart(13)}   ${widget.toFixed(1).padStart(17)}   ${(widget / plain).toFixed(2).padStart(14)}   ${(widget / lit).toFixed(2).padStart(12)}   ${(lit / plain).toFixed(2).padStart(11)}   ${(markup / lit).toFixed(2).padStart(12)}`,
-    );
+    const [plain, lit, price, markup, widget] = KINDS.map((kind) => median(times[count][kind]));
+    const cells = [
+      [count, 5, 0],
+      [plain, 10],
+      [lit, 11],
+      [price, 11],
+      [markup, 13],
+      [widget, 17],
+      [widget / plain, 14, 2],
+      [widget / lit, 12, 2],
+      [widget / price, 20, 2],
+      [lit / plain, 11, 2],
+      [markup / lit, 12, 2],
+    ];
+    console.log(`  ${cells.map(([value, width, digits = 1]) => value.toFixed(digits).padStart(width)).join('   ')}`);
   }
+  console.log('  Lit + price: the minimal Lit element showing its price through Intl.NumberFormat, as the widget does.');
   console.log('  widget markup: the shadow DOM and stylesheets one widget renders, cloned N times (no Lit, no logic).');
 
   // The widget's button shows the price through Intl.NumberFormat. A page's first number format
-  // loads the browser's formatting data, once; plain forms and the minimal Lit element format none.
+  // loads the browser's formatting data, once; plain forms and the minimal Lit element format none,
+  // "Lit + price" does.
   {
     const costs = [];
     for (let run = 0; run < RUNS; run += 1) {
