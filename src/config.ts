@@ -4,6 +4,7 @@
  * to show the page author.
  */
 import { OPTIONAL_FIELDS, type OptionalField } from './buyer.js';
+import { hasResultNames } from './redirect-return.js';
 import { isAllowedSdkUrl } from './sdk-origin.js';
 
 export const DEFAULT_SDK_SRC = 'https://cdn.iamport.kr/v1/iamport.js';
@@ -86,7 +87,8 @@ export type ConfigRule =
   | 'sdk-origin'
   | 'timeout-range'
   | 'object'
-  | 'text';
+  | 'text'
+  | 'redirect-query';
 
 /** One thing wrong, named by the attribute (or property) the page author wrote. */
 export interface ConfigProblem {
@@ -355,7 +357,10 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
   set('widgetCode', trimmed(raw.widgetCode));
   set('ps', trimmed(raw.ps));
   set('customerUid', limited('customer-uid', raw.customerUid, CUSTOMER_UID_MAX_LENGTH));
-  set('redirectUrl', url('redirect-url', raw.redirectUrl));
+  const redirectUrl = url('redirect-url', raw.redirectUrl);
+  // PortOne adds its result under these names; the page's own would be mistaken for it on return.
+  if (redirectUrl && hasResultNames(redirectUrl)) problem('redirect-url', 'redirect-query');
+  set('redirectUrl', redirectUrl);
   set('noticeUrl', url('notice-url', raw.noticeUrl));
   set('logoUrl', url('logo-url', raw.logoUrl));
   set('sdkIntegrity', trimmed(raw.sdkIntegrity));

@@ -14,13 +14,27 @@ export interface RedirectResult {
 }
 
 /**
+ * A parameter as PortOne left it: PortOne appends its query to `m_redirect_url`, so where a name
+ * repeats, the last value is PortOne's and an earlier one the page's (or a crafted link's).
+ */
+function last(params: URLSearchParams, name: string): string | null {
+  const values = params.getAll(name);
+  return values.length > 0 ? values[values.length - 1]! : null;
+}
+
+/**
  * PortOne's return carries its result: an `imp_uid`, or a failure (`error_code`, or
  * `imp_success` / `success` false), beside the `merchant_uid`. A `merchant_uid` alone is the
  * page's own parameter: anyone can link to `?merchant_uid=…`.
  */
 function isPortOneReturn(params: URLSearchParams): boolean {
-  if (!params.get('merchant_uid')) return false;
-  return Boolean(params.get('imp_uid') || params.get('error_code')) || params.get('imp_success') === 'false' || params.get('success') === 'false';
+  if (!last(params, 'merchant_uid')) return false;
+  return Boolean(last(params, 'imp_uid') || last(params, 'error_code')) || last(params, 'imp_success') === 'false' || last(params, 'success') === 'false';
+}
+
+/** Whether `href` names any of PortOne's result parameters, in its query or its fragment's. */
+export function hasResultNames(href: string): boolean {
+  return resultQueries(href).some((params) => RESULT_PARAMS.some((name) => params.has(name)));
 }
 
 /** The query inside a fragment: after its `?`, or after its first `&` when the URL had a `?` already. */
@@ -43,11 +57,11 @@ export function readRedirect(href: string): RedirectResult | undefined {
   if (!params) return undefined;
   const query: Record<string, string> = {};
   for (const name of RESULT_PARAMS) {
-    const value = params.get(name);
+    const value = last(params, name);
     if (value !== null) query[name] = value;
   }
-  const merchantUid = params.get('merchant_uid')!;
-  const impUid = params.get('imp_uid');
+  const merchantUid = query.merchant_uid!;
+  const impUid = query.imp_uid;
   return impUid ? { merchantUid, impUid, query } : { merchantUid, query };
 }
 
@@ -66,7 +80,7 @@ export function withoutResultParams(href: string): string {
 export function stripResult(href: string, names: readonly string[], isReturn: (params: URLSearchParams) => boolean): string {
   const url = new URL(href);
   const strip = (params: URLSearchParams) => {
-    if (!isReturn(params)) return false;
+    if (!isReturn(params) || !names.some((name) => params.has(name))) return false;
     for (const name of names) params.delete(name);
     return true;
   };
@@ -83,10 +97,12 @@ export function stripResult(href: string, names: readonly string[], isReturn: (p
 
 /**
  * The default `m_redirect_url`: this page without a fragment (PortOne appends its query to the
- * URL as given, and a fragment would swallow it) and without the result of an earlier return.
+ * URL as given, and a fragment would swallow it) and without any parameter named like PortOne's
+ * result. PortOne does not send every name every time (`success` and `imp_success` are
+ * deprecated), so one already on the page, from a crafted link say, would be read as its answer.
  */
 export function returnUrl(href: string): string {
   const url = new URL(href);
   url.hash = '';
-  return withoutResultParams(url.href);
+  return stripResult(url.href, RESULT_PARAMS, () => true);
 }

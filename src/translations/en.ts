@@ -1,4 +1,5 @@
 import type { Translation } from './translation.js';
+import { RESULT_PARAMS } from '../redirect-return.js';
 
 export const en: Translation = {
   lang: 'en',
@@ -50,6 +51,8 @@ export const en: Translation = {
         return `${attribute} must be a plain JSON object.`;
       case 'text':
         return `${attribute} must be text.`;
+      case 'redirect-query':
+        return `${attribute} must not use PortOne’s result names (${RESULT_PARAMS.join(', ')}).`;
     }
   },
   failure: {

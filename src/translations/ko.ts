@@ -1,4 +1,5 @@
 import type { Translation } from './translation.js';
+import { RESULT_PARAMS } from '../redirect-return.js';
 
 export const ko: Translation = {
   lang: 'ko',
@@ -50,6 +51,8 @@ export const ko: Translation = {
         return `${attribute}는 일반 JSON 객체여야 합니다.`;
       case 'text':
         return `${attribute}는 문자열이어야 합니다.`;
+      case 'redirect-query':
+        return `${attribute}에는 PortOne 결과 파라미터(${RESULT_PARAMS.join(', ')})를 쓸 수 없습니다.`;
     }
   },
   failure: {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { AttemptStore, type Attempt } from '../../src/attempt-store.js';
 import { sharedState } from '../../src/shared-state.js';
 import type { PayFailEvent, PaySuccessEvent, PaymentwallPay } from '../../src/index.js';
@@ -122,6 +122,39 @@ describe('coming back from a mobile redirect', () => {
       // The buyer closed the window: the widget's own words, in its language.
       message: '결제창을 닫으셔서 결제가 진행되지 않았습니다. 다시 시도할 수 있습니다.',
     });
+  });
+
+  /**
+   * The buyer arrives by a crafted link carrying result names, pays on a phone (the SDK leaves the
+   * page), and PortOne's 302 appends its own query to the m_redirect_url the widget sent.
+   */
+  async function payFromCraftedLink(landing: string, portOne: (merchantUid: string) => string) {
+    returnWith(Object.fromEntries(new URLSearchParams(landing)));
+    const imp = installImp('never');
+    void (await widget({})).pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const sent = imp.requests[0]!;
+    // A new page load: the widget is gone, the tab's saved attempt stays.
+    fixtureCleanup();
+    history.replaceState(history.state, '', `${sent.m_redirect_url}&${portOne(sent.merchant_uid)}`);
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const element = await widget({});
+    await waitUntil(() => events.length > 0, 'the return reported');
+    await settled();
+    return { events, element };
+  }
+
+  it('reports a declined payment as failed though the link it started from said success', async () => {
+    const { events } = await payFromCraftedLink('error_code=&imp_success=true&success=true', (id) => `imp_uid=imp_1&merchant_uid=${id}&error_code=F400&error_msg=declined`);
+    expect(events.map((event) => event.type)).to.deep.equal(['pay-fail']);
+    expect((events[0] as PayFailEvent).detail).to.deep.include({ code: 'pg-error', pgCode: 'F400', pgMessage: 'declined' });
+  });
+
+  it('reports a paid payment as paid, showing none of the text in the link it started from', async () => {
+    const { events, element } = await payFromCraftedLink('imp_success=false&error_msg=Call%20%2B1%20555%200100', (id) => `imp_uid=imp_2&merchant_uid=${id}`);
+    expect(events.map((event) => event.type)).to.deep.equal(['pay-success']);
+    expect((events[0] as PaySuccessEvent).detail.impUid).to.equal('imp_2');
+    expect(text(shadow(element).querySelector('[part="status"]'))).not.to.contain('555');
   });
 
   it('reports imp_success=false from an older SDK as a failure', async () => {

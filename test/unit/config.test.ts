@@ -130,6 +130,14 @@ describe('configuration rules', () => {
     expect(problems({ sdkSrc: 'javascript:alert(1)' })).to.deep.equal(['sdk-src:url']);
   });
 
+  it('refuses a redirect-url that uses PortOne’s result names, which would be read as its answer on return', () => {
+    for (const name of ['imp_uid', 'merchant_uid', 'imp_success', 'success', 'error_code', 'error_msg']) {
+      expect(problems({ redirectUrl: `/done?${name}=1` }), name).to.deep.equal(['redirect-url:redirect-query']);
+      expect(problems({ redirectUrl: `/#/done?${name}=1` }), `${name} after a #route`).to.deep.equal(['redirect-url:redirect-query']);
+    }
+    expect(config({ redirectUrl: '/done?order=42&successful=1' }).config.redirectUrl).to.equal('https://shop.example/done?order=42&successful=1');
+  });
+
   it('takes sdk-timeout as whole milliseconds from 100 to 300000', () => {
     expect(config({ sdkTimeout: 500 }).config.sdkTimeout).to.equal(500);
     expect(config({ sdkTimeout: 100 }).config.sdkTimeout).to.equal(100);

@@ -56,7 +56,7 @@ describe('language', () => {
   });
 
   it('has a message for every configuration rule in both languages', () => {
-    const rules: ConfigRule[] = ['required', 'imp-code', 'channel-or-project-key', 'amount', 'currency', 'too-long', 'country-code', 'fields', 'url', 'sdk-origin', 'currency-unknown', 'timeout-range', 'object'];
+    const rules: ConfigRule[] = ['required', 'imp-code', 'channel-or-project-key', 'amount', 'currency', 'too-long', 'country-code', 'fields', 'url', 'sdk-origin', 'currency-unknown', 'timeout-range', 'object', 'text', 'redirect-query'];
     for (const rule of rules) {
       for (const t of [en, ko]) {
         const message = t.configProblem({ attribute: 'amount', rule, max: 40 });
@@ -65,6 +65,7 @@ describe('language', () => {
     }
     expect(en.configProblem({ attribute: 'order-name', rule: 'too-long', max: 40 })).to.contain('40');
     expect(ko.configProblem({ attribute: 'order-name', rule: 'too-long', max: 40 })).to.contain('40');
+    for (const t of [en, ko]) expect(t.configProblem({ attribute: 'redirect-url', rule: 'redirect-query' })).to.contain('imp_success');
   });
 
   it('formats money for the language and currency', () => {

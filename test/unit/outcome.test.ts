@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Attempt } from '../../src/attempt-store.js';
 import { failDetail, isPgFailure, successDetail } from '../../src/outcome.js';
-import { readRedirect, withoutResultParams } from '../../src/redirect-return.js';
+import { readRedirect, returnUrl, withoutResultParams } from '../../src/redirect-return.js';
 
 const attempt: Attempt = {
   merchantUid: 'order-1',
@@ -74,6 +74,24 @@ describe('the mobile redirect query', () => {
       merchantUid: 'o',
       query: { merchant_uid: 'o', error_code: 'F1', error_msg: '취소' },
     });
+  });
+
+  it('is read from the last value of each name, which is PortOne’s: it appends its query to the page’s', () => {
+    expect(readRedirect(page('?success=true&error_code=&imp_uid=imp_1&merchant_uid=o&error_code=F400&success=false'))).to.deep.equal({
+      merchantUid: 'o',
+      impUid: 'imp_1',
+      query: { imp_uid: 'imp_1', merchant_uid: 'o', success: 'false', error_code: 'F400' },
+    });
+    expect(readRedirect(page('?merchant_uid=INV-42&imp_uid=imp_1&merchant_uid=order-1'))?.merchantUid).to.equal('order-1');
+  });
+
+  it('leaves the default m_redirect_url without any parameter named like PortOne’s result', () => {
+    // A crafted landing link: without merchant_uid it is no return, but PortOne would append its
+    // query after these, and it does not always send success or imp_success.
+    expect(returnUrl('https://shop.example/p?error_code=&imp_success=true&success=true&page=2#pricing')).to.equal('https://shop.example/p?page=2');
+    expect(returnUrl('https://shop.example/p?imp_success=false&error_msg=Call%20us')).to.equal('https://shop.example/p');
+    // Nothing to remove: the query stays exactly as written.
+    expect(returnUrl('https://shop.example/p?q=a%20b&successful=1')).to.equal('https://shop.example/p?q=a%20b&successful=1');
   });
 
   it('is removed from the URL, leaving the page’s own parameters and hash', () => {
