@@ -23,8 +23,14 @@ export function sdkGlobal<T>(global: 'IMP' | 'PortOne', method: string): SdkGlob
   return {
     global,
     ready() {
-      const sdk = typeof window === 'undefined' ? undefined : (window[global] as Record<string, unknown> | undefined);
-      return sdk && typeof sdk[method] === 'function' ? (sdk as T) : undefined;
+      try {
+        const sdk = typeof window === 'undefined' ? undefined : (window[global] as Record<string, unknown> | undefined);
+        return sdk && typeof sdk[method] === 'function' ? (sdk as T) : undefined;
+      } catch {
+        // Not an SDK: an element named like the global, an <iframe name="IMP"> from another origin
+        // say, whose window throws when read.
+        return undefined;
+      }
     },
   };
 }
@@ -107,12 +113,15 @@ function withIntegrity<T>(found: T, global: string, src: string, integrity: stri
 const verified = () => (sharedState().verified ??= new WeakMap());
 
 const OURS = 'data-paymentwall-pay';
+/** Our tags, known by identity: the attribute only names them, and injected HTML can copy it. */
+const ownTags = () => (sharedState().ownTags ??= new WeakSet());
 /** Page tags waited for until the timeout: never again (a tag inserted through innerHTML never runs). */
 const stale = new WeakSet<HTMLScriptElement>();
 const CLASSIC = /^((text|application)\/javascript)?$/i;
 
 /**
- * A tag for `src` that may still bring the SDK: ours, or the page's own while it is still loading.
+ * A tag for `src` that may still bring the SDK: ours (while it loads: a finished one of ours has
+ * either brought the SDK or been removed), or the page's own while it is still loading.
  * A page tag that has finished (resource timing lists it) without defining the global never will;
  * nor will one that is no classic script (`type="text/plain"` from a consent manager, a module).
  */
@@ -122,7 +131,7 @@ function findScript(src: string, integrity: string | undefined): HTMLScriptEleme
     (script) =>
       script.src === src &&
       (!integrity || script.integrity === integrity) &&
-      (script.hasAttribute(OURS) || (!finished && !stale.has(script) && CLASSIC.test(script.type))),
+      (ownTags().has(script) || (!finished && !stale.has(script) && CLASSIC.test(script.type))),
   );
 }
 
@@ -132,6 +141,7 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Prom
     if (!script) {
       script = document.createElement('script');
       script.setAttribute(OURS, '');
+      ownTags().add(script);
       script.async = true;
       if (options.nonce) script.nonce = options.nonce;
       if (options.integrity) {
@@ -142,11 +152,13 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Prom
       (document.body ?? document.head).append(script);
     }
     const tag = script;
-    const ours = tag.hasAttribute(OURS);
+    const ours = ownTags().has(tag);
     const finish = (error?: SdkLoadError, timedOut?: boolean) => {
       clearTimeout(timer);
       tag.removeEventListener('load', onLoad);
       tag.removeEventListener('error', onError);
+      // Done: a later load does not wait for this tag again (its SDK may since have been removed).
+      ownTags().delete(tag);
       const found = sdk.ready();
       // A slow tag may still have defined the global by now; use it rather than fail. Not with a
       // hash: then only what this tag's verified load brought counts.

@@ -184,6 +184,45 @@ describe('when the SDK loads', () => {
     expect(result.status).to.equal('success');
   });
 
+  it('does not take a tag for its own because it carries data-paymentwall-pay: injected HTML can copy the name', async () => {
+    const src = `${DOUBLE}?forged=${Math.random()}`;
+    const forged = document.createElement('script');
+    forged.type = 'text/plain';
+    forged.setAttribute('data-paymentwall-pay', '');
+    forged.src = src;
+    document.body.append(forged);
+    const element = await widget({ 'sdk-src': src, 'sdk-timeout': '5000' });
+    const started = performance.now();
+    const result = await element.pay();
+    expect(result.status).to.equal('success');
+    expect(performance.now() - started, 'did not wait out sdk-timeout for the forged tag').to.be.below(4000);
+  });
+
+  it('pays through its own SDK when an element named IMP stands where window.IMP would be (a cross-origin <iframe name="IMP">)', async () => {
+    const frame = document.createElement('iframe');
+    frame.name = 'IMP';
+    // Another origin: reading anything of its window throws a SecurityError.
+    const other = new URL(DOUBLE, location.href);
+    other.hostname = other.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    frame.src = other.href;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    try {
+      await loaded;
+      expect(() => (window.IMP as unknown as { request_pay: unknown }).request_pay).to.throw();
+      const uncaught: unknown[] = [];
+      const onError = (event: ErrorEvent) => uncaught.push(event.error);
+      window.addEventListener('error', onError);
+      const element = await widget({});
+      const result = await element.pay();
+      window.removeEventListener('error', onError);
+      expect(result.status).to.equal('success');
+      expect(uncaught).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('stops waiting for a page tag that never runs (inserted through innerHTML) after sdk-timeout, and loads its own', async () => {
     const src = `${DOUBLE}?cms=${Math.random()}`;
     const cms = document.createElement('div');
