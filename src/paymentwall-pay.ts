@@ -638,8 +638,20 @@ export class PaymentwallPay extends LitElement {
     const outcome = protocol.returnOutcome(found, attempt, this.#t);
     // How it ended, for this reload and for the page the buyer may come Back to (#pageRestored).
     this.#store.markReported(id, query, outcome.status);
+    // Not paid: the form shows again what the buyer typed before leaving for PortOne, as after any
+    // other failure. Only from an attempt this tab saved, never from the address.
+    if (outcome.status !== 'success' && stored) this.#restoreTyped((stored as { buyer?: Partial<Record<BuyerField, unknown>> }).buyer);
     // Without an attempt of ours, the query may come from a crafted link: unconfirmed.
     this.#report(outcome, stored !== undefined);
+  }
+
+  #restoreTyped(buyer: Partial<Record<BuyerField, unknown>> | undefined): void {
+    const typed: BuyerInput = { ...this.typed };
+    for (const field of this.#fields()) {
+      const value = buyer?.[field];
+      if (typed[field] === undefined && typeof value === 'string') typed[field] = value;
+    }
+    this.typed = typed;
   }
 
   // ——— SDK warm-up ———

@@ -3,7 +3,7 @@ import { AttemptStore, type Attempt } from '../../src/attempt-store.js';
 import { sharedState } from '../../src/shared-state.js';
 import type { PayFailEvent, PaySuccessEvent, PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, nextEvent, recordEvents, resetPage, shadow, text, tick } from '../helpers/page.js';
+import { button, input, nextEvent, recordEvents, resetPage, shadow, text, tick } from '../helpers/page.js';
 import { VALID, widget } from '../helpers/widget.js';
 
 const home = location.href;
@@ -155,6 +155,24 @@ describe('coming back from a mobile redirect', () => {
     expect(events.map((event) => event.type)).to.deep.equal(['pay-success']);
     expect((events[0] as PaySuccessEvent).detail.impUid).to.equal('imp_2');
     expect(text(shadow(element).querySelector('[part="status"]'))).not.to.contain('555');
+  });
+
+  it('shows again what the buyer typed before leaving, when the payment failed, so a retry needs no retyping', async () => {
+    stored({ buyer: { name: 'Jack Son', email: 'jack@example.com', tel: '010-1234-5678' } });
+    returnWith({ imp_uid: 'imp_560', merchant_uid: 'pw-redirect-1', error_code: 'F400', error_msg: 'declined' });
+    const element = await widget({}, false);
+    await nextEvent<PayFailEvent>(element, 'pay-fail');
+    await element.updateComplete;
+    expect(['name', 'email', 'tel'].map((name) => input(element, name).value)).to.deep.equal(['Jack Son', 'jack@example.com', '010-1234-5678']);
+    expect(button(element).disabled).to.equal(false);
+  });
+
+  it('fills in nothing from a return it did not start (a link anyone can craft)', async () => {
+    returnWith({ imp_uid: 'imp_561', merchant_uid: 'pw-redirect-1', error_code: 'F400' });
+    stored({ merchantUid: 'pw-other', buyer: { name: 'Someone Else', email: 'else@example.com' } });
+    const element = await widget({}, false);
+    await settled();
+    expect(input(element, 'name').value).to.equal('');
   });
 
   it('reports imp_success=false from an older SDK as a failure', async () => {

@@ -7,7 +7,7 @@ import type { PayFailDetailV2, PaySuccessDetailV2, PaymentwallPay } from '../../
 import type { V2Attempt } from '../../src/protocols/v2/types.js';
 import { sharedState } from '../../src/shared-state.js';
 import { installPortOne } from '../helpers/portone-double.js';
-import { button, nextEvent, recordEvents, shadow, text, tick } from '../helpers/page.js';
+import { button, input, nextEvent, recordEvents, shadow, text, tick } from '../helpers/page.js';
 import { resetV2Page, v2Widget, VALID_V2 } from '../helpers/v2-widget.js';
 
 const home = location.href;
@@ -81,6 +81,15 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     expect(sessionStorage.getItem('paymentwall-pay:attempt:pay-redirect-1')).to.equal(null);
     await element.updateComplete;
     expect(status(element).getAttribute('data-kind')).to.equal('success');
+  });
+
+  it('shows again what the buyer typed before leaving, when the payment failed', async () => {
+    stored({ buyer: { name: 'Jack Son', email: 'jack@example.com' } });
+    returnWith({ paymentId: 'pay-redirect-1', code: 'FAILURE_TYPE_PG', message: 'declined' });
+    const element = await v2Widget({}, false);
+    await nextEvent<CustomEvent<PayFailDetailV2>>(element, 'pay-fail');
+    await element.updateComplete;
+    expect(['name', 'email'].map((name) => input(element, name).value)).to.deep.equal(['Jack Son', 'jack@example.com']);
   });
 
   it('reports a failure with PortOne’s code and message and the PG’s, and shows the PG’s reason', async () => {
