@@ -87,25 +87,36 @@
     if (account) {
       form.elements.impCode.value = account.impCode || '';
       form.elements.channelKey.value = account.channelKey || '';
+      form.elements.storeId.value = account.storeId || '';
+      form.elements.channelKeyV2.value = account.channelKeyV2 || '';
     }
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var next = {
         impCode: form.elements.impCode.value.trim(),
-        channelKey: form.elements.channelKey.value.trim()
+        channelKey: form.elements.channelKey.value.trim(),
+        storeId: form.elements.storeId.value.trim(),
+        channelKeyV2: form.elements.channelKeyV2.value.trim()
       };
       storageSet('localStorage', ACCOUNT_KEY, JSON.stringify(next));
       applyAccount(next);
-      document.getElementById('account-status').textContent =
-        'Set on every V1 widget (the legacy project-key card keeps its placeholder project key; the PortOne V2 cards keep theirs).';
+      var set = [];
+      if (next.impCode || next.channelKey) set.push('every V1 widget (the legacy project-key card keeps its placeholder project key)');
+      if (next.storeId || next.channelKeyV2) set.push('the two PortOne V2 cards');
+      document.getElementById('account-status').textContent = set.length
+        ? 'Set on ' + set.join(' and ') + '. Empty fields keep the placeholders.'
+        : 'Nothing entered: every widget keeps its placeholders.';
     });
   }
 
   function applyAccount(account) {
     if (!account) return;
     widgets.forEach(function (widget) {
-      // The account form holds V1 credentials; the V2 cards keep their placeholders.
-      if (widget.hasAttribute('store-id')) return;
+      if (widget.hasAttribute('store-id')) {
+        if (account.storeId) widget.setAttribute('store-id', account.storeId);
+        if (account.channelKeyV2) widget.setAttribute('channel-key', account.channelKeyV2);
+        return;
+      }
       if (account.impCode) widget.setAttribute('imp-code', account.impCode);
       if (account.channelKey && widget.hasAttribute('channel-key')) widget.setAttribute('channel-key', account.channelKey);
     });

@@ -225,7 +225,10 @@
     button(form, 'decline', t.decline, 'sandbox-iamport__button');
     button(form, 'close', t.close, 'sandbox-iamport__button');
 
-    dialog.append(title, note, amount, facts, form);
+    // Title and buttons stay in view; only the facts between them scroll on a small screen.
+    var body = el('div', 'sandbox-iamport__body');
+    body.append(note, amount, facts);
+    dialog.append(title, body, form);
 
     var returnFocusTo = deepActiveElement();
     dialog.addEventListener('close', function () {
