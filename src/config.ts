@@ -4,7 +4,7 @@
  * to show the page author.
  */
 import { OPTIONAL_FIELDS, type OptionalField } from './buyer.js';
-import { hasResultNames } from './redirect-return.js';
+import { RESULT_PARAMS, hasResultNames } from './redirect-return.js';
 import { isAllowedSdkUrl } from './sdk-origin.js';
 
 export const DEFAULT_SDK_SRC = 'https://cdn.iamport.kr/v1/iamport.js';
@@ -98,6 +98,8 @@ export interface ConfigProblem {
   max?: number;
   /** For `timeout-range`: the smallest value. */
   min?: number;
+  /** For `redirect-query`: the names PortOne's result uses in this version. */
+  names?: readonly string[];
 }
 
 export type ConfigResult =
@@ -288,7 +290,7 @@ export function asText<R extends RawConfig>(input: R, problem: AddProblem): R {
  */
 export function problemList<Rule extends string = ConfigRule>() {
   const problems: (Omit<ConfigProblem, 'rule'> & { rule: Rule })[] = [];
-  const problem = (attribute: string, rule: Rule, limits: { min?: number; max?: number } = {}) => {
+  const problem = (attribute: string, rule: Rule, limits: Pick<ConfigProblem, 'min' | 'max' | 'names'> = {}) => {
     if (!problems.some((found) => found.attribute === attribute)) problems.push({ attribute, rule, ...limits });
   };
   return { problems, problem };
@@ -359,7 +361,7 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
   set('customerUid', limited('customer-uid', raw.customerUid, CUSTOMER_UID_MAX_LENGTH));
   const redirectUrl = url('redirect-url', raw.redirectUrl);
   // PortOne adds its result under these names; the page's own would be mistaken for it on return.
-  if (redirectUrl && hasResultNames(redirectUrl)) problem('redirect-url', 'redirect-query');
+  if (redirectUrl && hasResultNames(redirectUrl)) problem('redirect-url', 'redirect-query', { names: RESULT_PARAMS });
   set('redirectUrl', redirectUrl);
   set('noticeUrl', url('notice-url', raw.noticeUrl));
   set('logoUrl', url('logo-url', raw.logoUrl));

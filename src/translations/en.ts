@@ -1,5 +1,4 @@
 import type { Translation } from './translation.js';
-import { RESULT_PARAMS } from '../redirect-return.js';
 
 export const en: Translation = {
   lang: 'en',
@@ -21,7 +20,7 @@ export const en: Translation = {
   busy: 'Processing payment…',
   savedCardNote: 'Your card is charged now and saved for later payments.',
   configTitle: 'This payment form is not set up correctly.',
-  configProblem({ attribute, rule, min, max }) {
+  configProblem({ attribute, rule, min, max, names }) {
     switch (rule) {
       case 'required':
         return `${attribute} is required.`;
@@ -52,7 +51,7 @@ export const en: Translation = {
       case 'text':
         return `${attribute} must be text.`;
       case 'redirect-query':
-        return `${attribute} must not use PortOne’s result names (${RESULT_PARAMS.join(', ')}).`;
+        return `${attribute} must not use PortOne’s result names (${names?.join(', ')}).`;
     }
   },
   failure: {

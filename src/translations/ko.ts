@@ -1,5 +1,4 @@
 import type { Translation } from './translation.js';
-import { RESULT_PARAMS } from '../redirect-return.js';
 
 export const ko: Translation = {
   lang: 'ko',
@@ -21,7 +20,7 @@ export const ko: Translation = {
   busy: '결제 진행 중…',
   savedCardNote: '지금 결제되며, 카드가 다음 결제를 위해 저장됩니다.',
   configTitle: '결제 양식 설정이 올바르지 않습니다.',
-  configProblem({ attribute, rule, min, max }) {
+  configProblem({ attribute, rule, min, max, names }) {
     switch (rule) {
       case 'required':
         return `${attribute} 값이 필요합니다.`;
@@ -52,7 +51,7 @@ export const ko: Translation = {
       case 'text':
         return `${attribute}는 문자열이어야 합니다.`;
       case 'redirect-query':
-        return `${attribute}에는 PortOne 결과 파라미터(${RESULT_PARAMS.join(', ')})를 쓸 수 없습니다.`;
+        return `${attribute}에는 PortOne 결과 파라미터(${names?.join(', ')})를 쓸 수 없습니다.`;
     }
   },
   failure: {

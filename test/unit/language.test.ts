@@ -5,6 +5,7 @@ import { en } from '../../src/translations/en.js';
 import { ko } from '../../src/translations/ko.js';
 import { resolveLang, supportedLang } from '../../src/translations/index.js';
 import type { ConfigRule } from '../../src/config.js';
+import { RESULT_PARAMS } from '../../src/redirect-return.js';
 
 describe('language', () => {
   afterEach(() => {
@@ -65,7 +66,7 @@ describe('language', () => {
     }
     expect(en.configProblem({ attribute: 'order-name', rule: 'too-long', max: 40 })).to.contain('40');
     expect(ko.configProblem({ attribute: 'order-name', rule: 'too-long', max: 40 })).to.contain('40');
-    for (const t of [en, ko]) expect(t.configProblem({ attribute: 'redirect-url', rule: 'redirect-query' })).to.contain('imp_success');
+    for (const t of [en, ko]) expect(t.configProblem({ attribute: 'redirect-url', rule: 'redirect-query', names: RESULT_PARAMS })).to.contain('imp_uid, merchant_uid, imp_success');
   });
 
   it('formats money for the language and currency', () => {

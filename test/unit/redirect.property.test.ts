@@ -3,7 +3,7 @@
 // a result it should not.
 import { expect } from '@open-wc/testing';
 import { AttemptStore, type Attempt } from '../../src/attempt-store.js';
-import { RESULT_PARAMS, readRedirect, withoutResultParams } from '../../src/redirect-return.js';
+import { RESULT_PARAMS, readRedirect, returnUrl, withoutResultParams } from '../../src/redirect-return.js';
 import { check, fc } from '../helpers/property.js';
 
 const RUNS = 1000;
@@ -22,9 +22,12 @@ const href = fc
     return `${BASE}?${query(search)}${raw ?? ''}${hash}`;
   });
 
-/** The rule, written out: PortOne's result beside a merchant_uid, in the query or the fragment. */
+/**
+ * The rule, written out: PortOne's result beside a merchant_uid, in the query or the fragment.
+ * Where a name repeats, the last value counts: PortOne appends its query to the page's.
+ */
 function carriesResult(params: URLSearchParams): boolean {
-  const get = (key: string) => params.get(key);
+  const get = (key: string) => params.getAll(key).at(-1) ?? null;
   const merchantUid = get('merchant_uid');
   if (merchantUid === null || merchantUid === '') return false;
   const impUid = get('imp_uid');
@@ -70,6 +73,23 @@ describe('redirect return, generated addresses', () => {
         else for (const key of RESULT_PARAMS) expect(after.searchParams.has(key)).to.equal(false);
         // Once cleaned, nothing is left to report.
         expect(readRedirect(cleaned)).to.equal(undefined);
+      }),
+    );
+  });
+
+  it(`sends as m_redirect_url the page without a fragment or any of PortOne's names, the rest in order (${RUNS} cases)`, () => {
+    check(
+      RUNS,
+      fc.property(href, (address) => {
+        const before = new URL(address);
+        const after = new URL(returnUrl(address));
+        expect(after.hash).to.equal('');
+        expect(after.origin + after.pathname).to.equal(before.origin + before.pathname);
+        const kept = [...before.searchParams].filter(([key]) => !(RESULT_PARAMS as readonly string[]).includes(key));
+        expect([...after.searchParams]).to.deep.equal(kept);
+        // Whatever PortOne then appends is what a return reads.
+        const back = `${after.href}${after.href.includes('?') ? '&' : '?'}imp_uid=imp_9&merchant_uid=order-9`;
+        expect(readRedirect(back)?.query).to.deep.equal({ imp_uid: 'imp_9', merchant_uid: 'order-9' });
       }),
     );
   });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { allowSdkOrigin } from '../../src/sdk-origin.js';
-import { readV2Config, type RawV2Config, type V2ConfigProblem } from '../../src/protocols/v2/config.js';
+import { readV2Config, type RawV2Config, type V2ConfigProblem, V2_RESULT_PARAMS } from '../../src/protocols/v2/config.js';
 import { v2ConfigProblemText, v2Messages } from '../../src/protocols/v2/messages.js';
 
 const env = { baseUrl: 'https://shop.example/checkout/page.html' };
@@ -250,7 +250,7 @@ describe('V2 configuration texts', () => {
     { attribute: 'store-id', rule: 'store-id' },
     { attribute: 'payment-id', rule: 'payment-id' },
     { attribute: 'widget-code', rule: 'widget-code' },
-    { attribute: 'redirect-url', rule: 'redirect-query' },
+    { attribute: 'redirect-url', rule: 'redirect-query', names: V2_RESULT_PARAMS },
     { attribute: 'sdk-src', rule: 'sdk-origin' },
     { attribute: 'sdk-timeout', rule: 'timeout-range', max: 300_000, min: 100 },
     ...(['tier-code', 'customer-uid', 'test-mode', 'pay-method', 'merchant-uid'] as const).map((attribute) => ({ attribute, rule: 'v1-only' as const })),
@@ -262,6 +262,7 @@ describe('V2 configuration texts', () => {
       texts.forEach((text, index) => expect(text, `${lang} ${cases[index]!.rule}`).to.contain(cases[index]!.attribute));
       expect(new Set(texts).size, lang).to.equal(texts.length);
     }
+    expect(v2ConfigProblemText('en', cases[3]!)).to.contain('paymentId, txId').and.not.contain('imp_uid');
     expect(v2ConfigProblemText('en', cases[4]!)).to.contain('https://cdn.portone.io').and.not.contain('iamport');
     expect(v2ConfigProblemText('ko', cases[5]!)).to.contain('300000');
     expect(v2ConfigProblemText('ko', cases[7]!)).to.equal('customer-uid는 PortOne V1 전용입니다. V2의 Paymentwall은 카드를 저장할 수 없습니다.');

@@ -38,7 +38,7 @@ export interface V2Config extends SharedConfig {
   noticeUrls?: string[];
 }
 
-export type V2ConfigRule = ConfigRule | 'store-id' | 'payment-id' | 'widget-code' | 'v1-only' | 'redirect-query';
+export type V2ConfigRule = ConfigRule | 'store-id' | 'payment-id' | 'widget-code' | 'v1-only';
 
 /** One thing wrong, named by the attribute the page author wrote: V1's shape, with V2's rules. */
 export interface V2ConfigProblem extends Omit<ConfigProblem, 'rule'> {
@@ -118,7 +118,7 @@ export function readV2Config(input: RawV2Config, env: { baseUrl: string }): V2Co
   const redirectUrl = redirect === undefined ? undefined : url('redirect-url', redirect);
   // PortOne adds its result under these names; the page's own would be mistaken for it on return.
   if (redirectUrl && V2_RESULT_PARAMS.some((name) => new URL(redirectUrl).searchParams.has(name))) {
-    problem('redirect-url', 'redirect-query');
+    problem('redirect-url', 'redirect-query', { names: V2_RESULT_PARAMS });
   }
   const notice = trimmed(raw.noticeUrl)?.split(/\s+/);
   const noticeUrls = notice?.map((value) => url('notice-url', value) ?? '');

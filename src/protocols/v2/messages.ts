@@ -5,7 +5,7 @@
  */
 import type { ConfigProblem } from '../../config.js';
 import { translations, type Lang } from '../../translations/index.js';
-import { V2_RESULT_PARAMS, type V2ConfigProblem } from './config.js';
+import type { V2ConfigProblem } from './config.js';
 
 export type V1OnlyAttribute = 'tier-code' | 'customer-uid' | 'test-mode' | 'pay-method' | 'merchant-uid';
 
@@ -14,21 +14,17 @@ export interface V2Messages {
   storeId: string;
   paymentId: string;
   widgetCode: string;
-  redirectQuery: string;
   sdkOrigin: string;
   /** "`attribute` is for PortOne V1 only", then what to do in V2. */
   v1Only(attribute: string, hint: string): string;
   v1Hint: Record<V1OnlyAttribute, string>;
 }
 
-const NAMES = V2_RESULT_PARAMS.join(', ');
-
 export const v2Messages: Record<Lang, V2Messages> = {
   en: {
     storeId: 'store-id must be the store ID from the PortOne console, starting with "store-".',
     paymentId: 'payment-id may contain only letters A–Z, a–z, digits and hyphens.',
     widgetCode: 'widget-code must be pw_1 or t3_1.',
-    redirectQuery: `redirect-url must not use PortOne’s result names (${NAMES}).`,
     sdkOrigin: "sdk-src must be on https://cdn.portone.io; any other origin, this site's too, must be allowed from JavaScript with PaymentwallPay.allowSdkOrigin().",
     v1Only: (attribute, hint) => `${attribute} is for PortOne V1 only: ${hint}`,
     v1Hint: {
@@ -43,7 +39,6 @@ export const v2Messages: Record<Lang, V2Messages> = {
     storeId: 'store-id는 PortOne 콘솔의 상점 아이디("store-"로 시작)여야 합니다.',
     paymentId: 'payment-id에는 영문자, 숫자, 하이픈만 쓸 수 있습니다.',
     widgetCode: 'widget-code는 pw_1 또는 t3_1이어야 합니다.',
-    redirectQuery: `redirect-url에는 PortOne 결과 파라미터(${NAMES})를 쓸 수 없습니다.`,
     sdkOrigin: 'sdk-src는 https://cdn.portone.io에 있어야 합니다. 이 사이트를 포함한 다른 출처는 JavaScript에서 PaymentwallPay.allowSdkOrigin()으로 허용해야 합니다.',
     v1Only: (attribute, hint) => `${attribute}는 PortOne V1 전용입니다. ${hint}`,
     v1Hint: {
@@ -66,8 +61,6 @@ export function v2ConfigProblemText(lang: Lang, problem: V2ConfigProblem): strin
       return m.paymentId;
     case 'widget-code':
       return m.widgetCode;
-    case 'redirect-query':
-      return m.redirectQuery;
     case 'sdk-origin':
       return m.sdkOrigin;
     case 'v1-only':
