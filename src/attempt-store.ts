@@ -32,7 +32,12 @@ export function attemptFor(request: RequestPayParams, elementKey: string, starte
 }
 
 /** What every saved attempt has, V1's and V2's: its order id is `merchantUid` (V1) or `paymentId` (V2). */
-export type SavedAttempt = ({ merchantUid: string } | { paymentId: string }) & { startedAt: number; elementKey?: string };
+export type SavedAttempt = ({ merchantUid: string } | { paymentId: string }) & {
+  startedAt: number;
+  elementKey?: string;
+  /** The buyer came back to the shop without PortOne's result: a return for it may be a crafted link. */
+  abandoned?: true;
+};
 
 /** The order id an attempt is saved under: V2's `paymentId`, else V1's `merchantUid`. */
 export function attemptId(attempt: SavedAttempt): string {
@@ -105,6 +110,12 @@ export class AttemptStore<A extends SavedAttempt = Attempt> {
     }
     this.forget(id);
     return undefined;
+  }
+
+  /** Marks the attempt saved under `id`, if any, as left without a result (see `SavedAttempt`). */
+  abandon(id: string): void {
+    const attempt = this.get(id);
+    if (attempt && !attempt.abandoned) this.write(`${PREFIX}attempt:${id}`, JSON.stringify({ ...attempt, abandoned: true }));
   }
 
   forget(id: string): void {

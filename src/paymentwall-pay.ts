@@ -491,7 +491,11 @@ export class PaymentwallPay extends LitElement {
     const run = this.#run;
     run?.abandon();
     const ended = run?.id && this.#store.reported(run.id);
-    if (!ended) return;
+    if (!ended) {
+      // Back from PortOne's page without a result: a return for it later may be a crafted link.
+      if (run?.id) this.#store.abandon(run.id);
+      return;
+    }
     const t = this.#t;
     this.completed = ended === 'success';
     this.status = this.completed ? { kind: 'success', message: t.success } : { kind: 'fail', message: t.failure['pg-error'] };
@@ -600,11 +604,16 @@ export class PaymentwallPay extends LitElement {
     // Either version's: which one this widget speaks is decided after the wait (a framework may
     // set store-id a moment after the first render).
     const href = location.href;
-    if (addressWithoutResult === href) return;
-    if (!v1.readReturn(href) && !v2.readReturn(href)) {
-      addressWithoutResult = href;
-      return;
-    }
+    if (addressWithoutResult !== href && (v1.readReturn(href) || v2.readReturn(href))) return this.#finishReturn();
+    addressWithoutResult = href;
+    // No result here for this widget's fixed order id, sent to PortOne before this page loaded: the
+    // buyer came back without one (Back, a link). Anyone who knows the id could link a "result".
+    const id = this[this.#protocol.idProperty]?.trim();
+    const left = id ? this.#store.get(id) : undefined;
+    if (left && left.startedAt < performance.timeOrigin) this.#store.abandon(id!);
+  }
+
+  async #finishReturn(): Promise<void> {
     if (document.readyState === 'loading') {
       await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
     }
@@ -641,8 +650,9 @@ export class PaymentwallPay extends LitElement {
     // Not paid: the form shows again what the buyer typed before leaving for PortOne, as after any
     // other failure. Only from an attempt this tab saved, never from the address.
     if (outcome.status !== 'success' && stored) this.#restoreTyped((stored as { buyer?: Partial<Record<BuyerField, unknown>> }).buyer);
-    // Without an attempt of ours, the query may come from a crafted link: unconfirmed.
-    this.#report(outcome, stored !== undefined);
+    // Without an attempt of ours, or for one the buyer left without a result, the query may come
+    // from a crafted link: unconfirmed.
+    this.#report(outcome, stored !== undefined && !stored.abandoned);
   }
 
   #restoreTyped(buyer: Partial<Record<BuyerField, unknown>> | undefined): void {

@@ -123,6 +123,26 @@ describe('registration and lifecycle', () => {
     expect(imp.requests).to.have.length(2);
   });
 
+  it('back from the payment page with a fixed merchant-uid: a later "result" for it may be a crafted link, and is reported unconfirmed', async () => {
+    const imp = installImp('never');
+    const element = await widget({ 'merchant-uid': 'INV-42' });
+    const paying = element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await paying;
+    element.remove();
+    // ?merchant_uid=INV-42&imp_uid=anything, opened later in the same tab.
+    const url = new URL(home);
+    url.searchParams.set('merchant_uid', 'INV-42');
+    url.searchParams.set('imp_uid', 'anything');
+    history.replaceState(history.state, '', url.href);
+    const returned = await widget({ 'merchant-uid': 'INV-42' });
+    const { detail } = await nextEvent<CustomEvent<{ unconfirmed?: boolean }>>(returned, 'pay-success');
+    expect(detail.unconfirmed).to.equal(true);
+    await returned.updateComplete;
+    expect(button(returned).disabled, 'not locked as paid').to.equal(false);
+  });
+
   it('back after a phone payment the return page reported paid: shows the success state and offers no second charge', async () => {
     const imp = installImp('never');
     const element = await widget({});

@@ -1,7 +1,7 @@
 // PortOne V2's mobile redirect return (issue 9), with V1's guarantees: reported exactly once, from the
 // saved attempt, by the widget that started it; the address cleaned (after a #route too); a crafted
 // link shows none of its text; a reload reports nothing again.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { AttemptStore, type SavedAttempt } from '../../src/attempt-store.js';
 import type { PayFailDetailV2, PaySuccessDetailV2, PaymentwallPay } from '../../src/index.js';
 import type { V2Attempt } from '../../src/protocols/v2/types.js';
@@ -155,6 +155,19 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     expect(events).to.have.length(0);
     expect(text(status(element))).to.equal('');
     expect(button(element).disabled).to.equal(false);
+  });
+
+  it('reports a "result" for an attempt the buyer came back from without one as unconfirmed: a crafted ?paymentId= for a fixed payment-id', async () => {
+    stored({ paymentId: 'INV-42', startedAt: performance.timeOrigin - 60_000 });
+    await v2Widget({ 'payment-id': 'INV-42' });
+    await tick(30);
+    fixtureCleanup();
+    returnWith({ paymentId: 'INV-42' });
+    const element = await v2Widget({ 'payment-id': 'INV-42' });
+    const { detail } = await nextEvent<CustomEvent<PaySuccessDetailV2>>(element, 'pay-success');
+    expect(detail).to.deep.include({ via: 'redirect', paymentId: 'INV-42', unconfirmed: true });
+    await element.updateComplete;
+    expect(button(element).disabled, 'not locked as paid').to.equal(false);
   });
 
   it('where sessionStorage is blocked, reports a result for its payment-id as unconfirmed and shows none of its text', async () => {
