@@ -123,14 +123,14 @@ export class AttemptStore<A extends SavedAttempt = Attempt> {
   }
 
   /**
-   * Remembers that this exact redirect result was reported, and how it ended (`success`, `fail`,
-   * `closed`), so a reload does not report it again and the page the buyer comes Back to can show
-   * it. Keyed by the whole result, so a later attempt with the same order id (a retry after a
-   * failure) is still reported.
+   * Remembers that this exact redirect result was reported, so a reload does not report it again,
+   * and how it ended (`success`, `fail`, `closed`; none for an unconfirmed report), so the page the
+   * buyer comes Back to can show it. Keyed by the whole result, so a later attempt with the same
+   * order id (a retry after a failure) is still reported.
    */
-  markReported(id: string, result: Record<string, string>, ended: string): void {
-    this.write(reportedKey(id, result), ended);
-    this.write(reportedKey(id), ended);
+  markReported(id: string, result: Record<string, string>, ended?: string): void {
+    this.write(reportedKey(id, result), ended ?? 'unconfirmed');
+    if (ended) this.write(reportedKey(id), ended);
   }
 
   wasReported(id: string, result: Record<string, string>): boolean {

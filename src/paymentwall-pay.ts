@@ -492,8 +492,10 @@ export class PaymentwallPay extends LitElement {
     run?.abandon();
     const ended = run?.id && this.#store.reported(run.id);
     if (!ended) {
-      // Back from PortOne's page without a result: a return for it later may be a crafted link.
-      if (run?.id) this.#store.abandon(run.id);
+      // Back from PortOne's page without a result, for a fixed order id: a return for it later may
+      // be a link crafted by someone who knows the id. (A random one cannot be guessed, and the
+      // buyer may still go Forward and pay: that return stays confirmed.)
+      if (run?.id && run.id === this[this.#protocol.idProperty]?.trim()) this.#store.abandon(run.id);
       return;
     }
     const t = this.#t;
@@ -645,14 +647,16 @@ export class PaymentwallPay extends LitElement {
     // When storage was unavailable: what this widget is configured with is the best we know.
     const attempt = stored ?? protocol.attemptFromConfig(id, this.#config.ok ? this.#config.config : undefined, toBuyer(this.#input(), this.#fields()));
     const outcome = protocol.returnOutcome(found, attempt, this.#t);
-    // How it ended, for this reload and for the page the buyer may come Back to (#pageRestored).
-    this.#store.markReported(id, query, outcome.status);
+    // Without an attempt of ours, or for one the buyer left without a result, the query may come
+    // from a crafted link: unconfirmed.
+    const confirmed = stored !== undefined && !stored.abandoned;
+    // That it was reported, for this reload; and how it ended, for the page the buyer may come Back
+    // to (#pageRestored), which shows only a confirmed result.
+    this.#store.markReported(id, query, confirmed ? outcome.status : undefined);
     // Not paid: the form shows again what the buyer typed before leaving for PortOne, as after any
     // other failure. Only from an attempt this tab saved, never from the address.
     if (outcome.status !== 'success' && stored) this.#restoreTyped((stored as { buyer?: Partial<Record<BuyerField, unknown>> }).buyer);
-    // Without an attempt of ours, or for one the buyer left without a result, the query may come
-    // from a crafted link: unconfirmed.
-    this.#report(outcome, stored !== undefined && !stored.abandoned);
+    this.#report(outcome, confirmed);
   }
 
   #restoreTyped(buyer: Partial<Record<BuyerField, unknown>> | undefined): void {

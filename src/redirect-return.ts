@@ -32,9 +32,9 @@ function isPortOneReturn(params: URLSearchParams): boolean {
   return Boolean(last(params, 'imp_uid') || last(params, 'error_code')) || last(params, 'imp_success') === 'false' || last(params, 'success') === 'false';
 }
 
-/** Whether `href` names any of PortOne's result parameters, in its query or its fragment's. */
-export function hasResultNames(href: string): boolean {
-  return resultQueries(href).some((params) => RESULT_PARAMS.some((name) => params.has(name)));
+/** Whether `href` names any of PortOne's result parameters (V1's unless told), in its query or its fragment's. */
+export function hasResultNames(href: string, names: readonly string[] = RESULT_PARAMS): boolean {
+  return resultQueries(href).some((params) => names.some((name) => params.has(name)));
 }
 
 /** The query inside a fragment: after its `?`, or after its first `&` when the URL had a `?` already. */

@@ -26,6 +26,19 @@ async function returnThenBack(element: HTMLElement, query: Record<string, string
   window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
 }
 
+/** As returnThenBack, for an element already parked off the page, the return widget made with `attributes`. */
+async function returnThenBackTo(element: HTMLElement, parent: HTMLElement, query: Record<string, string>, attributes: Record<string, string>): Promise<void> {
+  const url = new URL(home);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  history.replaceState(history.state, '', url.href);
+  const returned = await widget(attributes);
+  await nextEvent(returned, query.error_code ? 'pay-fail' : 'pay-success');
+  returned.remove();
+  history.replaceState(history.state, '', home);
+  parent.append(element);
+  window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+}
+
 describe('registration and lifecycle', () => {
   beforeEach(resetPage);
   afterEach(async () => {
@@ -141,6 +154,42 @@ describe('registration and lifecycle', () => {
     expect(detail.unconfirmed).to.equal(true);
     await returned.updateComplete;
     expect(button(returned).disabled, 'not locked as paid').to.equal(false);
+  });
+
+  it('back from the payment page with a random order id, then Forward and a real payment: that return stays confirmed', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    const paying = element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const id = imp.requests[0]!.merchant_uid;
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await paying;
+    element.remove();
+    const url = new URL(home);
+    url.searchParams.set('merchant_uid', id);
+    url.searchParams.set('imp_uid', 'imp_real');
+    history.replaceState(history.state, '', url.href);
+    const returned = await widget({});
+    const { detail } = await nextEvent<CustomEvent<{ unconfirmed?: boolean }>>(returned, 'pay-success');
+    expect(detail).not.to.have.property('unconfirmed');
+    await returned.updateComplete;
+    expect(button(returned).disabled, 'paid').to.equal(true);
+  });
+
+  it('back to the paying page after an unconfirmed "success" (a crafted link) shows no paid state', async () => {
+    const imp = installImp('never');
+    const element = await widget({ 'merchant-uid': 'INV-9' });
+    void element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    // Another page load of the shop with this widget, without a result: the attempt was left.
+    const parent = element.parentElement!;
+    element.remove();
+    sessionStorage.setItem('paymentwall-pay:attempt:INV-9', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('paymentwall-pay:attempt:INV-9')!), startedAt: performance.timeOrigin - 1 }));
+    (await widget({ 'merchant-uid': 'INV-9' })).remove();
+    await returnThenBackTo(element, parent, { merchant_uid: 'INV-9', imp_uid: 'fake' }, { 'merchant-uid': 'INV-9' });
+    // The attempt in flight ends quietly; in the paid state the button would stay disabled.
+    await waitUntil(() => !button(element).disabled, 'the button works again, no paid state');
+    expect(text(shadow(element).querySelector('[part="status"]'))).not.to.contain('complete');
   });
 
   it('back after a phone payment the return page reported paid: shows the success state and offers no second charge', async () => {

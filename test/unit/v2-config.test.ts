@@ -154,6 +154,8 @@ describe('V2 configuration', () => {
     ]);
     for (const name of ['paymentId', 'txId', 'transactionType', 'code', 'message', 'pgCode', 'pgMessage']) {
       expect(problems({ redirectUrl: `/done?${name}=1` }), name).to.deep.equal(['redirect-url:redirect-query']);
+      // A return is read after a #route too, so the names are refused there as well.
+      expect(problems({ redirectUrl: `/#/done?${name}=1` }), `${name} after a #route`).to.deep.equal(['redirect-url:redirect-query']);
     }
     expect(problems({ redirectUrl: '/done?codes=1&payment=2' })).to.deep.equal([]);
   });
