@@ -216,32 +216,34 @@ describe('coming back from a mobile redirect', () => {
     expect(imp.requests).to.have.length(1);
   });
 
-  it('reports a "result" for an attempt the buyer came back from without one as unconfirmed: a crafted link for a fixed merchant-uid', async () => {
-    // Sent before this page loaded; the buyer came back by Back or a link, with no result.
-    stored({ merchantUid: 'INV-42', startedAt: performance.timeOrigin - 60_000 });
-    await widget({ 'merchant-uid': 'INV-42' });
+  /**
+   * An attempt for a widget with `merchant-uid`, saved at `startedAt`; a page with that widget and
+   * no result; then a return for it in the same tab. Resolves with the return's widget and report.
+   */
+  async function returnAfterAPageWithout(merchantUid: string, startedAt: number, impUid: string) {
+    stored({ merchantUid, startedAt });
+    await widget({ 'merchant-uid': merchantUid });
     await settled();
     fixtureCleanup();
-    // Later, in the same tab: ?merchant_uid=INV-42&imp_uid=anything, a link anyone can craft.
-    returnWith({ merchant_uid: 'INV-42', imp_uid: 'anything' });
-    const element = await widget({ 'merchant-uid': 'INV-42' });
+    returnWith({ merchant_uid: merchantUid, imp_uid: impUid });
+    const element = await widget({ 'merchant-uid': merchantUid });
     const { detail } = await nextEvent<PaySuccessEvent>(element, 'pay-success');
-    expect(detail).to.deep.include({ via: 'redirect', merchantUid: 'INV-42', unconfirmed: true });
     await element.updateComplete;
+    return { element, detail };
+  }
+
+  it('reports a "result" for an attempt the buyer came back from without one as unconfirmed: a crafted link for a fixed merchant-uid', async () => {
+    // Sent before this page loaded; the buyer came back by Back or a link, with no result. Later,
+    // in the same tab: ?merchant_uid=INV-42&imp_uid=anything, a link anyone can craft.
+    const { element, detail } = await returnAfterAPageWithout('INV-42', performance.timeOrigin - 60_000, 'anything');
+    expect(detail).to.deep.include({ via: 'redirect', merchantUid: 'INV-42', unconfirmed: true });
     expect(button(element).disabled, 'not locked as paid').to.equal(false);
     expect(text(shadow(element).querySelector('[part="status"]'))).to.equal('');
   });
 
   it('keeps a return confirmed for an attempt sent from this page load, though a widget with its merchant-uid rendered meanwhile', async () => {
-    stored({ merchantUid: 'INV-43' });
-    await widget({ 'merchant-uid': 'INV-43' });
-    await settled();
-    fixtureCleanup();
-    returnWith({ merchant_uid: 'INV-43', imp_uid: 'imp_43' });
-    const element = await widget({ 'merchant-uid': 'INV-43' });
-    const { detail } = await nextEvent<PaySuccessEvent>(element, 'pay-success');
+    const { element, detail } = await returnAfterAPageWithout('INV-43', Date.now(), 'imp_43');
     expect(detail).not.to.have.property('unconfirmed');
-    await element.updateComplete;
     expect(button(element).disabled, 'paid').to.equal(true);
   });
 
