@@ -112,10 +112,15 @@ export class AttemptStore<A extends SavedAttempt = Attempt> {
     return undefined;
   }
 
-  /** Marks the attempt saved under `id`, if any, as left without a result (see `SavedAttempt`). */
-  abandon(id: string): void {
+  /**
+   * Marks the attempt saved under `id`, if any, as left without a result (see `SavedAttempt`);
+   * given `startedBefore`, only one started before that time (the page's load, say).
+   */
+  abandon(id: string, startedBefore = Infinity): void {
     const attempt = this.get(id);
-    if (attempt && !attempt.abandoned) this.write(`${PREFIX}attempt:${id}`, JSON.stringify({ ...attempt, abandoned: true }));
+    if (attempt && !attempt.abandoned && attempt.startedAt < startedBefore) {
+      this.write(`${PREFIX}attempt:${id}`, JSON.stringify({ ...attempt, abandoned: true }));
+    }
   }
 
   forget(id: string): void {

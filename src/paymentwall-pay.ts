@@ -284,7 +284,7 @@ export class PaymentwallPay extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    void this.#finishRedirect();
+    this.#finishRedirect();
   }
 
   protected override updated(): void {
@@ -495,7 +495,7 @@ export class PaymentwallPay extends LitElement {
       // Back from PortOne's page without a result, for a fixed order id: a return for it later may
       // be a link crafted by someone who knows the id. (A random one cannot be guessed, and the
       // buyer may still go Forward and pay: that return stays confirmed.)
-      if (run?.id && run.id === this[this.#protocol.idProperty]?.trim()) this.#store.abandon(run.id);
+      if (run?.id && run.id === this.#fixedId) this.#store.abandon(run.id);
       return;
     }
     const t = this.#t;
@@ -601,18 +601,20 @@ export class PaymentwallPay extends LitElement {
    * After a mobile redirect the page loads anew with PortOne's result in the query. Exactly one
    * widget reports it: the one that started it if it is on the page, else the first to look.
    */
-  async #finishRedirect(): Promise<void> {
+  #finishRedirect(): void {
     // Most pages carry no result: no timers for them, and the address read once for all widgets.
     // Either version's: which one this widget speaks is decided after the wait (a framework may
     // set store-id a moment after the first render).
     const href = location.href;
-    if (addressWithoutResult !== href && (v1.readReturn(href) || v2.readReturn(href))) return this.#finishReturn();
+    if (addressWithoutResult !== href && (v1.readReturn(href) || v2.readReturn(href))) {
+      void this.#finishReturn();
+      return;
+    }
     addressWithoutResult = href;
     // No result here for this widget's fixed order id, sent to PortOne before this page loaded: the
     // buyer came back without one (Back, a link). Anyone who knows the id could link a "result".
-    const id = this[this.#protocol.idProperty]?.trim();
-    const left = id ? this.#store.get(id) : undefined;
-    if (left && left.startedAt < performance.timeOrigin) this.#store.abandon(id!);
+    const id = this.#fixedId;
+    if (id) this.#store.abandon(id, performance.timeOrigin);
   }
 
   async #finishReturn(): Promise<void> {
@@ -633,7 +635,7 @@ export class PaymentwallPay extends LitElement {
     const reportedBefore = this.#store.wasReported(id, query);
     // No saved attempt: a reload of a return already reported (only cleaned), or, only where
     // storage is blocked, a return for the configured order id. Else a link anyone can craft.
-    if (!stored && !reportedBefore && !(!this.#store.usable() && protocol.acceptsUnsaved(found, this[protocol.idProperty]?.trim()))) return;
+    if (!stored && !reportedBefore && !(!this.#store.usable() && protocol.acceptsUnsaved(found, this.#fixedId))) return;
     if (stored?.elementKey && stored.elementKey !== widgetKey(this)) {
       if (elementByKey(stored.elementKey)?.localName === this.localName) return;
       // The widget that started it may still be mounting (a framework, another shadow root).
@@ -782,6 +784,11 @@ export class PaymentwallPay extends LitElement {
 
   #input(): BuyerInput {
     return Object.fromEntries(this.#fields().map((field) => [field, this.#value(field)]));
+  }
+
+  /** The order id the page fixed for this widget (`merchant-uid`, V2 `payment-id`), if any. */
+  get #fixedId(): string | undefined {
+    return this[this.#protocol.idProperty]?.trim();
   }
 
   /** The PortOne version this widget speaks: V2 with `store-id`, else V1. */

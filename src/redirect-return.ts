@@ -14,12 +14,17 @@ export interface RedirectResult {
 }
 
 /**
- * A parameter as PortOne left it: PortOne appends its query to `m_redirect_url`, so where a name
- * repeats, the last value is PortOne's and an earlier one the page's (or a crafted link's).
+ * The parameters `names` in `params` as PortOne left them (V1 and V2): PortOne appends its query
+ * to the return URL, so where a name repeats, the last value is PortOne's and an earlier one the
+ * page's (or a crafted link's).
  */
-function last(params: URLSearchParams, name: string): string | null {
-  const values = params.getAll(name);
-  return values.length > 0 ? values[values.length - 1]! : null;
+export function lastValues(params: URLSearchParams, names: readonly string[]): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const name of names) {
+    const values = params.getAll(name);
+    if (values.length > 0) query[name] = values[values.length - 1]!;
+  }
+  return query;
 }
 
 /**
@@ -28,8 +33,8 @@ function last(params: URLSearchParams, name: string): string | null {
  * page's own parameter: anyone can link to `?merchant_uid=…`.
  */
 function isPortOneReturn(params: URLSearchParams): boolean {
-  if (!last(params, 'merchant_uid')) return false;
-  return Boolean(last(params, 'imp_uid') || last(params, 'error_code')) || last(params, 'imp_success') === 'false' || last(params, 'success') === 'false';
+  const { merchant_uid, imp_uid, error_code, imp_success, success } = lastValues(params, RESULT_PARAMS);
+  return Boolean(merchant_uid) && (Boolean(imp_uid || error_code) || imp_success === 'false' || success === 'false');
 }
 
 /** Whether `href` names any of PortOne's result parameters (V1's unless told), in its query or its fragment's. */
@@ -55,11 +60,7 @@ export function resultQueries(href: string): URLSearchParams[] {
 export function readRedirect(href: string): RedirectResult | undefined {
   const params = resultQueries(href).find(isPortOneReturn);
   if (!params) return undefined;
-  const query: Record<string, string> = {};
-  for (const name of RESULT_PARAMS) {
-    const value = last(params, name);
-    if (value !== null) query[name] = value;
-  }
+  const query = lastValues(params, RESULT_PARAMS);
   const merchantUid = query.merchant_uid!;
   const impUid = query.imp_uid;
   return impUid ? { merchantUid, impUid, query } : { merchantUid, query };
@@ -96,13 +97,14 @@ export function stripResult(href: string, names: readonly string[], isReturn: (p
 }
 
 /**
- * The default `m_redirect_url`: this page without a fragment (PortOne appends its query to the
- * URL as given, and a fragment would swallow it) and without any parameter named like PortOne's
- * result. PortOne does not send every name every time (`success` and `imp_success` are
- * deprecated), so one already on the page, from a crafted link say, would be read as its answer.
+ * The default `m_redirect_url` (V2: `redirectUrl`, with its `names`): this page without a fragment
+ * (PortOne appends its query to the URL as given, and a fragment would swallow it) and without any
+ * parameter named like PortOne's result. PortOne does not send every name every time (`success`
+ * and `imp_success` are deprecated), so one already on the page, from a crafted link say, would be
+ * read as its answer.
  */
-export function returnUrl(href: string): string {
+export function returnUrl(href: string, names: readonly string[] = RESULT_PARAMS): string {
   const url = new URL(href);
   url.hash = '';
-  return stripResult(url.href, RESULT_PARAMS, () => true);
+  return stripResult(url.href, names, () => true);
 }

@@ -22,7 +22,7 @@ export interface PayFailDetailV1 {
   response?: RequestPayResponse | Record<string, string>;
   /** With `invalid-config`: what is wrong, attribute by attribute. */
   problems?: ConfigProblem[];
-  /** A redirect return this widget saved no attempt for (storage was blocked): nothing confirms it came from PortOne; its text from the link is left out. */
+  /** A redirect return this widget saved no attempt for (storage was blocked), or one for an attempt the buyer came back from without a result: nothing confirms it came from PortOne; its text from the link is left out. */
   unconfirmed?: true;
 }
 

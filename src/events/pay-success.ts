@@ -19,7 +19,7 @@ export interface PaySuccessDetailV1 {
   buyer: Buyer;
   /** PortOne's callback response, or the parsed redirect query. */
   response: RequestPayResponse | Record<string, string>;
-  /** A redirect return this widget saved no attempt for (storage was blocked): nothing confirms it came from PortOne; its text from the link is left out. */
+  /** A redirect return this widget saved no attempt for (storage was blocked), or one for an attempt the buyer came back from without a result: nothing confirms it came from PortOne; its text from the link is left out. */
   unconfirmed?: true;
 }
 

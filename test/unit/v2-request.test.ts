@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { Buyer } from '../../src/buyer.js';
 import { readV2Config, type V2Config } from '../../src/protocols/v2/config.js';
-import { buildV2Request, formatMinorUnits, minorUnitDigits, v2Attempt, v2ReturnUrl, withoutV2ResultParams } from '../../src/protocols/v2/request.js';
+import { buildV2Request, formatMinorUnits, minorUnitDigits, v2Attempt, v2ReturnUrl } from '../../src/protocols/v2/request.js';
+import { v2 } from '../../src/protocols/v2/protocol.js';
 
 const base: V2Config = {
   storeId: 'store-1',
@@ -119,7 +120,7 @@ describe('the V2 return URL', () => {
 
   it('cleans PortOne’s result from the address bar, keeping the page’s own parameters and hash', () => {
     expect(
-      withoutV2ResultParams('https://shop.example/p?item=7&paymentId=a&transactionType=PAYMENT&pgCode=1&pgMessage=2#top'),
+      v2.withoutResult('https://shop.example/p?item=7&paymentId=a&transactionType=PAYMENT&pgCode=1&pgMessage=2#top'),
     ).to.equal('https://shop.example/p?item=7#top');
   });
 });

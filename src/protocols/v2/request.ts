@@ -2,6 +2,7 @@
 import type { Buyer } from '../../buyer.js';
 import { formatAmount } from '../../format.js';
 import { newMerchantUid } from '../../merchant-uid.js';
+import { returnUrl } from '../../redirect-return.js';
 import type { Lang } from '../../translations/index.js';
 import { V2_RESULT_PARAMS, type V2Config } from './config.js';
 import type { PaymentwallV2Bypass, V2Attempt, V2PaymentRequest } from './types.js';
@@ -70,23 +71,8 @@ export function v2Attempt(request: V2PaymentRequest): V2Attempt {
   };
 }
 
-/** `href` without PortOne's V2 result parameters; everything else, hash included, stays. */
-export function withoutV2ResultParams(href: string): string {
-  const url = new URL(href);
-  for (const name of V2_RESULT_PARAMS) url.searchParams.delete(name);
-  return url.href;
-}
-
-/**
- * The default `redirectUrl`: this page without a fragment (PortOne's query must reach
- * `location.search`) and without parameters named like PortOne's result, which would be
- * mistaken for it on the way back.
- */
-export function v2ReturnUrl(href: string): string {
-  const url = new URL(withoutV2ResultParams(href));
-  url.hash = '';
-  return url.href;
-}
+/** The default `redirectUrl`: V1's default return URL, without V2's result names (see `returnUrl`). */
+export const v2ReturnUrl = (href: string) => returnUrl(href, V2_RESULT_PARAMS);
 
 /**
  * ISO 4217 minor-unit exponents other than 2, as PortOne counts `totalAmount` (reference §1:

@@ -3,6 +3,7 @@
  * and the query of a redirect return; and the `pay-success` / `pay-fail` details made from them.
  */
 import type { PayFailCode } from '../../events/pay-fail.js';
+import { lastValues } from '../../redirect-return.js';
 import { V2_RESULT_PARAMS } from './config.js';
 import type { V2Attempt, V2PayFailDetail, V2PaySuccessDetail, V2PaymentResponse } from './types.js';
 
@@ -91,13 +92,7 @@ export function readV2Return(
   saved: (paymentId: string) => boolean,
   configuredPaymentId?: string,
 ): V2Return | undefined {
-  const params = new URLSearchParams(search);
-  const query: Record<string, string> = {};
-  // PortOne appends its result; where a name repeats, the last value is PortOne's.
-  for (const name of V2_RESULT_PARAMS) {
-    const values = params.getAll(name);
-    if (values.length > 0) query[name] = values[values.length - 1]!;
-  }
+  const query = lastValues(new URLSearchParams(search), V2_RESULT_PARAMS);
   const { paymentId } = query;
   if (!paymentId) return undefined;
   const isSaved = saved(paymentId);

@@ -109,7 +109,7 @@ export interface V2PaySuccessDetail {
   buyer: Buyer;
   /** The resolved `PaymentResponse`, or PortOne's parameters of the redirect query. */
   response: V2PaymentResponse | Record<string, string>;
-  /** A redirect return this widget saved no attempt for (storage was blocked): nothing confirms it came from PortOne; its text from the link is left out. */
+  /** A redirect return this widget saved no attempt for (storage was blocked), or one for an attempt the buyer came back from without a result: nothing confirms it came from PortOne; its text from the link is left out. */
   unconfirmed?: true;
 }
 
@@ -127,6 +127,6 @@ export interface V2PayFailDetail {
   pgCode?: string;
   pgMessage?: string;
   response?: V2PaymentResponse | Record<string, string>;
-  /** A redirect return this widget saved no attempt for (storage was blocked): nothing confirms it came from PortOne; its text from the link is left out. */
+  /** A redirect return this widget saved no attempt for (storage was blocked), or one for an attempt the buyer came back from without a result: nothing confirms it came from PortOne; its text from the link is left out. */
   unconfirmed?: true;
 }
