@@ -33,6 +33,8 @@ export function attemptFor(request: RequestPayParams, elementKey: string, starte
 
 /** What every saved attempt has, V1's and V2's: its order id is `merchantUid` (V1) or `paymentId` (V2). */
 export type SavedAttempt = ({ merchantUid: string } | { paymentId: string }) & {
+  /** What was sent (`name` and `email` checked when read back; the rest may be damaged). */
+  buyer: Buyer;
   startedAt: number;
   elementKey?: string;
   /** The buyer came back to the shop without PortOne's result: a return for it may be a crafted link. */

@@ -1,7 +1,7 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { attemptRun, type AttemptRun } from './attempt-run.js';
 import { AttemptStore, type SavedAttempt } from './attempt-store.js';
-import { checkBuyer, toBuyer, visibleFields, type BuyerError, type BuyerField, type BuyerInput, type OptionalField } from './buyer.js';
+import { checkBuyer, toBuyer, visibleFields, type Buyer, type BuyerError, type BuyerField, type BuyerInput, type OptionalField } from './buyer.js';
 import { DEFAULT_SDK_SRC, TEXT_PROPERTIES, digitsFromAttribute, optionalFields, type ConfigEnvironment, type RawConfig } from './config.js';
 import { paymentEvent, type PayFailCode, type PayFailDetail, type PaySuccessDetail } from './events/index.js';
 import { afterPageLoad, watchPage } from './page-watcher.js';
@@ -657,14 +657,14 @@ export class PaymentwallPay extends LitElement {
     this.#store.markReported(id, query, confirmed ? outcome.status : undefined);
     // Not paid: the form shows again what the buyer typed before leaving for PortOne, as after any
     // other failure. Only from an attempt this tab saved, never from the address.
-    if (outcome.status !== 'success' && stored) this.#restoreTyped((stored as { buyer?: Partial<Record<BuyerField, unknown>> }).buyer);
+    if (outcome.status !== 'success' && stored) this.#restoreTyped(stored.buyer);
     this.#report(outcome, confirmed);
   }
 
-  #restoreTyped(buyer: Partial<Record<BuyerField, unknown>> | undefined): void {
+  #restoreTyped(buyer: Buyer): void {
     const typed: BuyerInput = { ...this.typed };
     for (const field of this.#fields()) {
-      const value = buyer?.[field];
+      const value: unknown = buyer[field];
       if (typed[field] === undefined && typeof value === 'string') typed[field] = value;
     }
     this.typed = typed;
