@@ -82,10 +82,11 @@ export const chargeBillingKeyRules: BodyRules<ChargeBillingKeyInput> = {
 export const cancelPaymentRules: BodyRules<CancelPaymentInput> = {
   impUid: { check: text(), required: { when: (input) => isAbsent(input.merchantUid), because: 'when merchantUid is not given' } },
   merchantUid: { check: merchantUid },
-  // Absent means "refund everything", so only a missing key may mean that: null and '' are refused.
+  // Absent means "refund everything", so only a missing key may mean that: undefined, null and ''
+  // are refused. The same for checksum, whose absence turns off the guard against a second refund.
   amount: { check: positiveInteger, strict: true },
   reason: { check: text() },
-  checksum: { check: nonNegativeInteger },
+  checksum: { check: nonNegativeInteger, strict: true },
   enableWebhook: { check: flag },
 };
 

@@ -9,8 +9,10 @@ export interface FieldRule<I> {
   /** `true`, or required only when `when(input)` holds; `because` finishes the message. */
   required?: true | { when: (input: I) => boolean; because: string };
   /**
-   * Only `undefined` means "not given"; `null` and `''` are refused. For fields whose absence has
-   * a meaning of its own, such as a cancel's `amount` (absent: refund everything).
+   * Only a missing key means "not given": a key holding `undefined`, `null` or `''` is refused.
+   * For fields whose absence has a meaning of its own, such as a cancel's `amount` (absent: refund
+   * everything) or its `checksum` (absent: no guard against a second refund). A missing database
+   * value arrives as a present key holding `undefined` as often as `null`.
    */
   strict?: true;
 }
@@ -43,7 +45,8 @@ export function checkInput<I extends object>(input: I, rules: BodyRules<I>): Par
   const checked: Record<string, unknown> = {};
   for (const [field, rule] of Object.entries(rules) as [string, FieldRule<I>][]) {
     const value = fields[field];
-    if (rule.strict && value !== undefined) {
+    if (rule.strict && Object.hasOwn(fields, field)) {
+      if (value === undefined) throw new PortOneInputError(field, 'is undefined; leave the key out to mean "not given"');
       checked[field] = rule.check(value, field);
       continue;
     }

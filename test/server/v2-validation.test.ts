@@ -51,6 +51,8 @@ const cases: Case[] = [
   ['cancelPayment with amount 0', 'amount', cancelWith({ amount: 0 })],
   ['cancelPayment with amount null', 'amount', cancelWith({ amount: null })],
   ["cancelPayment with amount ''", 'amount', cancelWith({ amount: '' })],
+  ['cancelPayment with the amount key holding undefined', 'amount', cancelWith({ amount: undefined })],
+  ['cancelPayment with the currentCancellableAmount key holding undefined', 'currentCancellableAmount', cancelWith({ amount: 5, currentCancellableAmount: undefined })],
   ["cancelPayment with amount '50'", 'amount', cancelWith({ amount: '50' })],
   ['cancelPayment with a negative currentCancellableAmount', 'currentCancellableAmount', cancelWith({ currentCancellableAmount: -1 })],
   ['cancelPayment with a 15-character idempotencyKey', 'idempotencyKey', cancelWith({ idempotencyKey: 'x'.repeat(15) })],

@@ -116,6 +116,10 @@ const cases: Case[] = [
   // A NULL column must not turn a partial refund into a full one.
   ['cancelPayment with amount null', 'amount', cancelWith({ amount: null })],
   ["cancelPayment with amount ''", 'amount', cancelWith({ amount: '' })],
+  // A missing field read from a row or a request body is as often undefined as null.
+  ['cancelPayment with the amount key holding undefined', 'amount', cancelWith({ amount: undefined })],
+  ['cancelPayment with the checksum key holding undefined', 'checksum', cancelWith({ amount: 5, checksum: undefined })],
+  ['cancelPayment with checksum null', 'checksum', cancelWith({ amount: 5, checksum: null })],
   ["cancelPayment with amount '500'", 'amount', cancelWith({ amount: '500' })],
   ['cancelPayment with amount NaN', 'amount', cancelWith({ amount: Number.NaN })],
   ['cancelPayment with a fractional amount', 'amount', cancelWith({ amount: 0.5 })],

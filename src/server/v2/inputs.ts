@@ -75,9 +75,9 @@ export const v2VerifyPaymentRules: BodyRules<V2VerifyPaymentInput> = {
 export const v2CancelPaymentRules: BodyRules<V2CancelPaymentInput> = {
   paymentId: { check: pathSegment(), required: true },
   reason: { check: text(), required: true },
-  // Absent means "refund everything", so only a missing key may mean that.
+  // Absent means "refund everything", so only a missing key may mean that; the same for the guard.
   amount: { check: positiveInteger, strict: true },
-  currentCancellableAmount: { check: nonNegativeInteger },
+  currentCancellableAmount: { check: nonNegativeInteger, strict: true },
   idempotencyKey: { check: idempotencyKey },
 };
 
