@@ -307,3 +307,23 @@ test('a V2 cancel that timed out carries the key it was sent with, so repeating 
   assert.equal(again.idempotencyKey, lost.idempotencyKey);
   assert.equal((fake.payments.get(id as string)?.amount as { cancelled: number }).cancelled, 100, 'refunded once');
 });
+
+test('a V2 cancel made but answered with a reply the client cannot read carries its key, so repeating it refunds once', async (t) => {
+  // A proxy on the way keeps PortOne's 200 but not its body: the refund was made.
+  let mangle = true;
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const response = await globalThis.fetch(input, init);
+    if (!mangle) return response;
+    mangle = false;
+    return new Response('{"cancellation":{"status":"SUCCEEDED"}}', { status: 200, headers: { 'Content-Type': 'application/json' } });
+  };
+  const { fake, client } = await setupV2(t, { fetch });
+  const { id } = fake.addPayment();
+  const input = { paymentId: id as string, reason: 'x', amount: 100 };
+  const unread = await apiError(client.cancelPayment(input));
+  assert.equal(unread.kind, 'invalid-response');
+  assert.match(unread.idempotencyKey ?? '', /^[0-9a-f-]{36}$/);
+  const again = await client.cancelPayment({ ...input, idempotencyKey: unread.idempotencyKey! });
+  assert.equal(again.idempotencyKey, unread.idempotencyKey);
+  assert.equal((fake.payments.get(id as string)?.amount as { cancelled: number }).cancelled, 100, 'refunded once');
+});

@@ -82,20 +82,21 @@ export class PortOneV2Client {
     const { paymentId, idempotencyKey, ...body } = checkInput(input, v2CancelPaymentRules) as V2CancelPaymentInput;
     const key = idempotencyKey ?? randomUUID();
     const call = this.#post(`/payments/${encodeURIComponent(paymentId)}/cancel`, { ...body, ...this.#store() }, key);
-    const response = expectFields(await this.#sendOnce(call, key, options), endpointOf(call), { cancellation: 'object' });
-    const raw = response.cancellation as Record<string, unknown>;
-    expectFields(raw, endpointOf(call), { status: 'string', id: 'string', totalAmount: 'number' });
-    const date = (field: string): Date | null => (typeof raw[field] === 'string' ? new Date(raw[field] as string) : null);
-    return {
-      status: raw.status as string,
-      id: raw.id as string,
-      totalAmount: raw.totalAmount as number,
-      reason: typeof raw.reason === 'string' ? raw.reason : null,
-      requestedAt: date('requestedAt'),
-      cancelledAt: date('cancelledAt'),
-      idempotencyKey: key,
-      raw,
-    };
+    return this.#sendOnce(call, key, options, (response) => {
+      const { cancellation } = expectFields(response, endpointOf(call), { cancellation: 'object' });
+      const raw = expectFields(cancellation, endpointOf(call), { status: 'string', id: 'string', totalAmount: 'number' });
+      const date = (field: string): Date | null => (typeof raw[field] === 'string' ? new Date(raw[field] as string) : null);
+      return {
+        status: raw.status as string,
+        id: raw.id as string,
+        totalAmount: raw.totalAmount as number,
+        reason: typeof raw.reason === 'string' ? raw.reason : null,
+        requestedAt: date('requestedAt'),
+        cancelledAt: date('cancelledAt'),
+        idempotencyKey: key,
+        raw,
+      };
+    });
   }
 
   /** `POST /payments/{paymentId}/pre-register`: PortOne then refuses a payment for this id with another amount or currency. */
@@ -150,17 +151,22 @@ export class PortOneV2Client {
     return this.#http.send(call, limit).then((raw) => toV2Payment(raw, endpointOf(call)));
   }
 
-  /** A POST with its `Idempotency-Key` (an RFC 8941 string): a fresh one unless the caller chose it. */
-  /** A POST, sent once; a failure carries the key, so the caller can repeat it safely. */
-  async #sendOnce(call: ApiCall, key: string, options: CallOptions | undefined): Promise<unknown> {
+  /**
+   * A POST, sent once. Any failure after the request may have reached PortOne carries the key,
+   * including a 2xx reply `read` cannot use (the refund may have been made), so the caller can
+   * repeat the call safely with that key.
+   */
+  async #sendOnce<T = unknown>(call: ApiCall, key: string, options: CallOptions | undefined, read?: (response: unknown) => T): Promise<T> {
     try {
-      return await this.#http.send(call, callLimit(this.#timeoutMs, options));
+      const response = await this.#http.send(call, callLimit(this.#timeoutMs, options));
+      return read ? read(response) : (response as T);
     } catch (error) {
       if (error instanceof PortOneApiError) error.idempotencyKey = key;
       throw error;
     }
   }
 
+  /** A POST with its `Idempotency-Key` (an RFC 8941 string): a fresh one unless the caller chose it. */
   #post(path: string, body: Record<string, unknown>, idempotencyKey: string): ApiCall {
     return { method: 'POST', path, body, headers: { 'Idempotency-Key': `"${idempotencyKey}"` } };
   }
