@@ -73,7 +73,7 @@ export interface FieldSpec {
   bad: fc.Arbitrary<unknown>;
   /** `true`, or required when this holds for the input as given. */
   required?: true | ((input: Record<string, unknown>) => boolean);
-  /** `null` and `''` are refused rather than read as "not given". */
+  /** Only a missing key means "not given": a key holding `undefined`, `null` or `''` is refused. */
   strict?: true;
 }
 
@@ -282,7 +282,7 @@ function build(spec: InputSpec, choices: Record<string, Choice>, extra: Record<s
   for (const [field, rule] of Object.entries(spec)) {
     const choice = choices[field] as Choice;
     if (choice.kind === 'bad') problems.push(`bad ${field}`);
-    const absent = choice.kind === 'omit' || (choice.kind === 'blank' && (choice.value === undefined || !rule.strict));
+    const absent = choice.kind === 'omit' || (choice.kind === 'blank' && !rule.strict);
     if (choice.kind === 'blank' && !absent) problems.push(`blank ${field} where only a missing key means "not given"`);
     const required = rule.required === true || (typeof rule.required === 'function' && rule.required(input));
     if (absent && required) problems.push(`missing ${field}`);

@@ -125,7 +125,7 @@ const cancelSpec = (known: string[]): InputSpec => ({
   merchantUid: text(40),
   amount: { ...positiveInteger, strict: true },
   reason: text(),
-  checksum: nonNegativeInteger,
+  checksum: { ...nonNegativeInteger, strict: true },
   enableWebhook: flag,
 });
 

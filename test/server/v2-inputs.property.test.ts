@@ -89,7 +89,7 @@ const cancelSpec = (known: string[]): InputSpec => ({
   paymentId: { ...withKnown(pathId(), known), required: true },
   reason: { ...text(), required: true },
   amount: { ...positiveInteger, strict: true },
-  currentCancellableAmount: nonNegativeInteger,
+  currentCancellableAmount: { ...nonNegativeInteger, strict: true },
   idempotencyKey,
 });
 
