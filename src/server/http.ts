@@ -1,6 +1,6 @@
 import { PortOneApiError, type PortOneApiErrorInit } from './errors.js';
 import type { CallLimit } from './limit.js';
-import type { FetchLike } from './types.js';
+import type { FetchLike, FetchResponseLike } from './types.js';
 
 export interface ApiCall {
   method: 'GET' | 'POST' | 'DELETE';
@@ -93,21 +93,27 @@ export class PortOneHttp {
     let ok = false;
     let text: string;
     try {
-      const response = await fetch(`${baseUrl}${call.path}${query}`, {
-        method: call.method,
-        headers: { ...wire.headers(call), ...call.headers },
-        ...(call.body ? { body: JSON.stringify(call.body) } : {}),
-        // A redirect would carry the secret (V1's token request body, V2's Authorization) wherever it points.
-        redirect: 'manual',
-        // The limit covers reading the body too, so a reply that stalls halfway still ends.
-        signal: limit.signal,
-      });
+      // Raced against the limit as well as given its signal: a custom fetch may ignore the signal.
+      const response = await limit.race(
+        fetch(`${baseUrl}${call.path}${query}`, {
+          method: call.method,
+          headers: { ...wire.headers(call), ...call.headers },
+          ...(call.body ? { body: JSON.stringify(call.body) } : {}),
+          // A redirect would carry the secret (V1's token request body, V2's Authorization) wherever it points.
+          redirect: 'manual',
+          // The limit covers reading the body too, so a reply that stalls halfway still ends.
+          signal: limit.signal,
+        }),
+        endpoint,
+      );
       status = response.status;
       ok = response.ok;
-      text = await response.text();
+      text = await limit.race(readText(response), endpoint);
     } catch (error) {
-      const cause = safeCopy(error, redact);
+      // The limit's own error, from the race, is no cause worth keeping: it is thrown again below.
+      const cause = error instanceof PortOneApiError ? undefined : safeCopy(error, redact);
       if (limit.signal.aborted) throw limit.error(endpoint, status, cause);
+      if (error instanceof ReplyTooLarge) throw fail({ kind: 'invalid-response', detail: error.message, status });
       throw fail({ kind: 'network', detail: status === undefined ? 'no reply' : 'the reply broke off', status, cause });
     }
     if (status >= 300 && status < 400) {
@@ -116,6 +122,39 @@ export class PortOneHttp {
     const read = wire.read({ status, ok, text });
     if ('failure' in read) throw fail({ ...read.failure, status });
     return read.value;
+  }
+}
+
+/** PortOne's replies are a few kilobytes; a proxy streaming without end must not fill the process's memory. */
+export const MAX_REPLY_BYTES = 1024 * 1024;
+
+class ReplyTooLarge extends Error {
+  constructor() {
+    super(`the reply is larger than ${MAX_REPLY_BYTES} bytes`);
+  }
+}
+
+/** The reply's text, read as a stream and given up past `MAX_REPLY_BYTES` when the response has one. */
+async function readText(response: FetchResponseLike): Promise<string> {
+  const { body } = response as { body?: unknown };
+  if (!(body instanceof ReadableStream)) {
+    const text = await response.text();
+    if (text.length > MAX_REPLY_BYTES) throw new ReplyTooLarge();
+    return text;
+  }
+  const reader = (body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > MAX_REPLY_BYTES) {
+      void reader.cancel().catch(() => {});
+      throw new ReplyTooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
   }
 }
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
-import { PortOneClient } from '../../src/server/index.js';
+import { PortOneClient, type PortOneClientOptions } from '../../src/server/index.js';
 import { apiError, setup, trail } from './harness.js';
 
 const BOUNDED = { timeout: 5_000 };
@@ -198,4 +198,49 @@ test('retries stop at the time limit: no backoff is started that cannot end in t
   const error = await apiError(client.getPayment(imp_uid as string));
   assert.equal(error.kind, 'timeout');
   assert.ok(performance.now() - started < 1500);
+});
+
+test('timeoutMs holds with a custom fetch that ignores the signal, before and after the headers', BOUNDED, async (t) => {
+  const never = new Promise<never>(() => {});
+  // The token request goes through; the payment request stalls.
+  const deaf = (stall: 'reply' | 'body'): PortOneClientOptions['fetch'] => (url, init) =>
+    url.endsWith('/users/getToken')
+      ? fetch(url, init)
+      : stall === 'reply'
+        ? never
+        : fetch(url, init).then((response) => ({ status: response.status, ok: response.ok, text: () => never }));
+  for (const stall of ['reply', 'body'] as const) {
+    const { fake, client } = await setup(t, { timeoutMs: 300, fetch: deaf(stall) });
+    const started = performance.now();
+    const error = await apiError(client.getPayment(fake.addPayment().imp_uid as string));
+    assert.equal(error.kind, 'timeout', stall);
+    assert.match(error.endpoint, /^GET \/payments\//, stall);
+    assert.ok(performance.now() - started < 2000, stall);
+  }
+});
+
+test('a reply larger than 1 MiB is given up as invalid-response, without reading it all', BOUNDED, async (t) => {
+  const { fake } = await setup(t);
+  let sent = 0;
+  // A proxy that streams without end: 64 KiB chunks for as long as someone reads.
+  const endless = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const more = (): void => {
+      while (!res.destroyed && sent < 64 * 1024 * 1024 && res.write(chunk)) sent += chunk.length;
+      if (!res.destroyed && sent < 64 * 1024 * 1024) res.once('drain', more);
+    };
+    more();
+  });
+  await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise<void>((resolve) => endless.close(() => resolve())));
+  const client = new PortOneClient({
+    apiKey: fake.apiKey,
+    apiSecret: fake.apiSecret,
+    baseUrl: `http://127.0.0.1:${(endless.address() as AddressInfo).port}`,
+  });
+  const error = await apiError(client.getPayment('imp_1'));
+  assert.equal(error.kind, 'invalid-response');
+  assert.match(error.message, /larger than 1048576 bytes/);
+  assert.ok(sent < 16 * 1024 * 1024, `${sent} bytes sent before the client gave up`);
 });
