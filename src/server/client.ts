@@ -1,6 +1,6 @@
 import { PortOneApiError } from './errors.js';
 import { v1Wire } from './envelope.js';
-import { PortOneHttp, endpointOf, expectFields, type ApiCall } from './http.js';
+import { PortOneHttp, answeredAbout, endpointOf, expectFields, type ApiCall } from './http.js';
 import {
   callLimit,
   cancelPaymentRules,
@@ -74,7 +74,10 @@ export class PortOneClient {
    */
   async findPaymentByMerchantUid(merchantUid: string, options?: CallOptions): Promise<Payment | null> {
     const id = requireValue(merchantUid, 'merchantUid', pathSegment(40));
-    return orNullIfNotFound(this.#payment(this.#read(`/payments/find/${encodeURIComponent(id)}`), this.#limit(options)));
+    const call = this.#read(`/payments/find/${encodeURIComponent(id)}`);
+    const payment = await orNullIfNotFound(this.#payment(call, this.#limit(options)));
+    if (payment && payment.merchantUid !== id) throw answeredAbout('another order', endpointOf(call));
+    return payment;
   }
 
   /** Reads the payment and returns it only if it is paid in full, for this amount, currency and order id. */
@@ -147,8 +150,11 @@ export class PortOneClient {
     return this.#getPayment(webhookImpUid(body), this.#limit(callOptions));
   }
 
-  #getPayment(impUid: string, limit: CallLimit): Promise<Payment> {
-    return this.#payment(this.#read(`/payments/${encodeURIComponent(impUid)}`), limit);
+  async #getPayment(impUid: string, limit: CallLimit): Promise<Payment> {
+    const call = this.#read(`/payments/${encodeURIComponent(impUid)}`);
+    const payment = await this.#payment(call, limit);
+    if (payment.impUid !== impUid) throw answeredAbout('another payment', endpointOf(call));
+    return payment;
   }
 
   /** A read of a path, with test-channel payments included when the client was built to see them. */

@@ -172,7 +172,7 @@ export function endpointOf(call: Pick<ApiCall, 'method' | 'path'>): string {
 export function expectFields(
   response: unknown,
   endpoint: string,
-  fields: Record<string, 'string' | 'number' | 'object'>,
+  fields: Record<string, 'string' | 'number' | 'boolean' | 'object'>,
 ): Record<string, unknown> {
   const record = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
   const missing = Object.entries(fields).filter(([field, type]) => typeof record[field] !== type || record[field] === null);
@@ -181,6 +181,11 @@ export function expectFields(
     throw new PortOneApiError({ kind: 'invalid-response', endpoint, detail: `the response lacks ${list}` });
   }
   return record;
+}
+
+/** A reply about something other than what was asked for: PortOne's or a proxy's mistake, never to be trusted. */
+export function answeredAbout(what: string, endpoint: string): PortOneApiError {
+  return new PortOneApiError({ kind: 'invalid-response', endpoint, detail: `the reply is about ${what}` });
 }
 
 /** JSON text, or `undefined` when it is not JSON. */

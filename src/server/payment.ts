@@ -1,8 +1,18 @@
 import { expectFields } from './http.js';
 import type { BillingKey, Payment, RawPayment } from './types.js';
 
-// Verification compares these, so a reply without them is refused rather than compared loosely.
-const PAYMENT_FIELDS = { imp_uid: 'string', merchant_uid: 'string', amount: 'number', currency: 'string', status: 'string' } as const;
+// Verification compares these, so a reply without them is refused rather than compared loosely:
+// a missing `cancel_amount` is not "nothing refunded", nor a missing `sandbox` "a live payment".
+// PortOne's schema marks all of them required.
+const PAYMENT_FIELDS = {
+  imp_uid: 'string',
+  merchant_uid: 'string',
+  amount: 'number',
+  cancel_amount: 'number',
+  currency: 'string',
+  status: 'string',
+  sandbox: 'boolean',
+} as const;
 
 /** Reads optional fields of a V1 record: strings or `null`, UNIX seconds (0 = never) as `Date` or `null`. */
 function fieldsOf(raw: Record<string, unknown>) {
@@ -27,7 +37,7 @@ export function toPayment(response: unknown, endpoint: string): Payment {
     merchantUid: raw.merchant_uid,
     status: raw.status,
     amount: raw.amount,
-    cancelAmount: typeof raw.cancel_amount === 'number' ? raw.cancel_amount : 0,
+    cancelAmount: raw.cancel_amount,
     currency: raw.currency,
     name: str('name'),
     payMethod: str('pay_method'),
@@ -35,7 +45,7 @@ export function toPayment(response: unknown, endpoint: string): Payment {
     embPgProvider: str('emb_pg_provider'),
     pgTid: str('pg_tid'),
     channel: str('channel'),
-    sandbox: raw.sandbox === true,
+    sandbox: raw.sandbox,
     buyerName: str('buyer_name'),
     buyerEmail: str('buyer_email'),
     buyerTel: str('buyer_tel'),

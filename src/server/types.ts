@@ -57,8 +57,10 @@ export interface RawPayment {
   imp_uid: string;
   merchant_uid: string;
   amount: number;
+  cancel_amount: number;
   currency: string;
   status: string;
+  sandbox: boolean;
   [field: string]: unknown;
 }
 

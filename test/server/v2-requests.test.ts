@@ -156,6 +156,8 @@ const v2Mismatches: [PaymentVerificationReason, Record<string, unknown>, unknown
   ['cancelled', { ...amounts({ cancelled: 1 }) }, 0, 1],
   ['test-payment', { channel: { type: 'TEST', key: 'k', pgProvider: 'PAYMENTWALL' } }, 'LIVE', 'TEST'],
   ['test-payment', { channel: undefined }, 'LIVE', null],
+  // A channel without a type is not taken for LIVE.
+  ['test-payment', { channel: { key: 'k', pgProvider: 'PAYMENTWALL' } }, 'LIVE', null],
   ['amount-mismatch', amounts({ total: 15000 }), 150, 15000],
   ['currency-mismatch', { currency: 'KRW' }, 'USD', 'KRW'],
 ];
@@ -174,6 +176,20 @@ for (const [reason, stored, expected, actual] of v2Mismatches) {
     });
   });
 }
+
+test('V2 reads refuse a reply about another payment, or another store than the client was given, as invalid-response', async (t) => {
+  const { fake } = await setupV2(t);
+  const client = new PortOneV2Client({ apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, storeId: fake.storeId });
+  const other = fake.addPayment({ storeId: 'store-4f0a1c2e-0000-4000-8000-00000000000b' });
+  const moved = fake.addPayment();
+  const asked = moved.id as string;
+  moved.id = 'order-someone-else';
+  for (const id of [other.id as string, asked]) {
+    const error = await apiError(client.verifyPayment({ paymentId: id, amount: 150, currency: 'USD' }));
+    assert.equal(error.kind, 'invalid-response', id);
+    assert.match(error.message, /the reply is about/, id);
+  }
+});
 
 test('V2 verifyPayment accepts a TEST channel only when the client was built to', async (t) => {
   const { fake } = await setupV2(t);

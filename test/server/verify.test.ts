@@ -153,3 +153,38 @@ test('a test-channel (sandbox) payment does not verify unless the client accepts
   const testing = new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, includeSandbox: true, acceptTestPayments: true });
   assert.equal((await testing.verifyPayment(expected)).sandbox, true);
 });
+
+// A reply missing what verification compares, or about something else, is never trusted: the
+// schema marks these fields required, so only a broken PortOne or a proxy sends such replies.
+const untrusted: [description: string, change: (stored: Record<string, unknown>) => void][] = [
+  ['without cancel_amount (not "nothing refunded")', (stored) => delete stored.cancel_amount],
+  ['with cancel_amount as a string', (stored) => (stored.cancel_amount = '500')],
+  ['without sandbox (not "a live payment")', (stored) => delete stored.sandbox],
+  ['about another imp_uid', (stored) => (stored.imp_uid = 'imp_999999999999')],
+];
+for (const [description, change] of untrusted) {
+  test(`verifyPayment refuses a reply ${description} as invalid-response`, async (t) => {
+    const { fake, client } = await setup(t);
+    const stored = fake.addPayment();
+    const { imp_uid, merchant_uid, amount } = stored;
+    change(stored);
+    await assert.rejects(
+      client.verifyPayment({ impUid: imp_uid as string, amount: amount as number, currency: 'KRW', merchantUid: merchant_uid as string }),
+      (error: unknown) => error instanceof PortOneApiError && error.kind === 'invalid-response',
+    );
+  });
+}
+
+test('findPaymentByMerchantUid refuses a reply about another order as invalid-response', async (t) => {
+  // A proxy (or a broken PortOne) that answers the look-up for order_A with order_B's payment.
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const response = await globalThis.fetch(input, init);
+    if (!String(input).includes('/payments/find/')) return response;
+    const text = (await response.text()).replace('"merchant_uid":"order_A"', '"merchant_uid":"order_B"');
+    return new Response(text, { status: response.status, headers: response.headers });
+  };
+  const { fake, client } = await setup(t, { fetch });
+  fake.addPayment({ merchant_uid: 'order_A' });
+  await assert.rejects(client.findPaymentByMerchantUid('order_A'), (error: unknown) => error instanceof PortOneApiError && error.kind === 'invalid-response');
+  assert.equal(await client.findPaymentByMerchantUid('order_C'), null, 'an order PortOne has no payment for is still null');
+});

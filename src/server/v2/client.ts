@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Webhook } from 'standardwebhooks';
 import { PortOneApiError, PortOneInputError } from '../errors.js';
-import { PortOneHttp, endpointOf, expectFields, type ApiCall } from '../http.js';
+import { PortOneHttp, answeredAbout, endpointOf, expectFields, type ApiCall } from '../http.js';
 import { callLimit } from '../inputs.js';
 import type { CallLimit } from '../limit.js';
 import type { CallOptions } from '../types.js';
@@ -141,14 +141,17 @@ export class PortOneV2Client {
     };
   }
 
-  #getPayment(paymentId: string, limit: CallLimit): Promise<V2Payment> {
+  async #getPayment(paymentId: string, limit: CallLimit): Promise<V2Payment> {
     const call: ApiCall = {
       method: 'GET',
       path: `/payments/${encodeURIComponent(paymentId)}`,
       retry: true,
       ...(this.#storeId ? { query: { storeId: this.#storeId } } : {}),
     };
-    return this.#http.send(call, limit).then((raw) => toV2Payment(raw, endpointOf(call)));
+    const payment = toV2Payment(await this.#http.send(call, limit), endpointOf(call));
+    if (payment.paymentId !== paymentId) throw answeredAbout('another payment', endpointOf(call));
+    if (this.#storeId && payment.storeId !== this.#storeId) throw answeredAbout('a payment of another store', endpointOf(call));
+    return payment;
   }
 
   /**

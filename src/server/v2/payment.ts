@@ -28,7 +28,8 @@ export function toV2Payment(response: unknown, endpoint: string): V2Payment {
     status: raw.status as string,
     storeId: str(raw, 'storeId'),
     channel: channel && ({
-      type: str(channel, 'type') ?? 'LIVE',
+      // Never assumed: a channel PortOne does not call LIVE is not one for verification.
+      type: str(channel, 'type'),
       key: str(channel, 'key'),
       pgProvider: str(channel, 'pgProvider'),
       pgMerchantId: str(channel, 'pgMerchantId'),

@@ -44,8 +44,8 @@ export interface V2PaymentAmount {
 }
 
 export interface V2Channel {
-  /** `LIVE` or `TEST`. */
-  type: 'LIVE' | 'TEST' | (string & {});
+  /** `LIVE` or `TEST`; `null` when PortOne's reply has none. */
+  type: 'LIVE' | 'TEST' | (string & {}) | null;
   key: string | null;
   /** `PAYMENTWALL` for Paymentwall. */
   pgProvider: string | null;
