@@ -10,6 +10,8 @@ export interface AttemptRun {
   abandon(): void;
   /** The order id of its saved attempt, once saved. */
   id?: string;
+  /** The `widgetKey` of the widget that sent it, once sent. */
+  key?: string;
 }
 
 export function attemptRun(): AttemptRun {

@@ -417,6 +417,9 @@ export class PaymentwallPay extends LitElement {
     // The busy button gives up focus; the buyer gets it back on the button when the attempt ends.
     const hadFocus = this.matches(':focus-within');
     const run = (this.#run = attemptRun());
+    // The order being paid: a success enters the paid state only while the widget (or the one in
+    // its place) still shows this order.
+    const order = this.#order();
     // Started a microtask later, so a pay() from a pay-request listener joins this attempt.
     const outcome = Promise.resolve()
       .then(() => this.#attempt(this.#protocol, checked.config, run))
@@ -425,14 +428,14 @@ export class PaymentwallPay extends LitElement {
         return { status: 'fail', detail: this.#failure('local', 'sdk-error') } satisfies Outcome;
       });
     // An answer PortOne still gives after the attempt was given up is reported then, once.
-    void outcome.then((late) => run.abandoned && this.#report(late));
+    void outcome.then((late) => run.abandoned && this.#report(late, true, order, run.key));
     const attempt = Promise.race([outcome, run.whenAbandoned]).then((ended) => {
       // Settle before telling anyone, so a pay-fail listener that retries starts a new attempt.
       this.#inFlight = undefined;
       this.#run = undefined;
       this.busy = false;
       if (hadFocus) void this.updateComplete.then(() => this.#refocus());
-      return this.#report(ended);
+      return this.#report(ended, true, order, run.key);
     });
     this.#inFlight = attempt;
     return attempt;
@@ -557,7 +560,7 @@ export class PaymentwallPay extends LitElement {
     // window may open over the next screen. A widget moved within one task is connected again.
     if (run.abandoned) return { status: 'cancelled' };
     if (!this.isConnected) return aborted('the widget left the page before the payment window opened; nothing was sent.');
-    const attempt: SavedAttempt = protocol.attempt(sent, widgetKey(this));
+    const attempt: SavedAttempt = protocol.attempt(sent, (run.key = widgetKey(this)));
     // Saved first: on mobile, the SDK navigates away and only this record comes back.
     this.#store.save(attempt);
     run.id = id;
@@ -577,14 +580,16 @@ export class PaymentwallPay extends LitElement {
    * return with no saved attempt): a success does not enter the paid state, a failure carries none
    * of the link's text, and the detail says `unconfirmed: true`.
    */
-  #report(outcome: Outcome, confirmed = true): PayResult {
-    if (outcome.status === 'success') {
+  #report(outcome: Outcome, confirmed = true, order?: string, key?: string): PayResult {
+    if (!('detail' in outcome)) return outcome;
+    const success = outcome.status === 'success';
+    if (success) {
       if (confirmed) {
         this.status = { kind: 'success', message: this.#t.success };
-        this.completed = true;
+        // Not for an order the page changed while the buyer paid: that one is still to pay.
+        this.completed = order === undefined || order === this.#order();
       } else outcome.detail.unconfirmed = true;
-      this.dispatchEvent(paymentEvent('pay-success', outcome.detail));
-    } else if (outcome.status === 'fail') {
+    } else {
       // Unconfirmed: our own failure, with none of the link's text.
       if (!confirmed) outcome.detail = { ...this.#failure('redirect', 'pg-error', outcome.detail.merchantUid), unconfirmed: true };
       const { detail } = outcome;
@@ -592,7 +597,16 @@ export class PaymentwallPay extends LitElement {
       const pgMessage = this.#protocol.reason(detail);
       const kind = code === 'pg-error' && this.#protocol.closed(detail) ? 'closed' : 'fail';
       this.status = pgMessage ? { kind, message, pgMessage } : { kind, message };
-      this.dispatchEvent(paymentEvent('pay-fail', detail));
+    }
+    const event = () => paymentEvent(success ? 'pay-success' : 'pay-fail', outcome.detail);
+    this.dispatchEvent(event());
+    // Removed while PortOne's window was open (`key`: the request was sent), as a framework
+    // re-rendering does: no listener of the page hears this element any more. The widget now in
+    // its place reports it too (and shows it), or else the document hears it.
+    if (key && !this.isConnected) {
+      const heir = elementByKey(key);
+      if (heir instanceof PaymentwallPay && heir !== this && !heir.#inFlight) heir.#report(outcome, confirmed, order);
+      else document.dispatchEvent(event());
     }
     return outcome;
   }
@@ -787,6 +801,11 @@ export class PaymentwallPay extends LitElement {
   }
 
   /** The order id the page fixed for this widget (`merchant-uid`, V2 `payment-id`), if any. */
+  /** What the widget currently asks the buyer to pay for. */
+  #order(): string {
+    return JSON.stringify(ORDER_PROPERTIES.map((name) => this[name]));
+  }
+
   get #fixedId(): string | undefined {
     return this[this.#protocol.idProperty]?.trim();
   }

@@ -101,6 +101,87 @@ describe('registration and lifecycle', () => {
     }
   });
 
+  it('removed with PortOne\'s window open and re-created in its place: the new widget reports the payment, once, and shows it paid', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    const paying = element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    // A framework re-keys it: the old element goes, a new one with the same attributes takes its place.
+    const parent = element.parentElement!;
+    const fresh = element.cloneNode() as PaymentwallPay;
+    element.remove();
+    parent.append(fresh);
+    await fresh.updateComplete;
+    const heardByPage = recordEvents(document, 'pay-success', 'pay-fail');
+    const heardByFresh = recordEvents(fresh, 'pay-success');
+    imp.respond({ imp_uid: 'imp_paid_1', merchant_uid: imp.requests[0]!.merchant_uid });
+    expect((await paying).status).to.equal('success');
+    await fresh.updateComplete;
+    expect(heardByPage.map((event) => [event.type, event.detail.impUid])).to.deep.equal([['pay-success', 'imp_paid_1']]);
+    expect(heardByFresh, 'the new widget\'s own listeners').to.have.length(1);
+    expect(text(button(fresh))).to.equal('Paid');
+    expect((await fresh.pay()).status, 'no second charge').to.equal('cancelled');
+    expect(imp.requests).to.have.length(1);
+  });
+
+  it('removed with PortOne\'s window open and nothing in its place: the page\'s document listener still hears the result', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    const paying = element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    element.remove();
+    const heardByPage = recordEvents(document, 'pay-success', 'pay-fail');
+    imp.respond({ imp_uid: 'imp_paid_2', merchant_uid: imp.requests[0]!.merchant_uid });
+    expect((await paying).status).to.equal('success');
+    expect(heardByPage.map((event) => [event.type, event.detail.impUid])).to.deep.equal([['pay-success', 'imp_paid_2']]);
+  });
+
+  it('a widget removed before the window opened tells only itself that it aborted, not the page', async () => {
+    installImp();
+    const element = await widget({});
+    let release!: () => void;
+    element.addEventListener('pay-request', (event) => event.detail.waitUntil(new Promise<void>((resolve) => (release = resolve))));
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const heardByPage = recordEvents(document, 'pay-success', 'pay-fail');
+      const paying = element.pay();
+      await waitUntil(() => release !== undefined, 'pay-request heard');
+      element.remove();
+      release();
+      expect((await paying).status).to.equal('fail');
+      expect(heardByPage).to.have.length(0);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('the order changed while the buyer paid: the success is reported, and the new order can still be paid', async () => {
+    for (const change of [
+      (element: PaymentwallPay) => (element.amount = 2000),
+      (element: PaymentwallPay) => element.setAttribute('order-name', 'Two items'),
+      // The page switches the widget to PortOne V2 while the V1 window is open.
+      (element: PaymentwallPay) => {
+        element.setAttribute('store-id', 'store-4a1b2c3d-0000-4000-8000-000000000001');
+        element.setAttribute('customer-id', 'customer-1');
+      },
+    ]) {
+      const imp = installImp('never');
+      const element = await widget({});
+      const paying = element.pay();
+      await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+      change(element);
+      await element.updateComplete;
+      imp.respond({ imp_uid: 'imp_paid_3', merchant_uid: imp.requests[0]!.merchant_uid });
+      const result = await paying;
+      expect(result.status).to.equal('success');
+      await element.updateComplete;
+      expect(text(button(element)), String(change)).not.to.equal('Paid');
+      expect(button(element).disabled, String(change)).to.equal(false);
+      element.remove();
+    }
+  });
+
   it('still pays when only moved (removed and added again in the same task) while paying', async () => {
     const imp = installImp();
     const element = await widget({});
