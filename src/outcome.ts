@@ -8,13 +8,15 @@ type PortOneResult = RequestPayResponse | Record<string, string>;
 
 const isFalse = (value: unknown) => value === false || value === 'false';
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+/** `error_code` as text: PortOne's own test is `error_code != null`, so a number counts too. */
+const errorCode = (value: unknown) => (typeof value === 'number' ? String(value) : text(value));
 
 /**
  * PortOne reports a failure by a non-empty `error_code`; older SDKs by `success` or
  * `imp_success` being false (as booleans in the callback, as strings in a redirect query).
  */
 export function isPgFailure(result: PortOneResult): boolean {
-  return text(result.error_code) !== undefined || isFalse(result.success) || isFalse(result.imp_success);
+  return errorCode(result.error_code) !== undefined || isFalse(result.success) || isFalse(result.imp_success);
 }
 
 /**
@@ -64,7 +66,7 @@ export function failDetail(
   if (merchantUid !== undefined) detail.merchantUid = merchantUid;
   if (result !== undefined) {
     const impUid = text(result.imp_uid);
-    const pgCode = text(result.error_code);
+    const pgCode = errorCode(result.error_code);
     const pgMessage = text(result.error_msg);
     if (impUid !== undefined) detail.impUid = impUid;
     if (pgCode !== undefined) detail.pgCode = pgCode;

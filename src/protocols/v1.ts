@@ -20,7 +20,9 @@ function outcome(via: 'callback' | 'redirect', attempt: Attempt, result: Request
     const message = isBuyerCancel(result) ? t.buyerClosed : t.failure['pg-error'];
     return { status: 'fail', detail: failDetail(via, 'pg-error', message, attempt.merchantUid, result) };
   }
-  return { status: 'success', detail: successDetail(via, attempt, result) };
+  const detail = successDetail(via, attempt, result);
+  // No error, but no payment either: not a success PortOne ever reports.
+  return detail.impUid ? { status: 'success', detail } : { status: 'fail', detail: failDetail(via, 'sdk-error', t.failure['sdk-error'], attempt.merchantUid, result) };
 }
 
 export const v1: Protocol<WidgetConfig, RequestPayParams, Attempt, Iamport> = {
@@ -53,26 +55,32 @@ export const v1: Protocol<WidgetConfig, RequestPayParams, Attempt, Iamport> = {
   pay(imp, config, request, attempt, t) {
     return new Promise((resolve) => {
       let ended = false;
+      const sdkError = (via: 'callback' | 'local', why: string, what: unknown): Ended => {
+        console.error(`paymentwall-pay: ${why}`, what);
+        return { status: 'fail', detail: failDetail(via, 'sdk-error', t.failure['sdk-error'], attempt.merchantUid) };
+      };
       // PortOne may call back twice; only the first answer counts.
       const end = (result: () => Ended) => {
         if (ended) return;
         ended = true;
-        resolve(result());
+        try {
+          resolve(result());
+        } catch (error) {
+          resolve(sdkError('callback', 'could not read the PortOne SDK\'s response:', error));
+        }
       };
       try {
         initImp(imp, config.impCode, config.tierCode);
         imp.request_pay(request, (response) =>
-          end(() => {
-            if (typeof response === 'object' && response !== null) return outcome('callback', attempt, response, t);
-            console.error('paymentwall-pay: the PortOne SDK called back without a response:', response);
-            return { status: 'fail', detail: failDetail('callback', 'sdk-error', t.failure['sdk-error'], attempt.merchantUid) };
-          }),
+          end(() =>
+            typeof response === 'object' && response !== null
+              ? // Read once, into plain data: nothing later runs a getter of PortOne's object again.
+                outcome('callback', attempt, { ...response }, t)
+              : sdkError('callback', 'the PortOne SDK called back without a response:', response),
+          ),
         );
       } catch (error) {
-        end(() => {
-          console.error('paymentwall-pay: could not call the PortOne SDK:', error);
-          return { status: 'fail', detail: failDetail('local', 'sdk-error', t.failure['sdk-error'], attempt.merchantUid) };
-        });
+        end(() => sdkError('local', 'could not call the PortOne SDK:', error));
       }
     });
   },

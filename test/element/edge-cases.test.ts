@@ -117,6 +117,61 @@ describe('edges a page author or buyer would hit', () => {
     });
   });
 
+  it('ends in pg-error, with the code as text, when PortOne calls back with a numeric error_code', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    const paying = element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    imp.respond({ imp_uid: null, merchant_uid: imp.requests[0]!.merchant_uid, error_code: 1002 as unknown as string, error_msg: '이미 결제가 이루어진 거래건입니다' });
+    const result = await paying;
+    expect(result.status === 'fail' && [result.detail.code, result.detail.pgCode]).to.deep.equal(['pg-error', '1002']);
+    await element.updateComplete;
+    expect(text(button(element))).not.to.equal('Paid');
+  });
+
+  it('ends in sdk-error, not Paid, when PortOne calls back with neither an error nor an imp_uid', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    const paying = element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    imp.respond({ merchant_uid: imp.requests[0]!.merchant_uid });
+    const result = await paying;
+    expect(result.status === 'fail' && result.detail.code).to.equal('sdk-error');
+    await element.updateComplete;
+    expect(button(element).disabled).to.equal(false);
+  });
+
+  it('ends, once and with pay-fail, when a callback response throws as it is read, whenever it throws', async () => {
+    for (const throwsOnRead of [1, 4]) {
+      const imp = installImp('never');
+      const element = await widget({});
+      const events: string[] = [];
+      element.addEventListener('pay-success', (event) => events.push(event.type));
+      element.addEventListener('pay-fail', (event) => events.push(event.type));
+      const paying = element.pay();
+      await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+      let reads = 0;
+      const response = {
+        merchant_uid: imp.requests[0]!.merchant_uid,
+        error_msg: 'declined',
+        get error_code(): string {
+          reads += 1;
+          if (reads >= throwsOnRead) throw new Error('a getter that throws');
+          return 'F400';
+        },
+      };
+      await quietly(async () => {
+        expect(() => imp.respond(response), 'nothing thrown back into the SDK').not.to.throw();
+        const result = await Promise.race([paying, new Promise((resolve) => setTimeout(() => resolve('still busy'), 2000))]);
+        expect(result, `throws on read ${throwsOnRead}`).to.have.property('status', 'fail');
+      });
+      expect(events, `throws on read ${throwsOnRead}`).to.deep.equal(['pay-fail']);
+      await element.updateComplete;
+      expect(button(element).getAttribute('aria-busy')).not.to.equal('true');
+      element.remove();
+    }
+  });
+
   it('sends a request object a pay-request listener replaced', async () => {
     const imp = installImp();
     const element = await widget({});

@@ -17,6 +17,9 @@ describe('reading PortOne’s answer', () => {
     expect(isPgFailure({ success: true, error_code: null })).to.equal(false);
     expect(isPgFailure({ error_code: '' })).to.equal(false);
     expect(isPgFailure({ error_code: 'F1002' })).to.equal(true);
+    // PortOne's own test is error_code != null: a number is a code too.
+    expect(isPgFailure({ imp_uid: null, error_code: 1002 as unknown as string })).to.equal(true);
+    expect(isPgFailure({ error_code: 0 as unknown as string })).to.equal(true);
     expect(isPgFailure({ success: false })).to.equal(true);
     expect(isPgFailure({ imp_success: false })).to.equal(true);
     expect(isPgFailure({ imp_success: 'false' })).to.equal(true);

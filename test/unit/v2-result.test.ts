@@ -29,7 +29,14 @@ describe('reading requestPayment’s value', () => {
   it('is success without code, carrying paymentId and txId', () => {
     const response = { transactionType: 'PAYMENT' as const, txId: 'tx-1', paymentId: 'order-1' };
     expect(readV2Response(response, 'order-1')).to.deep.equal({ status: 'success', paymentId: 'order-1', txId: 'tx-1', response });
-    expect(readV2Response({}, 'order-1')).to.deep.equal({ status: 'success', paymentId: 'order-1', response: {} });
+    // Either name is enough: the redirect's documented success query carries paymentId alone.
+    expect(readV2Response({ paymentId: 'order-1' }, 'order-1')).to.deep.equal({ status: 'success', paymentId: 'order-1', response: { paymentId: 'order-1' } });
+    expect(readV2Response({ txId: 'tx-1' }, 'order-1')).to.include({ status: 'success', txId: 'tx-1' });
+  });
+
+  it('is sdk-error for an answer without code that names no payment: nothing says one was made', () => {
+    expect(readV2Response({}, 'order-1')).to.deep.equal({ status: 'fail', code: 'sdk-error', paymentId: 'order-1', response: {} });
+    expect(readV2Response({ transactionType: 'PAYMENT' }, 'order-1')).to.include({ status: 'fail', code: 'sdk-error' });
   });
 
   it('is pg-error whenever code is there, keeping PortOne’s and the PG’s code and message', () => {

@@ -42,7 +42,8 @@ function fields(source: Record<string, unknown>, code: string, message: string) 
 /**
  * The promise's value for the request sent with `paymentId`. A `code` (any value but undefined
  * or null: PortOne's own test is `code !== undefined`) is `pg-error`; an answer for another
- * payment, or one that is not an object, is `sdk-error`; else success.
+ * payment, for none (no `paymentId` and no `txId`), or one that is not an object, is
+ * `sdk-error`; else success.
  */
 export function readV2Response(response: unknown, paymentId: string): V2Reading {
   if (response === undefined) return { status: 'redirect', paymentId };
@@ -52,7 +53,8 @@ export function readV2Response(response: unknown, paymentId: string): V2Reading 
   if (result.code !== undefined && result.code !== null) {
     return { status: 'fail', code: 'pg-error', paymentId, ...found, response: result };
   }
-  if (result.paymentId !== undefined && result.paymentId !== paymentId) {
+  // For another payment, or naming none at all (neither paymentId nor txId): no success of this one.
+  if (result.paymentId === undefined ? found.txId === undefined : result.paymentId !== paymentId) {
     return { status: 'fail', code: 'sdk-error', paymentId, ...found, response: result };
   }
   return found.txId === undefined
