@@ -602,10 +602,10 @@ export class PaymentwallPay extends LitElement {
     this.dispatchEvent(event());
     // Removed while PortOne's window was open (`key`: the request was sent), as a framework
     // re-rendering does: no listener of the page hears this element any more. The widget now in
-    // its place reports it too (and shows it), or else the document hears it.
+    // its place, for the same order, reports it too (and shows it), or else the document hears it.
     if (key && !this.isConnected) {
       const heir = elementByKey(key);
-      if (heir instanceof PaymentwallPay && heir !== this && !heir.#inFlight) heir.#report(outcome, confirmed, order);
+      if (heir instanceof PaymentwallPay && heir !== this && !heir.#inFlight && heir.#order() === order) heir.#report(outcome, confirmed, order);
       else document.dispatchEvent(event());
     }
     return outcome;

@@ -136,6 +136,28 @@ describe('registration and lifecycle', () => {
     expect(heardByPage.map((event) => [event.type, event.detail.impUid])).to.deep.equal([['pay-success', 'imp_paid_2']]);
   });
 
+  it('removed with PortOne\'s window open, another order\'s widget in its place: that one stays as it was, the document hears the result', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    const paying = element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const parent = element.parentElement!;
+    const other = element.cloneNode() as PaymentwallPay;
+    other.setAttribute('amount', '5000');
+    element.remove();
+    parent.append(other);
+    await other.updateComplete;
+    const heardByPage = recordEvents(document, 'pay-success', 'pay-fail');
+    const heardByOther = recordEvents(other, 'pay-success', 'pay-fail');
+    imp.respond({ imp_uid: 'imp_paid_4', merchant_uid: imp.requests[0]!.merchant_uid });
+    expect((await paying).status).to.equal('success');
+    await other.updateComplete;
+    expect(heardByPage.map((event) => event.detail.impUid)).to.deep.equal(['imp_paid_4']);
+    expect(heardByOther, 'not told as its own').to.have.length(0);
+    expect(text(shadow(other).querySelector('[part="status"]'))).to.equal('');
+    expect(button(other).disabled).to.equal(false);
+  });
+
   it('a widget removed before the window opened tells only itself that it aborted, not the page', async () => {
     installImp();
     const element = await widget({});
