@@ -851,7 +851,10 @@ export class PaymentwallPay extends LitElement {
     const signature = lines.join('\n');
     if (signature === this.#loggedConfig) return;
     this.#loggedConfig = signature;
-    if (!result.ok) console.error(`paymentwall-pay: invalid configuration, payment disabled:\n- ${lines.join('\n- ')}`, this);
-    else for (const warning of lines) console.warn(warning, this);
+    // The widget named by its place, not passed itself: a console-capture tool would record its
+    // attributes, and with them a prefilled buyer's name or e-mail.
+    const where = `(${widgetKey(this)})`;
+    if (!result.ok) console.error(`paymentwall-pay: invalid configuration, payment disabled ${where}:\n- ${lines.join('\n- ')}`);
+    else for (const warning of lines) console.warn(warning, where);
   }
 }

@@ -90,6 +90,19 @@ describe('a broken configuration', () => {
     });
   });
 
+  it('names the widget in its console line by its place, never by passing it with its prefilled buyer data', async () => {
+    await withErrors(async (errors) => {
+      const element = await widget({ id: 'checkout', amount: 'lots', 'buyer-email': 'jack.private@example.com', 'buyer-name': 'Jack Private' });
+      await element.updateComplete;
+      expect(errors).to.have.length(1);
+      const args = errors[0]!;
+      expect(args.some((arg) => arg instanceof Node), 'no element among the arguments').to.equal(false);
+      const line = args.map(String).join(' ');
+      expect(line).to.contain('paymentwall-pay#checkout');
+      expect(line).not.to.contain('jack.private').and.not.to.contain('Private');
+    });
+  });
+
   it('never throws from a setter, and mends itself when the attribute is fixed', async () => {
     await withErrors(async () => {
       const element = await widget({});
