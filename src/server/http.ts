@@ -108,7 +108,7 @@ export class PortOneHttp {
       );
       status = response.status;
       ok = response.ok;
-      text = await limit.race(readText(response), endpoint);
+      text = await limit.race(readText(response, limit.signal), endpoint);
     } catch (error) {
       // The limit's own error, from the race, is no cause worth keeping: it is thrown again below.
       const cause = error instanceof PortOneApiError ? undefined : safeCopy(error, redact);
@@ -134,28 +134,35 @@ class ReplyTooLarge extends Error {
   }
 }
 
-/** The reply's text, read as a stream and given up past `MAX_REPLY_BYTES` when the response has one. */
-async function readText(response: FetchResponseLike): Promise<string> {
+/**
+ * The reply's text, read chunk by chunk and given up past `MAX_REPLY_BYTES` when its body can be
+ * read so (the global fetch's web stream, node-fetch's Node stream); when the call ends meanwhile,
+ * a Node stream is destroyed, so a custom fetch that ignores the signal keeps no connection open.
+ */
+async function readText(response: FetchResponseLike, signal: AbortSignal): Promise<string> {
   const { body } = response as { body?: unknown };
-  if (!(body instanceof ReadableStream)) {
+  if (typeof (body as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] !== 'function') {
     const text = await response.text();
-    if (text.length > MAX_REPLY_BYTES) throw new ReplyTooLarge();
+    if (Buffer.byteLength(text) > MAX_REPLY_BYTES) throw new ReplyTooLarge();
     return text;
   }
-  const reader = (body as ReadableStream<Uint8Array>).getReader();
+  const destroy = () => (body as { destroy?: () => void }).destroy?.();
+  signal.addEventListener('abort', destroy, { once: true });
   const decoder = new TextDecoder();
   let text = '';
   let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    bytes += value.byteLength;
-    if (bytes > MAX_REPLY_BYTES) {
-      void reader.cancel().catch(() => {});
-      throw new ReplyTooLarge();
+  try {
+    // Leaving the loop early cancels a web stream and destroys a Node one.
+    for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
+      const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      bytes += data.byteLength;
+      if (bytes > MAX_REPLY_BYTES) throw new ReplyTooLarge();
+      text += decoder.decode(data, { stream: true });
     }
-    text += decoder.decode(value, { stream: true });
+  } finally {
+    signal.removeEventListener('abort', destroy);
   }
+  return text + decoder.decode();
 }
 
 function isTransient(error: unknown): boolean {

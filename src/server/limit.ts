@@ -39,6 +39,9 @@ export class CallLimit {
 
   /** Waits for `promise` (shared with other calls, such as a token request) as long as this call may. */
   async race<T>(promise: Promise<T>, endpoint: string): Promise<T> {
+    // Heard before anything can throw: a promise given up on must not become an unhandled
+    // rejection, which ends a Node process.
+    promise.catch(() => {});
     this.throwIfEnded(endpoint);
     let stop: (() => void) | undefined;
     const ended = new Promise<never>((_, reject) => {

@@ -2,9 +2,10 @@
 // call, and retries of reads only.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
-import { PortOneClient, type PortOneClientOptions } from '../../src/server/index.js';
+import { PortOneClient, PortOneV2Client, type PortOneClientOptions } from '../../src/server/index.js';
 import { apiError, setup, trail } from './harness.js';
 
 const BOUNDED = { timeout: 5_000 };
@@ -243,4 +244,84 @@ test('a reply larger than 1 MiB is given up as invalid-response, without reading
   assert.equal(error.kind, 'invalid-response');
   assert.match(error.message, /larger than 1048576 bytes/);
   assert.ok(sent < 16 * 1024 * 1024, `${sent} bytes sent before the client gave up`);
+});
+
+test('a call ended just as the reply arrives leaves no unhandled rejection behind (it would end the process)', BOUNDED, async (t) => {
+  const unhandled: unknown[] = [];
+  const record = (reason: unknown): void => void unhandled.push(reason);
+  process.on('unhandledRejection', record);
+  t.after(() => process.off('unhandledRejection', record));
+  // A reply whose body comes in two parts, so reading it is still under way when the call ends.
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.write('{"id":"p1",');
+    setTimeout(() => res.end('"status":"PAID","currency":"USD","amount":{"total":1}}'), 50);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  for (const microtasks of [0, 1, 2]) {
+    const controller = new AbortController();
+    // Instrumentation around fetch, with the caller's abort landing a few microtasks after the headers.
+    const fetchAndAbort: PortOneClientOptions['fetch'] = async (url, init) => {
+      const response = await fetch(url, init);
+      let left = microtasks;
+      const later = (): void => (left-- > 0 ? queueMicrotask(later) : controller.abort());
+      queueMicrotask(later);
+      return response;
+    };
+    const client = new PortOneV2Client({ apiSecret: 'secret', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, fetch: fetchAndAbort });
+    const error = await apiError(client.getPayment('p1', { signal: controller.signal }));
+    assert.equal(error.kind, 'aborted', `abort ${microtasks} microtasks after the headers`);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.deepEqual(unhandled.map(String), []);
+});
+
+test('the 1 MiB cap holds for a fetch whose body is a Node stream, as node-fetch gives', BOUNDED, async (t) => {
+  const { fake } = await setup(t);
+  let produced = 0;
+  let destroyed = false;
+  const endless = new Readable({
+    read() {
+      produced += 64 * 1024;
+      this.push(Buffer.alloc(64 * 1024, 0x20));
+    },
+    destroy(error, callback) {
+      destroyed = true;
+      callback(error);
+    },
+  });
+  const nodeFetchLike: PortOneClientOptions['fetch'] = async (url, init) =>
+    url.endsWith('/users/getToken')
+      ? fetch(url, init)
+      : Object.assign({ status: 200, ok: true, text: () => Promise.reject(new Error('text() read the whole body')) }, { body: endless });
+  const client = new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, fetch: nodeFetchLike });
+  const error = await apiError(client.getPayment('imp_1'));
+  assert.equal(error.kind, 'invalid-response');
+  assert.match(error.message, /larger than 1048576 bytes/);
+  assert.ok(produced < 4 * 1024 * 1024, `${produced} bytes produced`);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.ok(destroyed, 'the stream was destroyed');
+});
+
+test('a Node stream body that stalls is destroyed when the time runs out, though the fetch ignores the signal', BOUNDED, async (t) => {
+  const { fake } = await setup(t, { timeoutMs: 300 });
+  let destroyed = false;
+  const stalled = new Readable({
+    read() {},
+    destroy(error, callback) {
+      destroyed = true;
+      callback(error);
+    },
+  });
+  const deafFetch: PortOneClientOptions['fetch'] = async (url, init) =>
+    url.endsWith('/users/getToken') ? fetch(url, init) : Object.assign({ status: 200, ok: true, text: () => new Promise<string>(() => {}) }, { body: stalled });
+  const client = new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, timeoutMs: 300, fetch: deafFetch });
+  const error = await apiError(client.getPayment('imp_1'));
+  assert.equal(error.kind, 'timeout');
+  assert.equal(error.status, 200);
+  assert.ok(destroyed, 'no connection is kept open for a call that ended');
 });
