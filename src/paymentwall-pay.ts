@@ -800,12 +800,15 @@ export class PaymentwallPay extends LitElement {
     return Object.fromEntries(this.#fields().map((field) => [field, this.#value(field)]));
   }
 
-  /** The order id the page fixed for this widget (`merchant-uid`, V2 `payment-id`), if any. */
-  /** What the widget currently asks the buyer to pay for. */
+  /**
+   * What the widget currently asks the buyer to pay for, as text: `1004` set as a number or as
+   * the string "1004 " is the same order.
+   */
   #order(): string {
-    return JSON.stringify(ORDER_PROPERTIES.map((name) => this[name]));
+    return JSON.stringify(ORDER_PROPERTIES.map((name) => String(this[name] ?? '').trim()));
   }
 
+  /** The order id the page fixed for this widget (`merchant-uid`, V2 `payment-id`), if any. */
   get #fixedId(): string | undefined {
     return this[this.#protocol.idProperty]?.trim();
   }

@@ -178,6 +178,29 @@ describe('registration and lifecycle', () => {
     }
   });
 
+  it('the same order set again in another form while the buyer paid (a number for its text): the success shows Paid', async () => {
+    const setAmount = (element: PaymentwallPay, amount: unknown) => ((element as unknown as { amount: unknown }).amount = amount);
+    for (const [before, change] of [
+      // A framework binds the text "1004" first, then the number.
+      [(element: PaymentwallPay) => setAmount(element, '1004'), (element: PaymentwallPay) => setAmount(element, 1004)],
+      [() => {}, (element: PaymentwallPay) => element.setAttribute('currency', ' KRW ')],
+    ] as const) {
+      const imp = installImp('never');
+      const element = await widget({});
+      before(element);
+      await element.updateComplete;
+      const paying = element.pay();
+      await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+      change(element);
+      await element.updateComplete;
+      imp.respond({ imp_uid: 'imp_paid_5', merchant_uid: imp.requests[0]!.merchant_uid });
+      expect((await paying).status).to.equal('success');
+      await element.updateComplete;
+      expect(text(button(element)), String(change)).to.equal('Paid');
+      element.remove();
+    }
+  });
+
   it('the order changed while the buyer paid: the success is reported, and the new order can still be paid', async () => {
     for (const change of [
       (element: PaymentwallPay) => (element.amount = 2000),
