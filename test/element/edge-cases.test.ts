@@ -3,7 +3,7 @@ import { PaymentwallPay, type PayFailEvent, type PayRequestEvent } from '../../s
 import { sharedState } from '../../src/shared-state.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, nextEvent, resetPage, shadow, text } from '../helpers/page.js';
-import { allowTestSdk, widget } from '../helpers/widget.js';
+import { allowTestSdk, widget, windowOpen } from '../helpers/widget.js';
 
 const quietly = async (body: () => Promise<void>) => {
   const original = console.error;
@@ -118,11 +118,8 @@ describe('edges a page author or buyer would hit', () => {
   });
 
   it('ends in pg-error, with the code as text, when PortOne calls back with a numeric error_code', async () => {
-    const imp = installImp('never');
-    const element = await widget({});
-    const paying = element.pay();
-    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
-    imp.respond({ imp_uid: null, merchant_uid: imp.requests[0]!.merchant_uid, error_code: 1002 as unknown as string, error_msg: '이미 결제가 이루어진 거래건입니다' });
+    const { element, paying, answer } = await windowOpen();
+    answer({ imp_uid: null, error_code: 1002 as unknown as string, error_msg: '이미 결제가 이루어진 거래건입니다' });
     const result = await paying;
     expect(result.status === 'fail' && [result.detail.code, result.detail.pgCode]).to.deep.equal(['pg-error', '1002']);
     await element.updateComplete;
@@ -130,11 +127,8 @@ describe('edges a page author or buyer would hit', () => {
   });
 
   it('ends in sdk-error, not Paid, when PortOne calls back with neither an error nor an imp_uid', async () => {
-    const imp = installImp('never');
-    const element = await widget({});
-    const paying = element.pay();
-    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
-    imp.respond({ merchant_uid: imp.requests[0]!.merchant_uid });
+    const { element, paying, answer } = await windowOpen();
+    answer({});
     const result = await paying;
     expect(result.status === 'fail' && result.detail.code).to.equal('sdk-error');
     await element.updateComplete;

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { PaymentwallPay, definePaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, nextEvent, recordEvents, resetPage, shadow, text } from '../helpers/page.js';
-import { widget } from '../helpers/widget.js';
+import { widget, windowOpen } from '../helpers/widget.js';
 
 const home = location.href;
 
@@ -37,6 +37,15 @@ async function returnThenBackTo(element: HTMLElement, parent: HTMLElement, query
   history.replaceState(history.state, '', home);
   parent.append(element);
   window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+}
+
+/** What a framework re-keying `element` does: it goes, and a new one with its attributes (and `changes`) takes its place. */
+async function replaced(element: PaymentwallPay, changes: Record<string, string> = {}): Promise<PaymentwallPay> {
+  const fresh = element.cloneNode() as PaymentwallPay;
+  for (const [name, value] of Object.entries(changes)) fresh.setAttribute(name, value);
+  element.replaceWith(fresh);
+  await fresh.updateComplete;
+  return fresh;
 }
 
 describe('registration and lifecycle', () => {
@@ -79,7 +88,7 @@ describe('registration and lifecycle', () => {
     expect(imp.requests).to.have.length(1);
   });
 
-  it('opens no payment window for a widget removed while paying: pay() ends in fail aborted', async () => {
+  it('opens no payment window for a widget removed while paying: pay() ends in fail aborted, told to it alone', async () => {
     const imp = installImp();
     const element = await widget({});
     let release!: () => void;
@@ -87,6 +96,8 @@ describe('registration and lifecycle', () => {
     const warn = console.warn;
     console.warn = () => {};
     try {
+      // Nothing was sent, so the page (which removed it) hears nothing: unlike a result from an open window.
+      const heardByPage = recordEvents(document, 'pay-success', 'pay-fail');
       const paying = element.pay();
       await waitUntil(() => release !== undefined, 'pay-request heard');
       // The buyer closes the modal, or the app changes route, while the order is being created.
@@ -96,25 +107,19 @@ describe('registration and lifecycle', () => {
       expect(result.status === 'fail' && result.detail.code).to.equal('aborted');
       expect(imp.requests).to.have.length(0);
       expect(sessionStorage.length, 'no attempt saved').to.equal(0);
+      expect(heardByPage).to.have.length(0);
     } finally {
       console.warn = warn;
     }
   });
 
   it('removed with PortOne\'s window open and re-created in its place: the new widget reports the payment, once, and shows it paid', async () => {
-    const imp = installImp('never');
-    const element = await widget({});
-    const paying = element.pay();
-    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const { imp, element, paying, answer } = await windowOpen();
     // A framework re-keys it: the old element goes, a new one with the same attributes takes its place.
-    const parent = element.parentElement!;
-    const fresh = element.cloneNode() as PaymentwallPay;
-    element.remove();
-    parent.append(fresh);
-    await fresh.updateComplete;
+    const fresh = await replaced(element);
     const heardByPage = recordEvents(document, 'pay-success', 'pay-fail');
     const heardByFresh = recordEvents(fresh, 'pay-success');
-    imp.respond({ imp_uid: 'imp_paid_1', merchant_uid: imp.requests[0]!.merchant_uid });
+    answer({ imp_uid: 'imp_paid_1' });
     expect((await paying).status).to.equal('success');
     await fresh.updateComplete;
     expect(heardByPage.map((event) => [event.type, event.detail.impUid])).to.deep.equal([['pay-success', 'imp_paid_1']]);
@@ -125,57 +130,26 @@ describe('registration and lifecycle', () => {
   });
 
   it('removed with PortOne\'s window open and nothing in its place: the page\'s document listener still hears the result', async () => {
-    const imp = installImp('never');
-    const element = await widget({});
-    const paying = element.pay();
-    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const { element, paying, answer } = await windowOpen();
     element.remove();
     const heardByPage = recordEvents(document, 'pay-success', 'pay-fail');
-    imp.respond({ imp_uid: 'imp_paid_2', merchant_uid: imp.requests[0]!.merchant_uid });
+    answer({ imp_uid: 'imp_paid_2' });
     expect((await paying).status).to.equal('success');
     expect(heardByPage.map((event) => [event.type, event.detail.impUid])).to.deep.equal([['pay-success', 'imp_paid_2']]);
   });
 
   it('removed with PortOne\'s window open, another order\'s widget in its place: that one stays as it was, the document hears the result', async () => {
-    const imp = installImp('never');
-    const element = await widget({});
-    const paying = element.pay();
-    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
-    const parent = element.parentElement!;
-    const other = element.cloneNode() as PaymentwallPay;
-    other.setAttribute('amount', '5000');
-    element.remove();
-    parent.append(other);
-    await other.updateComplete;
+    const { element, paying, answer } = await windowOpen();
+    const other = await replaced(element, { amount: '5000' });
     const heardByPage = recordEvents(document, 'pay-success', 'pay-fail');
     const heardByOther = recordEvents(other, 'pay-success', 'pay-fail');
-    imp.respond({ imp_uid: 'imp_paid_4', merchant_uid: imp.requests[0]!.merchant_uid });
+    answer({ imp_uid: 'imp_paid_4' });
     expect((await paying).status).to.equal('success');
     await other.updateComplete;
     expect(heardByPage.map((event) => event.detail.impUid)).to.deep.equal(['imp_paid_4']);
     expect(heardByOther, 'not told as its own').to.have.length(0);
     expect(text(shadow(other).querySelector('[part="status"]'))).to.equal('');
     expect(button(other).disabled).to.equal(false);
-  });
-
-  it('a widget removed before the window opened tells only itself that it aborted, not the page', async () => {
-    installImp();
-    const element = await widget({});
-    let release!: () => void;
-    element.addEventListener('pay-request', (event) => event.detail.waitUntil(new Promise<void>((resolve) => (release = resolve))));
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
-      const heardByPage = recordEvents(document, 'pay-success', 'pay-fail');
-      const paying = element.pay();
-      await waitUntil(() => release !== undefined, 'pay-request heard');
-      element.remove();
-      release();
-      expect((await paying).status).to.equal('fail');
-      expect(heardByPage).to.have.length(0);
-    } finally {
-      console.warn = warn;
-    }
   });
 
   it('the same order set again in another form while the buyer paid (a number for its text): the success shows Paid', async () => {
@@ -185,10 +159,10 @@ describe('registration and lifecycle', () => {
       [(element: PaymentwallPay) => setAmount(element, '1004'), (element: PaymentwallPay) => setAmount(element, 1004)],
       [() => {}, (element: PaymentwallPay) => element.setAttribute('currency', ' KRW ')],
     ] as const) {
-      const imp = installImp('never');
       const element = await widget({});
       before(element);
       await element.updateComplete;
+      const imp = installImp('never');
       const paying = element.pay();
       await waitUntil(() => imp.requests.length === 1, 'request_pay called');
       change(element);
@@ -211,13 +185,10 @@ describe('registration and lifecycle', () => {
         element.setAttribute('customer-id', 'customer-1');
       },
     ]) {
-      const imp = installImp('never');
-      const element = await widget({});
-      const paying = element.pay();
-      await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+      const { element, paying, answer } = await windowOpen();
       change(element);
       await element.updateComplete;
-      imp.respond({ imp_uid: 'imp_paid_3', merchant_uid: imp.requests[0]!.merchant_uid });
+      answer({ imp_uid: 'imp_paid_3' });
       const result = await paying;
       expect(result.status).to.equal('success');
       await element.updateComplete;

@@ -1,6 +1,8 @@
 import { fixture, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { PaymentwallPay } from '../../src/index.js';
+import type { RequestPayResponse } from '../../src/imp.js';
+import { installImp } from './imp-double.js';
 import { input } from './page.js';
 
 /** The tests' SDK stand-ins are served by the test server: this page opts in to its own origin. */
@@ -56,4 +58,17 @@ export async function typeInto(element: PaymentwallPay, field: string, text: str
   await waitUntil(() => target.value === text, `"${text}" typed into ${field}`);
   if (leave) target.blur();
   await element.updateComplete;
+}
+
+/**
+ * A V1 widget (`attributes` as for `widget`) whose payment window is open: PortOne has its request
+ * and has not answered. `answer` answers it as PortOne would, for that request's order id.
+ */
+export async function windowOpen(attributes: Record<string, string | null> = {}) {
+  const imp = installImp('never');
+  const element = await widget(attributes);
+  const paying = element.pay();
+  await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+  const answer = (response: Omit<RequestPayResponse, 'merchant_uid'>) => imp.respond({ ...response, merchant_uid: imp.requests[0]!.merchant_uid });
+  return { imp, element, paying, answer };
 }

@@ -7,7 +7,7 @@ import {
   type PaymentVerificationReason,
 } from '../../src/server/index.js';
 import { physicalShipping as physical, v2Digital as digital } from './fixtures.js';
-import { apiError, setupV2 } from './harness.js';
+import { apiError, setupV2, type V2Harness } from './harness.js';
 
 const BOUNDED = { timeout: 5_000 };
 
@@ -311,17 +311,23 @@ test('V2 confirmDelivery for an unknown transactionId is a 404 http error', asyn
   assert.equal(error.portOneType, 'PAYMENT_NOT_FOUND');
 });
 
-test('a V2 cancel that timed out carries the key it was sent with, so repeating it refunds once', BOUNDED, async (t) => {
-  const { fake, client } = await setupV2(t, { timeoutMs: 300 });
+/** A cancel of 100 that failed with `kind`, repeated with the key its error carries: refunded once. */
+async function repeatedWithItsKey(harness: V2Harness, kind: string): Promise<void> {
+  const { fake, client } = harness;
   const { id } = fake.addPayment();
   const input = { paymentId: id as string, reason: 'x', amount: 100 };
-  fake.injectFault({ type: 'late', ms: 1000 });
   const lost = await apiError(client.cancelPayment(input));
-  assert.equal(lost.kind, 'timeout');
+  assert.equal(lost.kind, kind);
   assert.match(lost.idempotencyKey ?? '', /^[0-9a-f-]{36}$/);
   const again = await client.cancelPayment({ ...input, idempotencyKey: lost.idempotencyKey! });
   assert.equal(again.idempotencyKey, lost.idempotencyKey);
   assert.equal((fake.payments.get(id as string)?.amount as { cancelled: number }).cancelled, 100, 'refunded once');
+}
+
+test('a V2 cancel that timed out carries the key it was sent with, so repeating it refunds once', BOUNDED, async (t) => {
+  const harness = await setupV2(t, { timeoutMs: 300 });
+  harness.fake.injectFault({ type: 'late', ms: 1000 });
+  await repeatedWithItsKey(harness, 'timeout');
 });
 
 test('a V2 cancel made but answered with a reply the client cannot read carries its key, so repeating it refunds once', async (t) => {
@@ -333,13 +339,5 @@ test('a V2 cancel made but answered with a reply the client cannot read carries 
     mangle = false;
     return new Response('{"cancellation":{"status":"SUCCEEDED"}}', { status: 200, headers: { 'Content-Type': 'application/json' } });
   };
-  const { fake, client } = await setupV2(t, { fetch });
-  const { id } = fake.addPayment();
-  const input = { paymentId: id as string, reason: 'x', amount: 100 };
-  const unread = await apiError(client.cancelPayment(input));
-  assert.equal(unread.kind, 'invalid-response');
-  assert.match(unread.idempotencyKey ?? '', /^[0-9a-f-]{36}$/);
-  const again = await client.cancelPayment({ ...input, idempotencyKey: unread.idempotencyKey! });
-  assert.equal(again.idempotencyKey, unread.idempotencyKey);
-  assert.equal((fake.payments.get(id as string)?.amount as { cancelled: number }).cancelled, 100, 'refunded once');
+  await repeatedWithItsKey(await setupV2(t, { fetch }), 'invalid-response');
 });
