@@ -39,6 +39,12 @@ export type SavedAttempt = ({ merchantUid: string } | { paymentId: string }) & {
   elementKey?: string;
   /** The buyer came back to the shop without PortOne's result: a return for it may be a crafted link. */
   abandoned?: true;
+  /**
+   * The result query the paying page's own address already carried for this order (a V2 page at
+   * `?paymentId=…`, which is also PortOne's whole success query): a later load showing just that
+   * may be the page itself, not PortOne's answer.
+   */
+  echo?: string;
 };
 
 /** The order id an attempt is saved under: V2's `paymentId`, else V1's `merchantUid`. */

@@ -268,6 +268,9 @@ export class PaymentwallPay extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // store-id bound a moment after the first render (a framework, settings loaded later): the
+    // widget speaks V2 only now, and only now can it read a V2 return.
+    if (this.hasUpdated && changed.has('storeId')) this.#finishRedirect();
     if (this.completed && ORDER_PROPERTIES.some((name) => changed.has(name))) this.#clearOutcome();
     // A sound configuration is read again only when an attribute or the page changed, not as the
     // buyer types. A broken one is read on every update: the page may bring window.IMP or an
@@ -561,6 +564,8 @@ export class PaymentwallPay extends LitElement {
     if (run.abandoned) return { status: 'cancelled' };
     if (!this.isConnected) return aborted('the widget left the page before the payment window opened; nothing was sent.');
     const attempt: SavedAttempt = protocol.attempt(sent, (run.key = widgetKey(this)));
+    const echo = protocol.readReturn(location.href);
+    if (echo?.id === id) attempt.echo = JSON.stringify(echo.query);
     // Saved first: on mobile, the SDK navigates away and only this record comes back.
     this.#store.save(attempt);
     run.id = id;
@@ -646,12 +651,27 @@ export class PaymentwallPay extends LitElement {
     // An attempt saved by the other PortOne version under the same id is not this return's.
     let stored = this.#store.get(id);
     if (stored && !(protocol.idProperty in stored)) stored = undefined;
+    // Just what the paying page's own address said (`echo`): no answer of PortOne's when the
+    // attempt was sent from this very page load (a pay() on mount), or when this load is a reload
+    // or Back without the back/forward cache: the buyer left PortOne without a result. Any other
+    // load at it (PortOne's redirect among them) is reported, unconfirmed.
+    const echoed = stored?.echo === JSON.stringify(query);
+    if (
+      echoed &&
+      (stored!.startedAt >= performance.timeOrigin ||
+        /^(reload|back_forward)$/.test((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type ?? ''))
+    ) {
+      this.#store.abandon(id, performance.timeOrigin);
+      return;
+    }
     const reportedBefore = this.#store.wasReported(id, query);
     // No saved attempt: a reload of a return already reported (only cleaned), or, only where
     // storage is blocked, a return for the configured order id. Else a link anyone can craft.
     if (!stored && !reportedBefore && !(!this.#store.usable() && protocol.acceptsUnsaved(found, this.#fixedId))) return;
     if (stored?.elementKey && stored.elementKey !== widgetKey(this)) {
-      if (elementByKey(stored.elementKey)?.localName === this.localName) return;
+      // The widget that started it reports it, if it can read it: a V1 widget in its place cannot.
+      const owner = elementByKey(stored.elementKey);
+      if (owner instanceof PaymentwallPay && owner.#protocol === protocol) return;
       // The widget that started it may still be mounting (a framework, another shadow root).
       await new Promise((resolve) => setTimeout(resolve, OWNER_HEAD_START_MS));
       if (claims.has(id) || !this.isConnected) return;
@@ -665,7 +685,7 @@ export class PaymentwallPay extends LitElement {
     const outcome = protocol.returnOutcome(found, attempt, this.#t);
     // Without an attempt of ours, or for one the buyer left without a result, the query may come
     // from a crafted link: unconfirmed.
-    const confirmed = stored !== undefined && !stored.abandoned;
+    const confirmed = stored !== undefined && !stored.abandoned && !echoed;
     // That it was reported, for this reload; and how it ended, for the page the buyer may come Back
     // to (#pageRestored), which shows only a confirmed result.
     this.#store.markReported(id, query, confirmed ? outcome.status : undefined);

@@ -6,7 +6,7 @@ import { AttemptStore, type SavedAttempt } from '../../src/attempt-store.js';
 import type { PayFailDetailV2, PaySuccessDetailV2, PaymentwallPay } from '../../src/index.js';
 import type { V2Attempt } from '../../src/protocols/v2/types.js';
 import { sharedState } from '../../src/shared-state.js';
-import { installPortOne } from '../helpers/portone-double.js';
+import { declinedResponse, installPortOne } from '../helpers/portone-double.js';
 import { button, input, nextEvent, recordEvents, shadow, text, tick } from '../helpers/page.js';
 import { resetV2Page, v2Widget, VALID_V2 } from '../helpers/v2-widget.js';
 
@@ -266,16 +266,111 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     expect(new URL(location.href).searchParams.get('paymentId')).to.equal('pay-redirect-1');
   });
 
-  it('reports a return when a framework sets store-id just after the first render', async () => {
-    stored({ paymentId: 'pay-late-1' });
-    returnWith({ paymentId: 'pay-late-1', transactionType: 'PAYMENT', txId: 'tx-1' });
-    const element = document.createElement('paymentwall-pay') as PaymentwallPay;
-    for (const [name, value] of Object.entries(VALID_V2)) if (name !== 'store-id') element.setAttribute(name, value);
-    const events = recordEvents(element, 'pay-success', 'pay-fail');
-    await fixture(element);
-    element.storeId = VALID_V2['store-id'];
+  for (const later of [0, 50]) {
+    it(`reports a return when a framework sets store-id ${later} ms after the first render`, async () => {
+      stored({ paymentId: 'pay-late-1' });
+      returnWith({ paymentId: 'pay-late-1', transactionType: 'PAYMENT', txId: 'tx-1' });
+      const element = document.createElement('paymentwall-pay') as PaymentwallPay;
+      for (const [name, value] of Object.entries(VALID_V2)) if (name !== 'store-id') element.setAttribute(name, value);
+      const events = recordEvents(element, 'pay-success', 'pay-fail');
+      const error = console.error;
+      console.error = () => {};
+      try {
+        await fixture(element);
+        await tick(later);
+        element.storeId = VALID_V2['store-id'];
+        await tick(OWNER_WAIT);
+      } finally {
+        console.error = error;
+      }
+      expect(events.map((event) => event.type)).to.deep.equal(['pay-success']);
+      expect(new URL(location.href).searchParams.has('paymentId'), 'address cleaned').to.equal(false);
+    });
+  }
+
+  it('is reported by a V2 widget when a V1 widget stands where the one that started it stood', async () => {
+    stored({ paymentId: 'pay-moved-1', elementKey: 'paymentwall-pay:0' });
+    returnWith({ paymentId: 'pay-moved-1', txId: 'tx-1' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const page = await fixture<HTMLElement>(html`<div>
+      <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="a"></paymentwall-pay>
+    </div>`);
+    const v2 = document.createElement('paymentwall-pay') as PaymentwallPay;
+    for (const [name, value] of Object.entries(VALID_V2)) v2.setAttribute(name, value);
+    page.append(v2);
+    await tick(OWNER_WAIT * 2);
+    expect(events.map((event) => [event.type, event.target])).to.deep.equal([['pay-success', v2]]);
+  });
+});
+
+/** A V2 page whose own address carries `?paymentId=` for its fixed payment-id, as PortOne's bare success query does. */
+describe('PortOne V2: a page whose own address carries its paymentId', () => {
+  beforeEach(resetV2Page);
+  afterEach(async () => {
+    history.replaceState(history.state, '', home);
+    await resetV2Page();
+  });
+
+  /** This load's navigation type, as the browser would report it. */
+  function navigatedBy(type: NavigationTimingType): () => void {
+    const original = performance.getEntriesByType;
+    performance.getEntriesByType = (kind: string) => (kind === 'navigation' ? ([{ type }] as unknown as PerformanceEntryList) : original.call(performance, kind));
+    return () => {
+      performance.getEntriesByType = original;
+    };
+  }
+
+  /** Pays on /checkout?paymentId=ORD-1, then plays the next page load at the same address (`type`). */
+  async function leaveAndLoadAgain(type: NavigationTimingType): Promise<{ events: CustomEvent[]; element: PaymentwallPay }> {
+    returnWith({ paymentId: 'ORD-1' });
+    const sdk = installPortOne('never');
+    const paying = await v2Widget({ 'payment-id': 'ORD-1' });
+    void paying.pay();
+    await waitUntil(() => sdk.requests.length === 1, 'requestPayment called');
+    fixtureCleanup();
+    sharedState().redirectClaims.clear();
+    // That attempt was sent by the page before this load.
+    const store = new AttemptStore<SavedAttempt>(sessionStorage);
+    store.save({ ...store.get('ORD-1')!, startedAt: performance.timeOrigin - 5_000 });
+    const restore = navigatedBy(type);
+    try {
+      const events = recordEvents(document, 'pay-success', 'pay-fail');
+      const element = await v2Widget({ 'payment-id': 'ORD-1' });
+      await tick(OWNER_WAIT);
+      await element.updateComplete;
+      return { events, element };
+    } finally {
+      restore();
+    }
+  }
+
+  it('a pay() on mount there is reported once, with PortOne’s answer, not read as its own return', async () => {
+    returnWith({ paymentId: 'ORD-1' });
+    const sdk = installPortOne('never');
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const element = await v2Widget({ 'payment-id': 'ORD-1' });
+    const paying = element.pay();
+    await waitUntil(() => sdk.requests.length === 1, 'requestPayment called');
     await tick(OWNER_WAIT);
-    expect(events.map((event) => event.type)).to.deep.equal(['pay-success']);
+    sdk.resolve(declinedResponse(sdk.requests[0]!));
+    await paying;
+    expect(events.map((event) => `${event.type} ${event.detail.via}`)).to.deep.equal(['pay-fail callback']);
+  });
+
+  for (const type of ['reload', 'back_forward'] as const) {
+    it(`a ${type} while the attempt is open reports nothing, leaves the address, and marks the attempt left`, async () => {
+      const { events, element } = await leaveAndLoadAgain(type);
+      expect(events).to.have.length(0);
+      expect(new URL(location.href).searchParams.get('paymentId')).to.equal('ORD-1');
+      expect(button(element).disabled).to.equal(false);
+      expect(new AttemptStore<SavedAttempt>(sessionStorage).get('ORD-1')?.abandoned).to.equal(true);
+    });
+  }
+
+  it('any other load there with just that address is reported unconfirmed: it may be the page, or PortOne', async () => {
+    const { events, element } = await leaveAndLoadAgain('navigate');
+    expect(events.map((event) => [event.type, event.detail.unconfirmed])).to.deep.equal([['pay-success', true]]);
+    expect(text(button(element))).not.to.equal('Paid');
   });
 });
 
