@@ -127,11 +127,13 @@ export const styles = css`
   }
   /* The status line's first line is always there, empty or not, so the widget never jumps when a
      result appears. */
+  /* PortOne's or the PG's reason may be one long word (a code, a URL): it wraps inside the widget. */
   .status {
     margin: 0;
     font-size: 0.9375rem;
     line-height: 1.5;
     min-height: 1.5em;
+    overflow-wrap: anywhere;
   }
   .pg-detail {
     display: block;

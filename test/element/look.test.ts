@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, resetPage, shadow, text } from '../helpers/page.js';
-import { widget } from '../helpers/widget.js';
+import { widget, windowOpen } from '../helpers/widget.js';
 
 describe('the look', () => {
   beforeEach(resetPage);
@@ -24,6 +24,18 @@ describe('the look', () => {
     } finally {
       console.error = original;
     }
+  });
+
+  it('wraps a long reason from PortOne or the PG inside a narrow widget', async () => {
+    const { element, paying, answer } = await windowOpen();
+    element.style.width = '320px';
+    answer({ imp_uid: null, error_code: 'F400', error_msg: `PG_ERROR_${'X'.repeat(300)}` });
+    await paying;
+    await element.updateComplete;
+    const status = shadow(element).querySelector<HTMLElement>('[part="status"]')!;
+    expect(text(status)).to.contain('PG_ERROR_');
+    expect(status.scrollWidth).to.be.at.most(status.clientWidth + 1);
+    expect(element.scrollWidth).to.be.at.most(321);
   });
 
   it('takes its accent, radius and font from custom properties', async () => {

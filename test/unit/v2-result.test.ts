@@ -39,6 +39,15 @@ describe('reading requestPayment’s value', () => {
     expect(readV2Response({ transactionType: 'PAYMENT' }, 'order-1')).to.include({ status: 'fail', code: 'sdk-error' });
   });
 
+  it('is sdk-error for an answer about another kind of transaction, though it names this payment', () => {
+    const response = { transactionType: 'IDENTITY_VERIFICATION', paymentId: 'order-1', txId: 'tx-1' };
+    expect(readV2Response(response, 'order-1')).to.include({ status: 'fail', code: 'sdk-error' });
+  });
+
+  it('keeps a numeric code as text', () => {
+    expect(readV2Response({ paymentId: 'order-1', code: 42, pgCode: 51 }, 'order-1')).to.include({ status: 'fail', code: 'pg-error', portOneCode: '42', pgCode: '51' });
+  });
+
   it('is pg-error whenever code is there, keeping PortOne’s and the PG’s code and message', () => {
     const response = { txId: 'tx-2', paymentId: 'order-1', code: 'FAILURE_TYPE_PG', message: 'declined', pgCode: '51', pgMessage: 'Insufficient funds' };
     expect(readV2Response(response, 'order-1')).to.deep.equal({

@@ -28,12 +28,13 @@ export type V2Reading =
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
-/** The fields of PortOne's answer the details carry, only those that are non-empty strings. */
+/** The fields of PortOne's answer the details carry, only those that are non-empty strings or numbers. */
 function fields(source: Record<string, unknown>, code: string, message: string) {
   const found: Partial<Record<'txId' | 'portOneCode' | 'portOneMessage' | 'pgCode' | 'pgMessage', string>> = {};
   const pairs = [['txId', 'txId'], ['portOneCode', code], ['portOneMessage', message], ['pgCode', 'pgCode'], ['pgMessage', 'pgMessage']] as const;
   for (const [to, from] of pairs) {
-    const value = text(source[from]);
+    // A numeric code is a code too, told as text, as V1's error_code.
+    const value = typeof source[from] === 'number' ? String(source[from]) : text(source[from]);
     if (value !== undefined) found[to] = value;
   }
   return found;
@@ -42,8 +43,8 @@ function fields(source: Record<string, unknown>, code: string, message: string) 
 /**
  * The promise's value for the request sent with `paymentId`. A `code` (any value but undefined
  * or null: PortOne's own test is `code !== undefined`) is `pg-error`; an answer for another
- * payment, for none (no `paymentId` and no `txId`), or one that is not an object, is
- * `sdk-error`; else success.
+ * payment, for none (no `paymentId` and no `txId`), for another kind of transaction, or one that
+ * is not an object, is `sdk-error`; else success.
  */
 export function readV2Response(response: unknown, paymentId: string): V2Reading {
   if (response === undefined) return { status: 'redirect', paymentId };
@@ -53,8 +54,12 @@ export function readV2Response(response: unknown, paymentId: string): V2Reading 
   if (result.code !== undefined && result.code !== null) {
     return { status: 'fail', code: 'pg-error', paymentId, ...found, response: result };
   }
-  // For another payment, or naming none at all (neither paymentId nor txId): no success of this one.
-  if (result.paymentId === undefined ? found.txId === undefined : result.paymentId !== paymentId) {
+  // For another payment, naming none at all (neither paymentId nor txId), or for something else
+  // than a payment (an identity verification): no success of this one.
+  if (
+    (result.paymentId === undefined ? found.txId === undefined : result.paymentId !== paymentId) ||
+    (result.transactionType !== undefined && result.transactionType !== 'PAYMENT')
+  ) {
     return { status: 'fail', code: 'sdk-error', paymentId, ...found, response: result };
   }
   return found.txId === undefined
