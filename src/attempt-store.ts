@@ -39,10 +39,12 @@ export type SavedAttempt = ({ merchantUid: string } | { paymentId: string }) & {
   elementKey?: string;
   /** The buyer came back to the shop without PortOne's result: a return for it may be a crafted link. */
   abandoned?: true;
+  /** The page load that sent it (see `pageLoad`); absent in attempts older copies saved. */
+  load?: string;
   /**
-   * The result query the paying page's own address already carried for this order (a V2 page at
-   * `?paymentId=…`, which is also PortOne's whole success query): a later load showing just that
-   * may be the page itself, not PortOne's answer.
+   * The paying page's address, when it already read as a return for this order (a V2 page at
+   * `?paymentId=…`, PortOne's whole success query): a later load at just that address may be the
+   * page itself, not PortOne's answer.
    */
   echo?: string;
 };
@@ -122,11 +124,11 @@ export class AttemptStore<A extends SavedAttempt = Attempt> {
 
   /**
    * Marks the attempt saved under `id`, if any, as left without a result (see `SavedAttempt`);
-   * given `startedBefore`, only one started before that time (the page's load, say).
+   * given `thisLoad`, only one another page load sent.
    */
-  abandon(id: string, startedBefore = Infinity): void {
+  abandon(id: string, thisLoad?: string): void {
     const attempt = this.get(id);
-    if (attempt && !attempt.abandoned && attempt.startedAt < startedBefore) {
+    if (attempt && !attempt.abandoned && (thisLoad === undefined || attempt.load !== thisLoad)) {
       this.write(`${PREFIX}attempt:${id}`, JSON.stringify({ ...attempt, abandoned: true }));
     }
   }

@@ -10,7 +10,7 @@ import { v1 } from './protocols/v1.js';
 import { v2 } from './protocols/v2/protocol.js';
 import { V1_SDK, loadSdk, pageNonce } from './sdk-loader.js';
 import { allowSdkOrigin } from './sdk-origin.js';
-import { sharedState } from './shared-state.js';
+import { pageLoad, sharedState } from './shared-state.js';
 import { styles } from './styles.js';
 import { resolveLang, translations, type Lang, type Translation } from './translations/index.js';
 import type { PayRequestDetail } from './events/index.js';
@@ -564,8 +564,8 @@ export class PaymentwallPay extends LitElement {
     if (run.abandoned) return { status: 'cancelled' };
     if (!this.isConnected) return aborted('the widget left the page before the payment window opened; nothing was sent.');
     const attempt: SavedAttempt = protocol.attempt(sent, (run.key = widgetKey(this)));
-    const echo = protocol.readReturn(location.href);
-    if (echo?.id === id) attempt.echo = JSON.stringify(echo.query);
+    attempt.load = pageLoad();
+    if (protocol.readReturn(location.href)?.id === id) attempt.echo = location.href;
     // Saved first: on mobile, the SDK navigates away and only this record comes back.
     this.#store.save(attempt);
     run.id = id;
@@ -633,7 +633,7 @@ export class PaymentwallPay extends LitElement {
     // No result here for this widget's fixed order id, sent to PortOne before this page loaded: the
     // buyer came back without one (Back, a link). Anyone who knows the id could link a "result".
     const id = this.#fixedId;
-    if (id) this.#store.abandon(id, performance.timeOrigin);
+    if (id) this.#store.abandon(id, pageLoad());
   }
 
   async #finishReturn(): Promise<void> {
@@ -651,17 +651,18 @@ export class PaymentwallPay extends LitElement {
     // An attempt saved by the other PortOne version under the same id is not this return's.
     let stored = this.#store.get(id);
     if (stored && !(protocol.idProperty in stored)) stored = undefined;
-    // Just what the paying page's own address said (`echo`): no answer of PortOne's when the
-    // attempt was sent from this very page load (a pay() on mount), or when this load is a reload
-    // or Back without the back/forward cache: the buyer left PortOne without a result. Any other
-    // load at it (PortOne's redirect among them) is reported, unconfirmed.
-    const echoed = stored?.echo === JSON.stringify(query);
+    // The paying page's own address (`echo`), which already read as a return: no answer of
+    // PortOne's when the attempt was sent from this very page load (a pay() on mount), or when
+    // this load is a reload or Back without the back/forward cache: the buyer left PortOne without
+    // a result. Any other load at just that address (PortOne's redirect among them) is reported,
+    // unconfirmed.
+    const echoed = stored?.echo === location.href;
     if (
       echoed &&
-      (stored!.startedAt >= performance.timeOrigin ||
+      (stored!.load === pageLoad() ||
         /^(reload|back_forward)$/.test((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type ?? ''))
     ) {
-      this.#store.abandon(id, performance.timeOrigin);
+      this.#store.abandon(id, pageLoad());
       return;
     }
     const reportedBefore = this.#store.wasReported(id, query);

@@ -18,6 +18,8 @@ export interface SharedState {
   ownTags?: WeakSet<HTMLScriptElement>;
   /** The Trusted Types policy, created at most once per page. */
   scriptUrlPolicy?: { createScriptURL(url: string): unknown };
+  /** This page load's own id, kept with the attempts it sends (added lazily). */
+  pageLoad?: string;
 }
 
 const KEY = Symbol.for('paymentwall-pay.shared-state.v1');
@@ -31,3 +33,9 @@ export function sharedState(): SharedState {
     sdkOrigins: new Set(),
   });
 }
+
+/**
+ * This page load, told apart from any other by an id rather than by clocks: the wall clock and
+ * `performance.timeOrigin` drift apart (after a device sleeps, say) or step.
+ */
+export const pageLoad = (): string => (sharedState().pageLoad ??= `${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`);

@@ -281,7 +281,7 @@ describe('registration and lifecycle', () => {
     // Another page load of the shop with this widget, without a result: the attempt was left.
     const parent = element.parentElement!;
     element.remove();
-    sessionStorage.setItem('paymentwall-pay:attempt:INV-9', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('paymentwall-pay:attempt:INV-9')!), startedAt: performance.timeOrigin - 1 }));
+    sessionStorage.setItem('paymentwall-pay:attempt:INV-9', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('paymentwall-pay:attempt:INV-9')!), load: 'an-earlier-load' }));
     (await widget({ 'merchant-uid': 'INV-9' })).remove();
     await returnThenBackTo(element, parent, { merchant_uid: 'INV-9', imp_uid: 'fake' }, { 'merchant-uid': 'INV-9' });
     // The attempt in flight ends quietly; in the paid state the button would stay disabled.

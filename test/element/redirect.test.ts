@@ -1,6 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { AttemptStore, type Attempt } from '../../src/attempt-store.js';
-import { sharedState } from '../../src/shared-state.js';
+import { AttemptStore, type Attempt, type SavedAttempt } from '../../src/attempt-store.js';
+import { pageLoad, sharedState } from '../../src/shared-state.js';
 import type { PayFailEvent, PaySuccessEvent, PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, recordEvents, resetPage, shadow, text, tick } from '../helpers/page.js';
@@ -15,8 +15,8 @@ function returnWith(query: Record<string, string>) {
   history.replaceState(history.state, '', url.href);
 }
 
-function stored(overrides: Partial<Attempt> = {}): Attempt {
-  const attempt: Attempt = {
+function stored(overrides: Partial<Attempt & SavedAttempt> = {}): Attempt {
+  const attempt: Attempt & Pick<SavedAttempt, 'load'> = {
     merchantUid: 'pw-redirect-1',
     amount: 1004,
     currency: 'KRW',
@@ -220,8 +220,9 @@ describe('coming back from a mobile redirect', () => {
    * An attempt for a widget with `merchant-uid`, saved at `startedAt`; a page with that widget and
    * no result; then a return for it in the same tab. Resolves with the return's widget and report.
    */
-  async function returnAfterAPageWithout(merchantUid: string, startedAt: number, impUid: string) {
-    stored({ merchantUid, startedAt });
+  /** `load`: the page load that sent the attempt (this one, or another). */
+  async function returnAfterAPageWithout(merchantUid: string, load: string, impUid: string) {
+    stored({ merchantUid, load });
     await widget({ 'merchant-uid': merchantUid });
     await settled();
     fixtureCleanup();
@@ -235,14 +236,14 @@ describe('coming back from a mobile redirect', () => {
   it('reports a "result" for an attempt the buyer came back from without one as unconfirmed: a crafted link for a fixed merchant-uid', async () => {
     // Sent before this page loaded; the buyer came back by Back or a link, with no result. Later,
     // in the same tab: ?merchant_uid=INV-42&imp_uid=anything, a link anyone can craft.
-    const { element, detail } = await returnAfterAPageWithout('INV-42', performance.timeOrigin - 60_000, 'anything');
+    const { element, detail } = await returnAfterAPageWithout('INV-42', 'an-earlier-load', 'anything');
     expect(detail).to.deep.include({ via: 'redirect', merchantUid: 'INV-42', unconfirmed: true });
     expect(button(element).disabled, 'not locked as paid').to.equal(false);
     expect(text(shadow(element).querySelector('[part="status"]'))).to.equal('');
   });
 
   it('keeps a return confirmed for an attempt sent from this page load, though a widget with its merchant-uid rendered meanwhile', async () => {
-    const { element, detail } = await returnAfterAPageWithout('INV-43', Date.now(), 'imp_43');
+    const { element, detail } = await returnAfterAPageWithout('INV-43', pageLoad(), 'imp_43');
     expect(detail).not.to.have.property('unconfirmed');
     expect(button(element).disabled, 'paid').to.equal(true);
   });

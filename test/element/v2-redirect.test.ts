@@ -158,7 +158,7 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
   });
 
   it('reports a "result" for an attempt the buyer came back from without one as unconfirmed: a crafted ?paymentId= for a fixed payment-id', async () => {
-    stored({ paymentId: 'INV-42', startedAt: performance.timeOrigin - 60_000 });
+    stored({ paymentId: 'INV-42', load: 'an-earlier-load' });
     await v2Widget({ 'payment-id': 'INV-42' });
     await tick(30);
     fixtureCleanup();
@@ -329,9 +329,10 @@ describe('PortOne V2: a page whose own address carries its paymentId', () => {
     await waitUntil(() => sdk.requests.length === 1, 'requestPayment called');
     fixtureCleanup();
     sharedState().redirectClaims.clear();
-    // That attempt was sent by the page before this load.
+    // That attempt was sent by the page before this load; its clock read later than this load's
+    // timeOrigin, as after a device slept: only the load's id tells them apart.
     const store = new AttemptStore<SavedAttempt>(sessionStorage);
-    store.save({ ...store.get('ORD-1')!, startedAt: performance.timeOrigin - 5_000 });
+    store.save({ ...store.get('ORD-1')!, load: 'an-earlier-load', startedAt: Date.now() });
     const restore = navigatedBy(type);
     try {
       const events = recordEvents(document, 'pay-success', 'pay-fail');
@@ -371,6 +372,29 @@ describe('PortOne V2: a page whose own address carries its paymentId', () => {
     const { events, element } = await leaveAndLoadAgain('navigate');
     expect(events.map((event) => [event.type, event.detail.unconfirmed])).to.deep.equal([['pay-success', true]]);
     expect(text(button(element))).not.to.equal('Paid');
+  });
+
+  it('a return at another address, with the same bare query, is PortOne’s and stays confirmed', async () => {
+    returnWith({ paymentId: 'ORD-1' });
+    const sdk = installPortOne('never');
+    const paying = await v2Widget({ 'payment-id': 'ORD-1' });
+    void paying.pay();
+    await waitUntil(() => sdk.requests.length === 1, 'requestPayment called');
+    fixtureCleanup();
+    sharedState().redirectClaims.clear();
+    const store = new AttemptStore<SavedAttempt>(sessionStorage);
+    store.save({ ...store.get('ORD-1')!, load: 'an-earlier-load' });
+    // PortOne's redirect to the page's redirect-url (or, from a #route, to the page without it).
+    const url = new URL(home);
+    url.hash = '#/done';
+    url.searchParams.set('paymentId', 'ORD-1');
+    history.replaceState(history.state, '', url.href);
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const element = await v2Widget({ 'payment-id': 'ORD-1' });
+    await tick(OWNER_WAIT);
+    await element.updateComplete;
+    expect(events.map((event) => [event.type, event.detail.unconfirmed])).to.deep.equal([['pay-success', undefined]]);
+    expect(text(button(element))).to.equal('Paid');
   });
 });
 
