@@ -320,8 +320,11 @@ describe('PortOne V2: a page whose own address carries its paymentId', () => {
     };
   }
 
-  /** Pays on /checkout?paymentId=ORD-1, then plays the next page load at the same address (`type`). */
-  async function leaveAndLoadAgain(type: NavigationTimingType): Promise<{ events: CustomEvent[]; element: PaymentwallPay }> {
+  /**
+   * Pays on /checkout?paymentId=ORD-1, then plays the next page load (`type`), at the same address
+   * or, with `hash`, at that address with this #route.
+   */
+  async function leaveAndLoadAgain(type: NavigationTimingType, hash = ''): Promise<{ events: CustomEvent[]; element: PaymentwallPay }> {
     returnWith({ paymentId: 'ORD-1' });
     const sdk = installPortOne('never');
     const paying = await v2Widget({ 'payment-id': 'ORD-1' });
@@ -333,6 +336,7 @@ describe('PortOne V2: a page whose own address carries its paymentId', () => {
     // timeOrigin, as after a device slept: only the load's id tells them apart.
     const store = new AttemptStore<SavedAttempt>(sessionStorage);
     store.save({ ...store.get('ORD-1')!, load: 'an-earlier-load', startedAt: Date.now() });
+    if (hash) history.replaceState(history.state, '', Object.assign(new URL(location.href), { hash }).href);
     const restore = navigatedBy(type);
     try {
       const events = recordEvents(document, 'pay-success', 'pay-fail');
@@ -375,24 +379,8 @@ describe('PortOne V2: a page whose own address carries its paymentId', () => {
   });
 
   it('a return at another address, with the same bare query, is PortOne’s and stays confirmed', async () => {
-    returnWith({ paymentId: 'ORD-1' });
-    const sdk = installPortOne('never');
-    const paying = await v2Widget({ 'payment-id': 'ORD-1' });
-    void paying.pay();
-    await waitUntil(() => sdk.requests.length === 1, 'requestPayment called');
-    fixtureCleanup();
-    sharedState().redirectClaims.clear();
-    const store = new AttemptStore<SavedAttempt>(sessionStorage);
-    store.save({ ...store.get('ORD-1')!, load: 'an-earlier-load' });
     // PortOne's redirect to the page's redirect-url (or, from a #route, to the page without it).
-    const url = new URL(home);
-    url.hash = '#/done';
-    url.searchParams.set('paymentId', 'ORD-1');
-    history.replaceState(history.state, '', url.href);
-    const events = recordEvents(document, 'pay-success', 'pay-fail');
-    const element = await v2Widget({ 'payment-id': 'ORD-1' });
-    await tick(OWNER_WAIT);
-    await element.updateComplete;
+    const { events, element } = await leaveAndLoadAgain('navigate', '#/done');
     expect(events.map((event) => [event.type, event.detail.unconfirmed])).to.deep.equal([['pay-success', undefined]]);
     expect(text(button(element))).to.equal('Paid');
   });
