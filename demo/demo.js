@@ -46,6 +46,13 @@
   EVENTS.forEach(function (type) {
     document.addEventListener(type, logEvent, true);
   });
+  // Back from a phone payment the page opens at the top; the result is shown by a widget further
+  // down. Bring that widget into view.
+  ['pay-success', 'pay-fail'].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (event.detail && event.detail.via === 'redirect') event.target.scrollIntoView({ block: 'center' });
+    });
+  });
   document.getElementById('log-clear').addEventListener('click', function () {
     entries = [];
     saveLog();

@@ -590,9 +590,9 @@ export class PaymentwallPay extends LitElement {
     const success = outcome.status === 'success';
     if (success) {
       if (confirmed) {
-        this.status = { kind: 'success', message: this.#t.success };
         // Not for an order the page changed while the buyer paid: that one is still to pay.
         this.completed = order === undefined || order === this.#order();
+        this.status = { kind: 'success', message: this.completed ? this.#t.success : this.#t.paidBeforeChange };
       } else outcome.detail.unconfirmed = true;
     } else {
       // Unconfirmed: our own failure, with none of the link's text.
@@ -601,7 +601,8 @@ export class PaymentwallPay extends LitElement {
       const { code, message } = detail;
       const pgMessage = this.#protocol.reason(detail);
       const kind = code === 'pg-error' && this.#protocol.closed(detail) ? 'closed' : 'fail';
-      this.status = pgMessage ? { kind, message, pgMessage } : { kind, message };
+      // PortOne's reason only where it adds something: for a closed window it says the same again.
+      this.status = pgMessage && kind !== 'closed' ? { kind, message, pgMessage } : { kind, message };
     }
     const event = () => paymentEvent(success ? 'pay-success' : 'pay-fail', outcome.detail);
     this.dispatchEvent(event());

@@ -63,6 +63,7 @@ export const en: Translation = {
   },
   pgDetail: (message) => `Reason: ${message}`,
   success: 'Payment complete. Thank you!',
+  paidBeforeChange: 'The payment went through for the order as it was. The order has changed since.',
   paid: 'Paid',
   buyerClosed: 'You closed the payment window before paying. You can try again.',
 };

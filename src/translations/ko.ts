@@ -63,6 +63,7 @@ export const ko: Translation = {
   },
   pgDetail: (message) => `사유: ${message}`,
   success: '결제가 완료되었습니다. 감사합니다!',
+  paidBeforeChange: '변경 전 주문은 결제되었습니다. 그 뒤로 주문이 바뀌었습니다.',
   paid: '결제 완료',
   buyerClosed: '결제창을 닫으셔서 결제가 진행되지 않았습니다. 다시 시도할 수 있습니다.',
 };

@@ -21,6 +21,8 @@ export interface Translation {
   /** PortOne's own message, shown under ours. */
   pgDetail(message: string): string;
   success: string;
+  /** The status line after a success for an order the page has changed since: the new one is still to pay. */
+  paidBeforeChange: string;
   /** The button's label after a success, while the widget starts nothing more. */
   paid: string;
   /** The status line when the buyer closed PortOne's payment window. */

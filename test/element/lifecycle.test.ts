@@ -193,6 +193,10 @@ describe('registration and lifecycle', () => {
       expect(result.status).to.equal('success');
       await element.updateComplete;
       expect(text(button(element)), String(change)).not.to.equal('Paid');
+      // Not "Payment complete" beside a Pay button for the new order: which one was paid is said.
+      expect(text(shadow(element).querySelector('[part="status"] .message')), String(change)).to.equal(
+        'The payment went through for the order as it was. The order has changed since.',
+      );
       expect(button(element).disabled, String(change)).to.equal(false);
       element.remove();
     }
