@@ -8,15 +8,18 @@ type PortOneResult = RequestPayResponse | Record<string, string>;
 
 const isFalse = (value: unknown) => value === false || value === 'false';
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-/** `error_code` as text: PortOne's own test is `error_code != null`, so a number counts too. */
-const errorCode = (value: unknown) => (typeof value === 'number' ? String(value) : text(value));
+/**
+ * A code PortOne sent, as text: a non-empty string, or a number (V1's own test is
+ * `error_code != null`, so a number counts too; V2's codes likewise). V1's and V2's readers share it.
+ */
+export const codeText = (value: unknown) => (typeof value === 'number' ? String(value) : text(value));
 
 /**
  * PortOne reports a failure by a non-empty `error_code`; older SDKs by `success` or
  * `imp_success` being false (as booleans in the callback, as strings in a redirect query).
  */
 export function isPgFailure(result: PortOneResult): boolean {
-  return errorCode(result.error_code) !== undefined || isFalse(result.success) || isFalse(result.imp_success);
+  return codeText(result.error_code) !== undefined || isFalse(result.success) || isFalse(result.imp_success);
 }
 
 /**
@@ -66,7 +69,7 @@ export function failDetail(
   if (merchantUid !== undefined) detail.merchantUid = merchantUid;
   if (result !== undefined) {
     const impUid = text(result.imp_uid);
-    const pgCode = errorCode(result.error_code);
+    const pgCode = codeText(result.error_code);
     const pgMessage = text(result.error_msg);
     if (impUid !== undefined) detail.impUid = impUid;
     if (pgCode !== undefined) detail.pgCode = pgCode;

@@ -3,6 +3,7 @@
  * and the query of a redirect return; and the `pay-success` / `pay-fail` details made from them.
  */
 import type { PayFailCode } from '../../events/pay-fail.js';
+import { codeText } from '../../outcome.js';
 import { lastValues } from '../../redirect-return.js';
 import { V2_RESULT_PARAMS } from './config.js';
 import type { V2Attempt, V2PayFailDetail, V2PaySuccessDetail, V2PaymentResponse } from './types.js';
@@ -26,15 +27,12 @@ export type V2Reading =
   /** `undefined`: the SDK is taking the page to `redirectUrl`; the return will report it. */
   | { status: 'redirect'; paymentId: string };
 
-const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-
 /** The fields of PortOne's answer the details carry, only those that are non-empty strings or numbers. */
 function fields(source: Record<string, unknown>, code: string, message: string) {
   const found: Partial<Record<'txId' | 'portOneCode' | 'portOneMessage' | 'pgCode' | 'pgMessage', string>> = {};
   const pairs = [['txId', 'txId'], ['portOneCode', code], ['portOneMessage', message], ['pgCode', 'pgCode'], ['pgMessage', 'pgMessage']] as const;
   for (const [to, from] of pairs) {
-    // A numeric code is a code too, told as text, as V1's error_code.
-    const value = typeof source[from] === 'number' ? String(source[from]) : text(source[from]);
+    const value = codeText(source[from]);
     if (value !== undefined) found[to] = value;
   }
   return found;
