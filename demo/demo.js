@@ -10,6 +10,7 @@
   var MOBILE_KEY = 'sandbox-mobile'; // read by demo/sandbox-iamport.js and demo/sandbox-portone.js
   var LOG_KEY = 'paymentwall-pay-demo:log';
   var ACCOUNT_KEY = 'paymentwall-pay-demo:account';
+  var ACCOUNT_FIELDS = ['impCode', 'channelKey', 'storeId', 'channelKeyV2']; // the account form's input names
   var LOG_LIMIT = 50;
   var EVENTS = ['pay-request', 'pay-success', 'pay-fail'];
   var SNIPPET_HIDDEN_ATTRIBUTES = ['id', 'sdk-src']; // demo plumbing, not part of the pasted tag
@@ -92,19 +93,16 @@
     var form = document.getElementById('account-form');
     var account = readJson('localStorage', ACCOUNT_KEY);
     if (account) {
-      form.elements.impCode.value = account.impCode || '';
-      form.elements.channelKey.value = account.channelKey || '';
-      form.elements.storeId.value = account.storeId || '';
-      form.elements.channelKeyV2.value = account.channelKeyV2 || '';
+      ACCOUNT_FIELDS.forEach(function (name) {
+        form.elements[name].value = account[name] || '';
+      });
     }
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      var next = {
-        impCode: form.elements.impCode.value.trim(),
-        channelKey: form.elements.channelKey.value.trim(),
-        storeId: form.elements.storeId.value.trim(),
-        channelKeyV2: form.elements.channelKeyV2.value.trim()
-      };
+      var next = {};
+      ACCOUNT_FIELDS.forEach(function (name) {
+        next[name] = form.elements[name].value.trim();
+      });
       storageSet('localStorage', ACCOUNT_KEY, JSON.stringify(next));
       applyAccount(next);
       var set = [];
