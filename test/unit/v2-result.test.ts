@@ -61,10 +61,11 @@ describe('reading requestPayment’s value', () => {
       pgMessage: 'Insufficient funds',
       response,
     });
-    // PortOne's own test is `code !== undefined`: an empty code still fails, and no success is made up.
-    expect(readV2Response({ paymentId: 'order-1', code: '' }, 'order-1')).to.include({ status: 'fail', code: 'pg-error' });
-    expect(readV2Response({ paymentId: 'order-1', code: 0 }, 'order-1')).to.include({ status: 'fail', code: 'pg-error' });
-    expect(readV2Response({ paymentId: 'order-1', code: null }, 'order-1')).to.include({ status: 'success' });
+    // PortOne's own test is `code !== undefined`: an empty or null code still fails, and no success is made up.
+    for (const code of ['', 0, null]) {
+      expect(readV2Response({ paymentId: 'order-1', txId: 'tx-1', code }, 'order-1'), String(code)).to.include({ status: 'fail', code: 'pg-error' });
+    }
+    expect(readV2Response({ paymentId: 'order-1', txId: 'tx-1', code: undefined }, 'order-1')).to.include({ status: 'success' });
   });
 
   it('is a redirect on undefined: the page is leaving, the return reports it', () => {

@@ -39,8 +39,8 @@ function fields(source: Record<string, unknown>, code: string, message: string) 
 }
 
 /**
- * The promise's value for the request sent with `paymentId`. A `code` (any value but undefined
- * or null: PortOne's own test is `code !== undefined`) is `pg-error`; an answer for another
+ * The promise's value for the request sent with `paymentId`. A `code` of any value but undefined
+ * (`null` and `''` too: PortOne's own test is `code !== undefined`) is `pg-error`; an answer for another
  * payment, for none (no `paymentId` and no `txId`), for another kind of transaction, or one that
  * is not an object, is `sdk-error`; else success.
  */
@@ -49,7 +49,7 @@ export function readV2Response(response: unknown, paymentId: string): V2Reading 
   if (typeof response !== 'object' || response === null) return { status: 'fail', code: 'sdk-error', paymentId };
   const result = response as V2PaymentResponse;
   const found = fields(result, 'code', 'message');
-  if (result.code !== undefined && result.code !== null) {
+  if (result.code !== undefined) {
     return { status: 'fail', code: 'pg-error', paymentId, ...found, response: result };
   }
   // For another payment, naming none at all (neither paymentId nor txId), or for something else
