@@ -267,6 +267,10 @@ export const TEXT_PROPERTIES: Record<string, string> = {
   paymentId: 'payment-id',
 };
 
+/** A text property's value as text: a number as its text, anything else but a string as none. */
+export const textOf = (value: unknown): string | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value : undefined;
+
 /**
  * The raw values with every text property as text: a framework may bind null (nothing), a number
  * (its text) or an object (refused, named by its attribute) where an attribute would hold a string.
@@ -277,8 +281,8 @@ export function asText<R extends RawConfig>(input: R, problem: AddProblem): R {
   for (const key of Object.keys(input)) if (!Object.hasOwn(TEXT_PROPERTIES, key)) raw[key] = input[key as keyof R];
   for (const key in TEXT_PROPERTIES) {
     const value = input[key as keyof R];
-    if (typeof value === 'string') raw[key] = value;
-    else if (typeof value === 'number' && Number.isFinite(value)) raw[key] = String(value);
+    const text = textOf(value);
+    if (text !== undefined) raw[key] = text;
     else if (value !== null && value !== undefined) problem(TEXT_PROPERTIES[key]!, 'text');
   }
   return raw as R;

@@ -2,7 +2,7 @@ import { LitElement, html, isServer, nothing, type PropertyValues, type Template
 import { attemptRun, type AttemptRun } from './attempt-run.js';
 import { AttemptStore, type SavedAttempt } from './attempt-store.js';
 import { checkBuyer, toBuyer, visibleFields, type Buyer, type BuyerError, type BuyerField, type BuyerInput, type OptionalField } from './buyer.js';
-import { DEFAULT_SDK_SRC, TEXT_PROPERTIES, digitsFromAttribute, optionalFields, type ConfigEnvironment, type RawConfig } from './config.js';
+import { DEFAULT_SDK_SRC, TEXT_PROPERTIES, digitsFromAttribute, optionalFields, textOf, toHttpUrl, type ConfigEnvironment, type RawConfig } from './config.js';
 import { paymentEvent, type PayFailCode, type PayFailDetail, type PaySuccessDetail } from './events/index.js';
 import { afterPageLoad, watchPage } from './page-watcher.js';
 import type { CommonConfig, Problem, Protocol, ProtocolConfigResult } from './protocols/protocol.js';
@@ -381,7 +381,7 @@ export class PaymentwallPay extends LitElement {
 
   #payLabel(t: Translation): string {
     const protocol = this.#protocol;
-    const shown = protocol.price(this.amount, this.currency, t.lang);
+    const shown = protocol.price(this.amount, textOf(this.currency), t.lang);
     const label = this.#config.ok && protocol.savesCard(this.#config.config) ? t.payAndSaveCard(shown) : t.pay(shown);
     return label.replace(/\s+/g, ' ').trim();
   }
@@ -800,7 +800,7 @@ export class PaymentwallPay extends LitElement {
   }
 
   #fields(): BuyerField[] {
-    return visibleFields(optionalFields(this.fields));
+    return visibleFields(optionalFields(textOf(this.fields)));
   }
 
   #value(field: BuyerField): string {
@@ -808,14 +808,14 @@ export class PaymentwallPay extends LitElement {
   }
 
   #prefill(field: BuyerField): string | undefined {
-    const prefill: Record<BuyerField, string | undefined> = {
+    const prefill: Record<BuyerField, unknown> = {
       name: this.buyerName,
       email: this.buyerEmail,
       tel: this.buyerTel,
       addr: this.buyerAddr,
       postcode: this.buyerPostcode,
     };
-    return prefill[field];
+    return textOf(prefill[field]);
   }
 
   #input(): BuyerInput {
@@ -832,12 +832,12 @@ export class PaymentwallPay extends LitElement {
 
   /** The order id the page fixed for this widget (`merchant-uid`, V2 `payment-id`), if any. */
   get #fixedId(): string | undefined {
-    return this[this.#protocol.idProperty]?.trim();
+    return textOf(this[this.#protocol.idProperty])?.trim();
   }
 
   /** The PortOne version this widget speaks: V2 with `store-id`, else V1. */
   get #protocol(): Protocol {
-    return this.storeId?.trim() ? v2 : v1;
+    return textOf(this.storeId)?.trim() ? v2 : v1;
   }
 
   #readConfig(): ProtocolConfigResult<CommonConfig> {
@@ -866,7 +866,7 @@ export class PaymentwallPay extends LitElement {
    */
   #pageLoadsSdk(): boolean {
     if (document.readyState === 'loading') return true;
-    const src = new URL(this.sdkSrc ?? DEFAULT_SDK_SRC, document.baseURI).href;
+    const src = toHttpUrl(textOf(this.sdkSrc) ?? DEFAULT_SDK_SRC, document.baseURI);
     return Array.from(document.scripts).some((script) => script.src === src);
   }
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { installImp } from '../helpers/imp-double.js';
-import { button, recordEvents, resetPage, shadow, text } from '../helpers/page.js';
+import { button, input, recordEvents, resetPage, shadow, text } from '../helpers/page.js';
 import { fill, widget } from '../helpers/widget.js';
 
 /** Runs `body` with console.error recorded. */
@@ -118,6 +118,42 @@ describe('a broken configuration', () => {
       await element.updateComplete;
       expect(shadow(element).querySelector('[part="config-error"]')).to.equal(null);
       expect(button(element).disabled).to.equal(false);
+    });
+  });
+
+  it('takes a number bound to a text property as its text, and names anything else in the box, never throwing', async () => {
+    await withErrors(async () => {
+      const imp = installImp('success');
+      type Loose = Record<string, unknown>;
+      const element = await widget({ fields: 'tel postcode' });
+      Object.assign(element as unknown as Loose, { buyerPostcode: 4524, buyerTel: 1012345678, merchantUid: 12345 });
+      await element.updateComplete;
+      expect(input(element, 'postcode').value).to.equal('4524');
+      const result = await element.pay();
+      expect(result.status, JSON.stringify(result)).to.equal('success');
+      expect(imp.requests[0]).to.include({ buyer_postcode: '4524', buyer_tel: '1012345678', merchant_uid: '12345' });
+
+      // A list, a number where a currency goes, a store id bound as a number: each named, nothing thrown or sent.
+      for (const [property, value, attribute] of [
+        ['fields', ['tel'], 'fields'],
+        ['currency', 840, 'currency'],
+        ['sdkSrc', { href: '/x.js' }, 'sdk-src'],
+      ] as const) {
+        const broken = await widget({});
+        expect(() => Object.assign(broken as unknown as Loose, { [property]: value })).not.to.throw();
+        await broken.updateComplete;
+        const items = Array.from(shadow(broken).querySelectorAll('[part="config-error"] li'), text);
+        expect(items.join(' '), property).to.contain(attribute);
+        const failed = await broken.pay();
+        expect(failed.status === 'fail' && failed.detail.code, property).to.equal('invalid-config');
+      }
+      const v2 = await widget({ 'imp-code': null });
+      (v2 as unknown as Loose).storeId = 1;
+      await v2.updateComplete;
+      expect(text(shadow(v2).querySelector('[part="config-error"]'))).to.contain('store-id');
+      const refused = await v2.pay();
+      expect(refused.status === 'fail' && refused.detail.code).to.equal('invalid-config');
+      expect(imp.requests).to.have.length(1);
     });
   });
 
