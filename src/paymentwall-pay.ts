@@ -25,6 +25,9 @@ export type PayResult =
   | { status: 'invalid' }
   | { status: 'cancelled' };
 
+/** What the status line says: a failure's own text, or one of these. */
+type StatusText = PayFailCode | 'success' | 'paidBeforeChange' | 'buyerClosed';
+
 type Outcome = PayResult;
 
 /** Changing any of these is a new order: a widget that has been paid takes payments again. */
@@ -226,7 +229,8 @@ export class PaymentwallPay extends LitElement {
   /** Fields whose errors are visible: left once, or everything after a submit. */
   private revealed: ReadonlySet<BuyerField> = new Set();
   private busy = false;
-  declare private status?: { kind: 'success' | 'fail' | 'closed'; message: string; pgMessage?: string };
+  /** The line under the button, translated as it renders: a language change reaches it too. */
+  declare private status?: { kind: 'success' | 'fail' | 'closed'; text: StatusText; pgMessage?: string };
   /** Paid: the widget shows its success and starts nothing more until the order changes or `reset()`. */
   private completed = false;
 
@@ -282,6 +286,8 @@ export class PaymentwallPay extends LitElement {
       this.#config = this.#readConfig();
       this.#logConfig(this.#config);
     }
+    // The line that said the form is not set up correctly goes once it is.
+    if (this.#config.ok && this.status?.text === 'invalid-config') this.status = undefined;
     this.#shownLang = this.#lang;
     this.#errors = checkBuyer(this.#input(), this.#fields());
   }
@@ -364,7 +370,7 @@ export class PaymentwallPay extends LitElement {
         >${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${t.busy}` : this.completed ? t.paid : this.#payLabel(t)}</button
         ><div part="status" class="status" role="alert" data-kind=${this.status?.kind ?? nothing}>${
           this.status
-            ? html`${this.status.kind === 'success' ? CHECK_ICON : nothing}<span class="message">${this.status.message}</span>${
+            ? html`${this.status.kind === 'success' ? CHECK_ICON : nothing}<span class="message">${this.status.text in t.failure ? t.failure[this.status.text as PayFailCode] : t[this.status.text as Exclude<StatusText, PayFailCode>]}</span>${
                 this.status.pgMessage ? html` <span class="pg-detail">${t.pgDetail(this.status.pgMessage)}</span>` : nothing
               }`
             : nothing
@@ -504,9 +510,8 @@ export class PaymentwallPay extends LitElement {
       if (run?.id && run.id === this.#fixedId) this.#store.abandon(run.id);
       return;
     }
-    const t = this.#t;
     this.completed = ended === 'success';
-    this.status = this.completed ? { kind: 'success', message: t.success } : { kind: 'fail', message: t.failure['pg-error'] };
+    this.status = this.completed ? { kind: 'success', text: 'success' } : { kind: 'fail', text: 'pg-error' };
   }
 
   // ——— the payment flow ———
@@ -592,17 +597,18 @@ export class PaymentwallPay extends LitElement {
       if (confirmed) {
         // Not for an order the page changed while the buyer paid: that one is still to pay.
         this.completed = order === undefined || order === this.#order();
-        this.status = { kind: 'success', message: this.completed ? this.#t.success : this.#t.paidBeforeChange };
+        this.status = { kind: 'success', text: this.completed ? 'success' : 'paidBeforeChange' };
       } else outcome.detail.unconfirmed = true;
     } else {
       // Unconfirmed: our own failure, with none of the link's text.
       if (!confirmed) outcome.detail = { ...this.#failure('redirect', 'pg-error', outcome.detail.merchantUid), unconfirmed: true };
       const { detail } = outcome;
-      const { code, message } = detail;
+      const { code } = detail;
       const pgMessage = this.#protocol.reason(detail);
       const kind = code === 'pg-error' && this.#protocol.closed(detail) ? 'closed' : 'fail';
+      const text = kind === 'closed' ? 'buyerClosed' : code;
       // PortOne's reason only where it adds something: for a closed window it says the same again.
-      this.status = pgMessage && kind !== 'closed' ? { kind, message, pgMessage } : { kind, message };
+      this.status = pgMessage && kind !== 'closed' ? { kind, text, pgMessage } : { kind, text };
     }
     const event = () => paymentEvent(success ? 'pay-success' : 'pay-fail', outcome.detail);
     this.dispatchEvent(event());

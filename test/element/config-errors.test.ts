@@ -121,6 +121,20 @@ describe('a broken configuration', () => {
     });
   });
 
+  it('takes back its "not set up correctly" line once the configuration is fixed', async () => {
+    await withErrors(async () => {
+      const element = await widget({ amount: null });
+      const failed = await element.pay();
+      expect(failed.status === 'fail' && failed.detail.code).to.equal('invalid-config');
+      const status = () => text(shadow(element).querySelector('[part="status"]'));
+      expect(status()).to.equal('Payment is unavailable because this form is not set up correctly.');
+      element.setAttribute('amount', '1004');
+      await element.updateComplete;
+      expect(button(element).disabled).to.equal(false);
+      expect(status()).to.equal('');
+    });
+  });
+
   it('takes a number bound to a text property as its text, and names anything else in the box, never throwing', async () => {
     await withErrors(async () => {
       const imp = installImp('success');

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, input, resetPage, shadow, text } from '../helpers/page.js';
-import { widget } from '../helpers/widget.js';
+import { widget, windowOpen } from '../helpers/widget.js';
 
 const labels = (element: HTMLElement) => Array.from(shadow(element).querySelectorAll('label'), text);
 
@@ -58,6 +58,26 @@ describe('Korean and English', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     await element.updateComplete;
     expect(text(shadow(element).querySelector('[part="status"]'))).to.equal('결제가 완료되지 않았습니다. 사유: x');
+  });
+
+  it('says the last result in the language it now speaks, also when it changed while the window was open', async () => {
+    const status = (element: PaymentwallPay) => text(shadow(element).querySelector('[part="status"]'));
+    const failed = await windowOpen({ lang: 'en' });
+    failed.answer({ error_code: 'F1', error_msg: 'declined' });
+    await failed.paying;
+    await failed.element.updateComplete;
+    expect(status(failed.element)).to.equal('The payment was not completed. Reason: declined');
+    failed.element.lang = 'ko';
+    await failed.element.updateComplete;
+    expect(status(failed.element)).to.equal('결제가 완료되지 않았습니다. 사유: declined');
+
+    const paid = await windowOpen({ lang: 'ko' });
+    paid.element.lang = 'en';
+    paid.answer({ imp_uid: 'imp_1', success: true });
+    await paid.paying;
+    await paid.element.updateComplete;
+    expect(status(paid.element)).to.equal('Payment complete. Thank you!');
+    expect(text(button(paid.element))).to.equal('Paid');
   });
 
   it('names the billing-key button in both languages', async () => {
