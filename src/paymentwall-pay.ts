@@ -850,6 +850,8 @@ export class PaymentwallPay extends LitElement {
     // Every property the readers take, under its own name: the text ones and these five.
     const names = [...Object.keys(TEXT_PROPERTIES), 'amount', 'testMode', 'sdkTimeout', 'customData', 'bypass'];
     const raw = Object.fromEntries(names.map((name) => [name, this[name as keyof this]])) as RawConfig;
+    // As Lit reflects it to test-mode: whatever is truthy is test mode, so attribute and request agree.
+    raw.testMode = !!raw.testMode;
     return this.#protocol.readConfig(raw, this.#environment());
   }
 

@@ -120,6 +120,19 @@ describe('attributes become the request_pay object', () => {
     expect(await requestFor({})).not.to.have.property('use_test_method');
   });
 
+  it('reads testMode set as a property the way its reflected test-mode attribute shows it', async () => {
+    for (const [value, testing] of [['true', true], ['false', true], [1, true], ['', false], [0, false]] as const) {
+      await resetPage();
+      let element!: HTMLElement;
+      const request = await requestFor({}, (el) => {
+        element = el;
+        (el as unknown as { testMode: unknown }).testMode = value;
+      });
+      expect(element.hasAttribute('test-mode'), String(value)).to.equal(testing);
+      expect(request.use_test_method === true, String(value)).to.equal(testing);
+    }
+  });
+
   it('sends redirect-url as m_redirect_url and notice-url as notice_url', async () => {
     const request = await requestFor({ 'redirect-url': 'https://shop.example/return', 'notice-url': 'https://shop.example/hook' });
     expect(request.m_redirect_url).to.equal('https://shop.example/return');
