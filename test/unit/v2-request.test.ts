@@ -134,6 +134,10 @@ describe('the button amount from minor units', () => {
     expect(formatMinorUnits(500, 'JPY', 'en')).to.equal('¥500');
     expect(formatMinorUnits(123456789, 'EUR', 'en')).to.equal('€1,234,567.89');
     expect(formatMinorUnits(1, 'USD', 'en')).to.equal('$0.01');
+    // The largest amount the widget takes, to the cent, as totalAmount sends it.
+    expect(formatMinorUnits(9007199254740991, 'USD', 'en')).to.equal('$90,071,992,547,409.91');
+    expect(formatMinorUnits(9007199254740991, 'KWD', 'en')).to.match(/9,007,199,254,740\.991$/);
+    expect(formatMinorUnits(9007199254740991, 'KRW', 'en')).to.equal('₩9,007,199,254,740,991');
   });
 
   it('trusts ISO 4217, not the browser’s CLDR digits, where they differ', () => {

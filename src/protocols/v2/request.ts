@@ -92,5 +92,7 @@ export function minorUnitDigits(currency: string): number {
 /** `totalAmount` as the buyer reads it: USD 150 → "$1.50", KRW 1004 → "₩1,004", KWD 1500 → "KWD 1.500". */
 export function formatMinorUnits(amount: number, currency: string, lang: string): string {
   const digits = minorUnitDigits(currency);
-  return formatAmount(amount / 10 ** digits, currency, lang, digits);
+  // As exact decimal text, not amount / 10 ** digits: above 2^52 minor units the division drops a cent.
+  const minor = String(amount).padStart(digits + 1, '0');
+  return formatAmount(`${minor.slice(0, minor.length - digits)}.${minor.slice(minor.length - digits)}`, currency, lang, digits);
 }
