@@ -81,6 +81,7 @@ export type ConfigRule =
   | 'currency'
   | 'currency-unknown'
   | 'too-long'
+  | 'too-large'
   | 'country-code'
   | 'fields'
   | 'url'
@@ -199,17 +200,22 @@ export const trimmed = (value: unknown) => (present(value) ? value.trim() : unde
 /**
  * What V1 and V2 read alike about the order: `amount` (V1 whole units, V2 minor units: both a
  * positive safe integer from plain digits), `currency`, `order-name` (trimmed, at most 40) and
- * `country-code`. `unknownCurrency` names the rule for a well-shaped code the browser does not know.
+ * `country-code`.
  */
-export function readOrder(raw: RawConfig, problem: AddProblem, unknownCurrency: ConfigRule) {
+export function readOrder(raw: RawConfig, problem: AddProblem) {
   const amount = toPositiveInteger(raw.amount);
   if (raw.amount === undefined || raw.amount === null || raw.amount === '') problem('amount', 'required');
-  else if (amount === undefined) problem('amount', 'amount');
+  // Digits, but more than a number holds exactly: say so, not "digits only".
+  else if (amount === undefined) {
+    const { amount: value } = raw;
+    const large = (typeof value === 'number' ? Number.isInteger(value) : DIGITS.test(String(value))) && Number(value) > 0;
+    problem('amount', large ? 'too-large' : 'amount', { max: Number.MAX_SAFE_INTEGER });
+  }
 
   const currency = trimmed(raw.currency);
   if (currency === undefined) problem('currency', 'required');
   else if (!isCurrencyShape(currency)) problem('currency', 'currency');
-  else if (!isKnownCurrency(currency)) problem('currency', unknownCurrency);
+  else if (!isKnownCurrency(currency)) problem('currency', 'currency-unknown');
 
   const orderName = trimmed(raw.orderName);
   if (orderName === undefined) problem('order-name', 'required');
@@ -337,7 +343,7 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
     warnings.push('paymentwall-pay: both channel-key and project-key are set; channel-key is sent and project-key is ignored.');
   }
 
-  const { amount, currency, orderName, countryCode } = readOrder(raw, problem, 'currency-unknown');
+  const { amount, currency, orderName, countryCode } = readOrder(raw, problem);
   const fields = checkFields(raw.fields, problem);
   const { sdkTimeout, customData, bypass } = readExtras(raw, problem);
 

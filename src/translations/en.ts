@@ -36,6 +36,8 @@ export const en: Translation = {
         return `${attribute} is not a currency this browser knows; use an ISO 4217 code such as KRW or USD.`;
       case 'too-long':
         return `${attribute} can have at most ${max ?? 0} characters.`;
+      case 'too-large':
+        return `${attribute} can be at most ${max ?? 0}.`;
       case 'country-code':
         return `${attribute} must be a two-letter ISO 3166-1 country code, like KR or DE.`;
       case 'fields':

@@ -36,6 +36,8 @@ export const ko: Translation = {
         return `${attribute}는 이 브라우저가 모르는 통화입니다. KRW, USD 같은 ISO 4217 코드를 쓰세요.`;
       case 'too-long':
         return `${attribute}는 ${max ?? 0}자까지 쓸 수 있습니다.`;
+      case 'too-large':
+        return `${attribute}는 ${max ?? 0} 이하여야 합니다.`;
       case 'country-code':
         return `${attribute}는 KR, DE 같은 두 글자 ISO 3166-1 국가 코드여야 합니다.`;
       case 'fields':

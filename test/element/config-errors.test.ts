@@ -26,6 +26,7 @@ const INVALID: Array<[Record<string, string | null>, string, RegExp]> = [
   [{ amount: '1e3' }, 'amount', /digits only/],
   [{ amount: '0' }, 'amount', /digits only/],
   [{ amount: ' ' }, 'amount', /digits only/],
+  [{ amount: '99999999999999999999' }, 'amount', /amount can be at most 9007199254740991\./],
   [{ currency: null }, 'currency', /currency is required/],
   [{ currency: 'XY1' }, 'currency', /three-letter ISO 4217/],
   [{ currency: 'XYZ' }, 'currency', /currency is not a currency this browser knows/],

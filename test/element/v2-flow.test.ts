@@ -350,6 +350,7 @@ describe('PortOne V2: configuration', () => {
     ['a payment-id over 40 characters', { 'payment-id': 'a'.repeat(41) }, 'payment-id can have at most 40 characters.'],
     ['a widget-code other than pw_1 / t3_1', { 'widget-code': 'p1_1' }, 'widget-code must be pw_1 or t3_1.'],
     ['an amount with a decimal point', { amount: '1.50' }, 'amount must be a whole number'],
+    ['a currency this browser does not know', { currency: 'XYZ' }, 'currency is not a currency this browser knows'],
     ['a redirect-url with PortOne’s result names', { 'redirect-url': 'https://shop.example/?paymentId=1' }, 'redirect-url must not use PortOne’s result names'],
     ['V1’s CDN as sdk-src', { 'sdk-src': 'https://cdn.iamport.kr/v1/iamport.js' }, 'sdk-src must be on https://cdn.portone.io'],
     ['tier-code (V1 only)', { 'tier-code': 'tier-1' }, 'tier-code is for PortOne V1 only: in V2, put the sub-merchant’s own store ID in store-id.'],

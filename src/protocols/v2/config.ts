@@ -109,8 +109,8 @@ export function readV2Config(input: RawV2Config, env: { baseUrl: string }): V2Co
     problem('payment-id', 'too-long', { max: PAYMENT_ID_MAX_LENGTH });
   }
 
-  // As V1 reads them, but a well-shaped currency the browser does not know is simply 'currency'.
-  const { amount, currency, orderName, countryCode } = readOrder(raw, problem, 'currency');
+  // As V1 reads them.
+  const { amount, currency, orderName, countryCode } = readOrder(raw, problem);
 
   const widgetCode = trimmed(raw.widgetCode);
   if (widgetCode !== undefined && widgetCode !== 'pw_1' && widgetCode !== 't3_1') problem('widget-code', 'widget-code');
