@@ -14,15 +14,20 @@ export interface PageListener {
  * after the tag), an SDK origin the page allowed, and a return from the back/forward cache.
  */
 const listeners = new Set<PageListener>();
-let watching = false;
+let langs: MutationObserver | undefined;
 
 const refresh = () => listeners.forEach((listener) => listener.refresh());
+const watchLang = (node: Node) => langs!.observe(node, { attributes: true, attributeFilter: ['lang'], subtree: true });
 
-export function watchPage(listener: PageListener): () => void {
+/**
+ * `element`'s shadow roots are watched too: the language it shows follows `lang` up through them,
+ * and the document's observer does not see inside them.
+ */
+export function watchPage(listener: PageListener, element: Element): () => void {
   listeners.add(listener);
-  if (!watching) {
-    watching = true;
-    new MutationObserver(refresh).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  if (!langs) {
+    langs = new MutationObserver(refresh);
+    watchLang(document.documentElement);
     window.addEventListener(SDK_ORIGINS_CHANGED, refresh);
     window.addEventListener('pageshow', (event) => {
       if (event.persisted) listeners.forEach((each) => each.restored());
@@ -32,6 +37,7 @@ export function watchPage(listener: PageListener): () => void {
       window.addEventListener('load', refresh, { once: true });
     }
   }
+  for (let root = element.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) watchLang(root);
   return () => listeners.delete(listener);
 }
 

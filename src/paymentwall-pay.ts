@@ -259,7 +259,7 @@ export class PaymentwallPay extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (isServer) return;
-    this.#stopWatchingPage = watchPage({ refresh: () => this.#refresh(), restored: () => this.#pageRestored() });
+    this.#stopWatchingPage = watchPage({ refresh: () => this.#refresh(), restored: () => this.#pageRestored() }, this);
     if (!this.#warmed) this.#watchForFirstUse();
     // Back on a page that may have changed while it was away (allowed origins, lang, loading).
     if (this.hasUpdated) this.#refresh();

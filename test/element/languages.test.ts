@@ -37,6 +37,21 @@ describe('Korean and English', () => {
     expect(labels(element)[0]).to.equal('Name');
   });
 
+  it('follows a change of lang on an ancestor inside the shadow roots it sits in', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const outer = host.attachShadow({ mode: 'open' });
+    outer.innerHTML = '<section lang="ko"><span></span></section>';
+    const inner = outer.querySelector('span')!.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<paymentwall-pay imp-code="imp1" channel-key="k" amount="5000" currency="KRW" order-name="x"></paymentwall-pay>';
+    const element = inner.querySelector('paymentwall-pay') as PaymentwallPay;
+    await element.updateComplete;
+    expect(labels(element)[0]).to.equal('이름');
+    outer.querySelector('section')!.lang = 'en';
+    await new Promise((resolve) => setTimeout(resolve));
+    await element.updateComplete;
+    expect(labels(element)[0]).to.equal('Name');
+  });
+
   it('switches language live and keeps what was typed', async () => {
     const element = await widget({ lang: 'en' });
     input(element, 'name').value = 'Kim Minji';
