@@ -93,9 +93,12 @@ export function pathSegment(max?: number): FieldCheck<string> {
   };
 }
 
-/** A value sent in an HTTP header: printable ASCII without spaces, which fetch neither refuses nor trims. */
+/** Printable ASCII without spaces: what fetch sends in a header as it is, neither refused nor trimmed. */
+export const HEADER_SAFE = /^[\x21-\x7e]+$/;
+
+/** A value sent in an HTTP header. */
 export const headerText: FieldCheck<string> = text(undefined, {
-  test: /^[\x21-\x7e]+$/,
+  test: HEADER_SAFE,
   rule: 'must be printable ASCII without spaces (it is sent in an HTTP header)',
 });
 
