@@ -31,7 +31,7 @@ function exampleSource(): string {
   return swap(source, '.listen(process.env.PORT ?? 3000);', ".listen(0, '127.0.0.1');");
 }
 
-test("the README's server example verifies, refuses a stranger's webhook, renews, refunds and removes a card", { timeout: 10_000 }, async (t) => {
+test("the README's server example verifies, refuses an oversized body and a stranger's webhook, renews, refunds and removes a card", { timeout: 10_000 }, async (t) => {
   const fake = await FakePortOne.start();
   t.after(() => fake.close());
   Object.assign(process.env, { PORTONE_API_KEY: fake.apiKey, PORTONE_API_SECRET: fake.apiSecret, PORTONE_BASE_URL: fake.baseUrl });
@@ -55,6 +55,9 @@ test("the README's server example verifies, refuses a stranger's webhook, renews
   const order = example.orders.get('order_1001');
   assert.equal(order?.status, 'paid');
   assert.equal(order?.billing?.customerUid, 'cust_1001');
+
+  const oversized = await fetch(`http://127.0.0.1:${port}/payments/complete`, { method: 'POST', body: 'x'.repeat(64 * 1024 + 1) });
+  assert.equal(oversized.status, 413, 'a body over 64 KiB is not buffered');
 
   const before = fake.requests.length;
   assert.deepEqual(await post('/portone/webhook', { imp_uid: paid.imp_uid }), [403, { status: 'forbidden' }], '127.0.0.1 is not PortOne');
