@@ -206,3 +206,25 @@ test('a body over 64 KiB is refused as body-too-large before its signature is ch
   const body = jsonOfBytes(65_536, event);
   assert.equal((await client.handleWebhook(Buffer.from(body), fake.signWebhook(body))).paymentId, id);
 });
+
+/** A Fetch-style Headers that is not the global class, as undici's and node-fetch's are: entries private, read through get. */
+class OtherFetchHeaders {
+  readonly #entries: Map<string, string>;
+  constructor(init: Record<string, string>) {
+    this.#entries = new Map(Object.entries(init).map(([name, value]) => [name.toLowerCase(), value]));
+  }
+  get(name: string): string | null {
+    return this.#entries.get(name.toLowerCase()) ?? null;
+  }
+}
+
+test("headers from another Fetch implementation's Headers class are read through get, and a missing one is still refused", async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  const body = paidBody(id as string, fake.storeId);
+  const signed = fake.signWebhook(body);
+  assert.ok(!(new OtherFetchHeaders(signed) instanceof Headers));
+  assert.equal((await client.handleWebhook(body, new OtherFetchHeaders(signed))).paymentId, id);
+  const { 'webhook-signature': _dropped, ...unsigned } = signed;
+  await refusal(client.handleWebhook(body, new OtherFetchHeaders(unsigned)), 'missing-headers');
+});

@@ -54,11 +54,17 @@ function rawText(rawBody: unknown): string {
   return typeof rawBody === 'string' ? rawBody : new TextDecoder('utf-8', { ignoreBOM: true }).decode(rawBody);
 }
 
+/**
+ * Any Fetch-style `Headers`, not only the global class: undici's and node-fetch's are others. Their
+ * entries are private, so they are read through `get`.
+ */
+const isFetchHeaders = (headers: object): headers is { get(name: string): unknown } => typeof (headers as { get?: unknown }).get === 'function';
+
 /** The three headers, matched without regard to case; a missing, empty or repeated one is refused. */
 function signatureHeaders(headers: unknown): Record<string, string> {
   if (typeof headers !== 'object' || headers === null) throw new PortOneInputError('headers', 'must be the request headers');
   const read = (name: string): unknown => {
-    if (typeof Headers !== 'undefined' && headers instanceof Headers) return headers.get(name) ?? undefined;
+    if (isFetchHeaders(headers)) return headers.get(name) ?? undefined;
     const matches = Object.entries(headers).filter(([key]) => key.toLowerCase() === name);
     return matches.length === 1 ? matches[0]?.[1] : undefined;
   };
