@@ -120,6 +120,16 @@ export const positiveInteger: FieldCheck<number> = (value, field) => {
   return value;
 };
 
+/** The longest time a timer holds: `AbortSignal.timeout` of more ends at once (1 ms) or throws a `RangeError`. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** A time limit in milliseconds: a positive whole number a timer can hold, about 24.8 days at most. */
+export const milliseconds: FieldCheck<number> = (value, field) => {
+  const ms = positiveInteger(value, field);
+  if (ms > MAX_TIMEOUT_MS) throw new PortOneInputError(field, `must be at most ${MAX_TIMEOUT_MS} (2^31 - 1 ms, about 24.8 days)`);
+  return ms;
+};
+
 export const nonNegativeInteger: FieldCheck<number> = (value, field) => {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw new PortOneInputError(field, 'must be a whole number of 0 or more');
