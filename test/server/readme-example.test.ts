@@ -1,12 +1,15 @@
 // The README's complete server example, run as written against the local fake: only the import
-// (to this checkout's source), the fake's address and the listening port are swapped in.
+// (to this checkout's source), the fake's address and the listening port are swapped in. And its
+// Express route for V2 webhooks, run as written with a stand-in for Express.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { PortOneInputError, WebhookVerificationError } from '../../src/server/index.js';
 import { FakePortOne } from './fake-portone.js';
+import { setupV2 } from './harness.js';
 
 interface Example {
   server: import('node:http').Server;
@@ -75,4 +78,41 @@ test("the README's server example verifies, refuses an oversized body and a stra
   await example.removeCard('order_1001');
   assert.equal(fake.customers.has('cust_1001'), false);
   assert.equal(order?.billing, undefined);
+});
+
+/** The README's Express route for V2 webhooks, as written, as a function of what it uses. */
+function expressWebhookSource(): string {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const from = readme.indexOf("app.post('/portone/webhook'");
+  const to = readme.indexOf('\n});\n', from);
+  assert.ok(from !== -1 && to !== -1, 'the README has the Express V2 webhook route');
+  return readme.slice(from, to + 4);
+}
+
+test("the README's Express V2 webhook answers a forged webhook 401, passes other errors to next, and fulfils a paid one", async (t) => {
+  const { fake, client } = await setupV2(t);
+  type Handler = (req: unknown, res: unknown, next: (error?: unknown) => void) => Promise<void>;
+  const routes: { path: string; parser: unknown; handler: Handler }[] = [];
+  const app = { post: (path: string, parser: unknown, handler: Handler) => routes.push({ path, parser, handler }) };
+  const express = { raw: (options: unknown) => ({ raw: options }) };
+  const fulfilled: unknown[] = [];
+  const fulfilV2 = async (payment: unknown) => void fulfilled.push(payment);
+  new Function('app', 'express', 'portone', 'WebhookVerificationError', 'fulfilV2', expressWebhookSource())(app, express, client, WebhookVerificationError, fulfilV2);
+  const [route] = routes;
+  assert.deepEqual(route?.parser, { raw: { type: 'application/json', limit: '64kb' } });
+
+  const send = async (body: unknown, headers: Record<string, string>): Promise<{ status?: number; next?: unknown }> => {
+    const seen: { status?: number; next?: unknown } = {};
+    const res = { status: (code: number) => ((seen.status = code), res), end: () => res };
+    await route?.handler({ body, headers }, res, (error) => (seen.next = error));
+    return seen;
+  };
+  const { id } = fake.addPayment();
+  const body = Buffer.from(JSON.stringify({ type: 'Transaction.Paid', data: { paymentId: id } }));
+  assert.deepEqual(await send(body, {}), { status: 401 }, 'no signature: 401, nothing passed on');
+  const parsed = await send({ type: 'Transaction.Paid' }, fake.signWebhook(body.toString()));
+  assert.ok(parsed.next instanceof PortOneInputError, 'a body express.json() already parsed is an error for next');
+  assert.equal(parsed.status, undefined);
+  assert.deepEqual(await send(body, fake.signWebhook(body.toString())), { status: 200 });
+  assert.equal((fulfilled[0] as { paymentId?: string } | undefined)?.paymentId, id);
 });
