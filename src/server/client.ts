@@ -101,22 +101,27 @@ export class PortOneClient {
    * after a timeout, ask `findPaymentByMerchantUid` before charging again with the same `merchantUid`.
    */
   async chargeBillingKey(input: ChargeBillingKeyInput, options?: CallOptions): Promise<Payment> {
-    const call: Call = { method: 'POST', path: '/subscribe/payments/again', body: toWireBody(input, chargeBillingKeyRules) };
-    return this.#payment(call, this.#limit(options));
+    const body = toWireBody(input, chargeBillingKeyRules);
+    const call: Call = { method: 'POST', path: '/subscribe/payments/again', body };
+    const payment = await this.#payment(call, this.#limit(options));
+    // Another order's or card's payment says nothing of this charge: like a lost answer, find it by merchantUid.
+    if (payment.merchantUid !== body.merchant_uid) throw answeredAbout('another order', endpointOf(call));
+    if (payment.customerUid !== null && payment.customerUid !== body.customer_uid) throw answeredAbout('another customer', endpointOf(call));
+    return payment;
   }
 
   /** `GET /subscribe/customers/{customer_uid}`: the saved card, or `null` when PortOne has none. */
   async getBillingKey(customerUid: string, options?: CallOptions): Promise<BillingKey | null> {
-    const call = this.#read(`/subscribe/customers/${encodeURIComponent(requireValue(customerUid, 'customerUid', pathSegment(80)))}`);
-    const limit = this.#limit(options);
-    return orNullIfNotFound(this.#send(call, limit).then((raw) => toBillingKey(raw, endpointOf(call))));
+    const id = requireValue(customerUid, 'customerUid', pathSegment(80));
+    const call = this.#read(`/subscribe/customers/${encodeURIComponent(id)}`);
+    return orNullIfNotFound(this.#billingKey(call, id, this.#limit(options)));
   }
 
   /** `DELETE /subscribe/customers/{customer_uid}`: forgets the saved card ("remove my card"); returns what was deleted. */
   async deleteBillingKey(customerUid: string, options?: CallOptions): Promise<BillingKey> {
     const id = requireValue(customerUid, 'customerUid', pathSegment(80));
     const call: Call = { method: 'DELETE', path: `/subscribe/customers/${encodeURIComponent(id)}` };
-    return toBillingKey(await this.#send(call, this.#limit(options)), endpointOf(call));
+    return this.#billingKey(call, id, this.#limit(options));
   }
 
   /**
@@ -124,8 +129,12 @@ export class PortOneClient {
    * the answer may still say `paid`: then `cancelPending` is true (see `CancelledPayment`).
    */
   async cancelPayment(input: CancelPaymentInput, options?: CallOptions): Promise<CancelledPayment> {
-    const call: Call = { method: 'POST', path: '/payments/cancel', body: toWireBody(input, cancelPaymentRules) };
+    const body = toWireBody(input, cancelPaymentRules);
+    const call: Call = { method: 'POST', path: '/payments/cancel', body };
     const payment = await this.#payment(call, this.#limit(options));
+    // PortOne cancels by imp_uid when both are given. Another payment's answer says nothing of this cancel.
+    const other = body.imp_uid !== undefined ? payment.impUid !== body.imp_uid : payment.merchantUid !== body.merchant_uid;
+    if (other) throw answeredAbout('another payment', endpointOf(call));
     const paymentwall = payment.pgProvider === 'paymentwall' || payment.embPgProvider === 'paymentwall';
     return { ...payment, cancelPending: paymentwall && payment.status !== 'cancelled' };
   }
@@ -155,6 +164,13 @@ export class PortOneClient {
     const payment = await this.#payment(call, limit);
     if (payment.impUid !== impUid) throw answeredAbout('another payment', endpointOf(call));
     return payment;
+  }
+
+  /** The saved card of `customerUid`; another customer's card is never handed back as theirs. */
+  async #billingKey(call: Call, customerUid: string, limit: CallLimit): Promise<BillingKey> {
+    const billingKey = toBillingKey(await this.#send(call, limit), endpointOf(call));
+    if (billingKey.customerUid !== customerUid) throw answeredAbout('another customer', endpointOf(call));
+    return billingKey;
   }
 
   /** A read of a path, with test-channel payments included when the client was built to see them. */

@@ -114,12 +114,18 @@ export class PaymentVerificationError<P = Payment> extends PortOneError {
   }
 }
 
-export type WebhookRefusalReason = 'untrusted-address' | 'missing-headers' | 'bad-signature' | 'timestamp-too-old' | 'timestamp-too-new';
+export type WebhookRefusalReason =
+  | 'untrusted-address'
+  | 'body-too-large'
+  | 'missing-headers'
+  | 'bad-signature'
+  | 'timestamp-too-old'
+  | 'timestamp-too-new';
 
 /**
  * A webhook request that did not come from PortOne: from an address PortOne does not send from
- * (V1), or without a valid signature (V2). Thrown before anything in the body is read or any
- * request is sent; answer it with 401 or 403.
+ * (V1), or too large to be PortOne's or without a valid signature (V2). Thrown before anything in
+ * the body is read or any request is sent; answer it with 401 or 403.
  */
 export class WebhookVerificationError extends PortOneError {
   override name = 'WebhookVerificationError';

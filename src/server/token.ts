@@ -1,5 +1,7 @@
+import { PortOneApiError } from './errors.js';
 import { expectFields, type PortOneHttp } from './http.js';
 import { CallLimit } from './limit.js';
+import { HEADER_SAFE } from './validate.js';
 
 /** Ask for a new token this long before PortOne's `expired_at`, so a call never lands on an expired one. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -25,7 +27,13 @@ export function tokenIssuer(http: PortOneHttp, apiKey: string, apiSecret: string
       { method: 'POST', path: TOKEN_ENDPOINT, body: { imp_key: apiKey, imp_secret: apiSecret }, retry: true },
       new CallLimit(timeoutMs),
     );
-    const issued = expectFields(response, `POST ${TOKEN_ENDPOINT}`, { access_token: 'string', expired_at: 'number', now: 'number' });
+    const endpoint = `POST ${TOKEN_ENDPOINT}`;
+    const issued = expectFields(response, endpoint, { access_token: 'string', expired_at: 'number', now: 'number' });
+    // fetch would refuse it in the Authorization header before sending, so no 401 would ever replace
+    // it: every call would fail until it expired. Refused here, it is never cached.
+    if (!HEADER_SAFE.test(issued.access_token as string)) {
+      throw new PortOneApiError({ kind: 'invalid-response', endpoint, detail: 'the access_token is not printable ASCII without spaces' });
+    }
     return { accessToken: issued.access_token as string, expiredAt: issued.expired_at as number, now: issued.now as number };
   };
 }

@@ -19,8 +19,9 @@ export interface CallOptions {
 
 export interface WebhookOptions extends CallOptions {
   /**
-   * The address the webhook request came from (`req.socket.remoteAddress`, or what your own proxy
-   * puts in front of `X-Forwarded-For`). When this key is given, anything but one of
+   * The address the webhook request came from: `req.socket.remoteAddress`, or behind your own
+   * proxy the last `X-Forwarded-For` entry that proxy appended (never the first: the sender writes
+   * whatever it likes there). When this key is given, anything but one of
    * `PORTONE_WEBHOOK_ADDRESSES` is refused before the body is read, an `undefined` value included.
    */
   remoteAddress?: string | undefined;

@@ -93,9 +93,12 @@ export function pathSegment(max?: number): FieldCheck<string> {
   };
 }
 
-/** A value sent in an HTTP header: printable ASCII without spaces, which fetch neither refuses nor trims. */
+/** Printable ASCII without spaces: what fetch sends in a header as it is, neither refused nor trimmed. */
+export const HEADER_SAFE = /^[\x21-\x7e]+$/;
+
+/** A value sent in an HTTP header. */
 export const headerText: FieldCheck<string> = text(undefined, {
-  test: /^[\x21-\x7e]+$/,
+  test: HEADER_SAFE,
   rule: 'must be printable ASCII without spaces (it is sent in an HTTP header)',
 });
 
@@ -115,6 +118,16 @@ export const positiveInteger: FieldCheck<number> = (value, field) => {
     throw new PortOneInputError(field, 'must be a positive whole number (a safe integer, not a string)');
   }
   return value;
+};
+
+/** The longest time a timer holds: `AbortSignal.timeout` of more ends at once (1 ms) or throws a `RangeError`. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** A time limit in milliseconds: a positive whole number a timer can hold, about 24.8 days at most. */
+export const milliseconds: FieldCheck<number> = (value, field) => {
+  const ms = positiveInteger(value, field);
+  if (ms > MAX_TIMEOUT_MS) throw new PortOneInputError(field, `must be at most ${MAX_TIMEOUT_MS} (2^31 - 1 ms, about 24.8 days)`);
+  return ms;
 };
 
 export const nonNegativeInteger: FieldCheck<number> = (value, field) => {

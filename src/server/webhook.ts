@@ -26,6 +26,15 @@ export function assertWebhookSender(options: { remoteAddress?: unknown } | undef
   }
 }
 
+/** PortOne's webhook bodies are a few hundred bytes: a larger one is no webhook, and is refused unread. */
+export const MAX_WEBHOOK_BYTES = 64 * 1024;
+
+/** Whether a raw body is over `MAX_WEBHOOK_BYTES`. A string has at least as many UTF-8 bytes as UTF-16 units, so a long one is not encoded to tell. */
+export function overWebhookLimit(body: string | Uint8Array): boolean {
+  if (typeof body !== 'string') return body.byteLength > MAX_WEBHOOK_BYTES;
+  return body.length > MAX_WEBHOOK_BYTES || Buffer.byteLength(body) > MAX_WEBHOOK_BYTES;
+}
+
 const BODY_SHAPES = 'must be a parsed JSON object, a JSON or form-encoded string, bytes or URLSearchParams';
 
 /**
@@ -33,6 +42,9 @@ const BODY_SHAPES = 'must be a parsed JSON object, a JSON or form-encoded string
  * setting), and the URL is public, so nothing else in the body is worth reading.
  */
 export function webhookImpUid(body: WebhookBody): string {
+  if ((typeof body === 'string' || body instanceof Uint8Array) && overWebhookLimit(body)) {
+    throw new PortOneInputError('body', `is larger than ${MAX_WEBHOOK_BYTES} bytes, which no PortOne webhook is`);
+  }
   return requireValue(readFields(body).imp_uid, 'imp_uid', pathSegment());
 }
 

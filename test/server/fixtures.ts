@@ -26,3 +26,10 @@ export const v2Digital: V2ConfirmDeliveryInput = {
   details: 'License key sent by e-mail',
   shippingAddressEmail: 'jack@example.com',
 };
+
+/** `fields` as JSON with a `pad` field that brings it to exactly `bytes` bytes of UTF-8, in `pad` characters as far as they fit. */
+export function jsonOfBytes(bytes: number, fields: Record<string, unknown>, pad = 'a'): string {
+  const rest = bytes - Buffer.byteLength(JSON.stringify({ ...fields, pad: '' }));
+  const padding = pad.repeat(Math.floor(rest / Buffer.byteLength(pad))) + 'a'.repeat(rest % Buffer.byteLength(pad));
+  return JSON.stringify({ ...fields, pad: padding });
+}

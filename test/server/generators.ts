@@ -131,6 +131,18 @@ export const positiveInteger: FieldSpec = {
   ),
 };
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A time limit: a positive whole number of milliseconds a timer can hold, 2^31 - 1 at most. */
+export const milliseconds: FieldSpec = {
+  good: same(fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.constantFrom(1, MAX_TIMER_MS), fc.integer({ min: 1, max: MAX_TIMER_MS }))),
+  bad: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(MAX_TIMER_MS + 1, MAX_SAFE) },
+    { weight: 1, arbitrary: fc.integer({ min: MAX_TIMER_MS + 1, max: MAX_SAFE }) },
+    { weight: 3, arbitrary: positiveInteger.bad },
+  ),
+};
+
 export const nonNegativeInteger: FieldSpec = {
   good: same(fc.oneof(fc.constantFrom(0, -0, MAX_SAFE), fc.integer({ min: 0, max: MAX_SAFE }))),
   bad: fc

@@ -1,12 +1,15 @@
 // The README's complete server example, run as written against the local fake: only the import
-// (to this checkout's source), the fake's address and the listening port are swapped in.
+// (to this checkout's source), the fake's address and the listening port are swapped in. And its
+// Express route for V2 webhooks, run as written with a stand-in for Express.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { PortOneInputError, WebhookVerificationError } from '../../src/server/index.js';
 import { FakePortOne } from './fake-portone.js';
+import { setupV2 } from './harness.js';
 
 interface Example {
   server: import('node:http').Server;
@@ -31,7 +34,7 @@ function exampleSource(): string {
   return swap(source, '.listen(process.env.PORT ?? 3000);', ".listen(0, '127.0.0.1');");
 }
 
-test("the README's server example verifies, refuses a stranger's webhook, renews, refunds and removes a card", { timeout: 10_000 }, async (t) => {
+test("the README's server example verifies, refuses an oversized body and a stranger's webhook, renews, refunds and removes a card", { timeout: 10_000 }, async (t) => {
   const fake = await FakePortOne.start();
   t.after(() => fake.close());
   Object.assign(process.env, { PORTONE_API_KEY: fake.apiKey, PORTONE_API_SECRET: fake.apiSecret, PORTONE_BASE_URL: fake.baseUrl });
@@ -56,6 +59,9 @@ test("the README's server example verifies, refuses a stranger's webhook, renews
   assert.equal(order?.status, 'paid');
   assert.equal(order?.billing?.customerUid, 'cust_1001');
 
+  const oversized = await fetch(`http://127.0.0.1:${port}/payments/complete`, { method: 'POST', body: 'x'.repeat(64 * 1024 + 1) });
+  assert.equal(oversized.status, 413, 'a body over 64 KiB is not buffered');
+
   const before = fake.requests.length;
   assert.deepEqual(await post('/portone/webhook', { imp_uid: paid.imp_uid }), [403, { status: 'forbidden' }], '127.0.0.1 is not PortOne');
   assert.equal(fake.requests.length, before, 'nothing asked of PortOne for a stranger');
@@ -72,4 +78,41 @@ test("the README's server example verifies, refuses a stranger's webhook, renews
   await example.removeCard('order_1001');
   assert.equal(fake.customers.has('cust_1001'), false);
   assert.equal(order?.billing, undefined);
+});
+
+/** The README's Express route for V2 webhooks, as written, as a function of what it uses. */
+function expressWebhookSource(): string {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const from = readme.indexOf("app.post('/portone/webhook'");
+  const to = readme.indexOf('\n});\n', from);
+  assert.ok(from !== -1 && to !== -1, 'the README has the Express V2 webhook route');
+  return readme.slice(from, to + 4);
+}
+
+test("the README's Express V2 webhook answers a forged webhook 401, passes other errors to next, and fulfils a paid one", async (t) => {
+  const { fake, client } = await setupV2(t);
+  type Handler = (req: unknown, res: unknown, next: (error?: unknown) => void) => Promise<void>;
+  const routes: { path: string; parser: unknown; handler: Handler }[] = [];
+  const app = { post: (path: string, parser: unknown, handler: Handler) => routes.push({ path, parser, handler }) };
+  const express = { raw: (options: unknown) => ({ raw: options }) };
+  const fulfilled: unknown[] = [];
+  const fulfilV2 = async (payment: unknown) => void fulfilled.push(payment);
+  new Function('app', 'express', 'portone', 'WebhookVerificationError', 'fulfilV2', expressWebhookSource())(app, express, client, WebhookVerificationError, fulfilV2);
+  const [route] = routes;
+  assert.deepEqual(route?.parser, { raw: { type: 'application/json', limit: '64kb' } });
+
+  const send = async (body: unknown, headers: Record<string, string>): Promise<{ status?: number; next?: unknown }> => {
+    const seen: { status?: number; next?: unknown } = {};
+    const res = { status: (code: number) => ((seen.status = code), res), end: () => res };
+    await route?.handler({ body, headers }, res, (error) => (seen.next = error));
+    return seen;
+  };
+  const { id } = fake.addPayment();
+  const body = Buffer.from(JSON.stringify({ type: 'Transaction.Paid', data: { paymentId: id } }));
+  assert.deepEqual(await send(body, {}), { status: 401 }, 'no signature: 401, nothing passed on');
+  const parsed = await send({ type: 'Transaction.Paid' }, fake.signWebhook(body.toString()));
+  assert.ok(parsed.next instanceof PortOneInputError, 'a body express.json() already parsed is an error for next');
+  assert.equal(parsed.status, undefined);
+  assert.deepEqual(await send(body, fake.signWebhook(body.toString())), { status: 200 });
+  assert.equal((fulfilled[0] as { paymentId?: string } | undefined)?.paymentId, id);
 });

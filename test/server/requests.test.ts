@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PortOneApiError } from '../../src/server/index.js';
 import { physicalShipping } from './fixtures.js';
-import { setup } from './harness.js';
+import { apiError, setup } from './harness.js';
 
 test('chargeBillingKey sends every field in snake_case, as JSON, to /subscribe/payments/again', async (t) => {
   const { fake, client } = await setup(t);
@@ -363,4 +363,52 @@ test('a DELETE is not retried', async (t) => {
   fake.injectFault({ type: 'status', status: 503 }, '/subscribe/customers/cust_1');
   await assert.rejects(client.deleteBillingKey('cust_1'), { status: 503 });
   assert.equal(fake.apiRequests().length, 1);
+});
+
+// A proxy or a broken PortOne that answers with someone else's record: never taken for the one asked about.
+const charge = { customerUid: 'cust_A', merchantUid: 'renew_A_2026-07', amount: 20, name: 'Plan', currency: 'USD', buyerEmail: 'jack@example.com' };
+const otherCharges: [description: string, fields: Record<string, unknown>][] = [
+  ['of another order', { merchant_uid: 'someone_elses_order', customer_uid: 'cust_A' }],
+  ['of this order charged to another customer', { merchant_uid: charge.merchantUid, customer_uid: 'cust_B' }],
+];
+for (const [description, fields] of otherCharges) {
+  test(`a charge answered with a payment ${description} is refused as invalid-response`, async (t) => {
+    const { fake, client } = await setup(t);
+    fake.billingKeys.set('cust_A', 'jack@example.com');
+    fake.injectFault({ type: 'envelope', code: 0, message: '', response: fake.addPayment({ amount: 20, currency: 'USD', ...fields }) }, '/subscribe/payments/again');
+    const error = await apiError(client.chargeBillingKey(charge));
+    assert.equal(error.kind, 'invalid-response');
+    assert.match(error.message, /the reply is about another (order|customer)/);
+  });
+}
+
+test('a charge answered without a customer_uid is still taken for its order', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: fake.addPayment({ merchant_uid: charge.merchantUid, customer_uid: null }) }, '/subscribe/payments/again');
+  assert.equal((await client.chargeBillingKey(charge)).merchantUid, charge.merchantUid);
+});
+
+test('a cancel answered with another payment is refused as invalid-response, by impUid and by merchantUid', async (t) => {
+  const { fake, client } = await setup(t);
+  const mine = fake.addPayment({ pg_provider: 'html5_inicis' });
+  const other = fake.addPayment({ pg_provider: 'html5_inicis' });
+  for (const input of [{ impUid: mine.imp_uid as string }, { merchantUid: mine.merchant_uid as string }]) {
+    fake.injectFault({ type: 'envelope', code: 0, message: '', response: other }, '/payments/cancel');
+    const error = await apiError(client.cancelPayment({ ...input, reason: 'x' }));
+    assert.equal(error.kind, 'invalid-response', Object.keys(input)[0]);
+    assert.match(error.message, /the reply is about another payment/);
+  }
+  // By impUid PortOne ignores merchantUid, so an answer for the impUid is this cancel's.
+  const both = await client.cancelPayment({ impUid: mine.imp_uid as string, merchantUid: 'order_typo' });
+  assert.equal(both.impUid, mine.imp_uid);
+});
+
+test("getBillingKey and deleteBillingKey refuse another customer's saved card as invalid-response", async (t) => {
+  const { fake, client } = await setup(t);
+  fake.customers.set('cust_A', fake.addBillingKey('cust_B', { customer_name: 'Other Person' }));
+  for (const call of [() => client.getBillingKey('cust_A'), () => client.deleteBillingKey('cust_A')]) {
+    const error = await apiError(call());
+    assert.equal(error.kind, 'invalid-response');
+    assert.match(error.message, /the reply is about another customer/);
+  }
 });

@@ -186,3 +186,19 @@ test('the token request is retried after a 503 and a dropped connection', BOUNDE
   assert.equal((await client.getPayment(imp_uid as string)).impUid, imp_uid);
   assert.deepEqual(trail(fake), ['POST /users/getToken 503', 'POST /users/getToken dropped', 'POST /users/getToken 200', `GET /payments/${imp_uid} 200`]);
 });
+
+test('a token fetch could not send is refused as invalid-response, not cached: the next call asks again', BOUNDED, async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment();
+  for (const token of ['tok\nen-secret', 'tok en-secret', 'tök-secret']) {
+    fake.injectFault({ type: 'envelope', code: 0, message: '', response: { access_token: token, expired_at: fake.now + TOKEN_LIFETIME_S, now: fake.now } }, TOKEN);
+    const error = await client.getPayment(imp_uid as string).catch((e: unknown) => e);
+    assert.ok(error instanceof PortOneApiError, String(error));
+    assert.equal(error.kind, 'invalid-response', JSON.stringify(token));
+    assert.equal(error.endpoint, 'POST /users/getToken');
+    assert.ok(!error.message.includes('secret'), 'the token is not repeated');
+  }
+  assert.equal(fake.apiRequests().length, 0, 'no call went out with it');
+  assert.equal((await client.getPayment(imp_uid as string)).impUid, imp_uid);
+  assert.equal(fake.count(TOKEN), 4);
+});

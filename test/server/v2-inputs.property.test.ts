@@ -18,6 +18,7 @@ import {
   email,
   flag,
   inputOf,
+  milliseconds,
   nonNegativeInteger,
   notString,
   observe,
@@ -205,7 +206,7 @@ const optionSpec: InputSpec = {
     good: fc.constantFrom('https://api.portone.io', 'https://proxy.example/portone/', 'http://localhost:8080', 'http://[::1]:9').map((value) => ({ value, wire: value })),
     bad: fc.oneof(notString, fc.constantFrom('http://api.portone.io', 'ftp://api.portone.io', 'https://api.portone.io?x', 'https://u:p@api.portone.io', 'api.portone.io')),
   },
-  timeoutMs: positiveInteger,
+  timeoutMs: milliseconds,
   fetch: { good: fc.constant(() => Promise.reject(new Error('unused'))).map((value) => ({ value, wire: value })), bad: notString.filter((v) => typeof v !== 'function') },
   acceptTestPayments: flag,
 };

@@ -106,6 +106,7 @@ const constructorCases: [string, Loose<PortOneV2ClientOptions>][] = [
   ['baseUrl', { baseUrl: 'http://api.portone.io' }],
   ['baseUrl', { baseUrl: 'ftp://api.portone.io' }],
   ['timeoutMs', { timeoutMs: -1 }],
+  ['timeoutMs', { timeoutMs: 2 ** 31 }],
   ['fetch', { fetch: {} }],
   ['storeId', { storeId: 7 }],
   ['acceptTestPayments', { acceptTestPayments: 'yes' }],

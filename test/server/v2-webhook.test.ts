@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PortOneInputError, PortOneV2Client, WebhookVerificationError, type WebhookRefusalReason } from '../../src/server/index.js';
+import { jsonOfBytes } from './fixtures.js';
 import { setupV2 } from './harness.js';
 
 /** A version 2024-04-25 webhook body about `paymentId`. */
@@ -189,4 +190,41 @@ test('a signed body that starts with a byte order mark is checked on its exact b
   const signed = fake.signWebhook(body);
   assert.equal((await client.handleWebhook(Buffer.from(body), signed)).paymentId, id);
   assert.equal((await client.handleWebhook(body, signed)).paymentId, id);
+});
+
+test('a body over 64 KiB is refused as body-too-large before its signature is checked; a signed 64 KiB one is read', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  const event = { type: 'Transaction.Paid', data: { paymentId: id } };
+  for (const body of [jsonOfBytes(65_537, event), jsonOfBytes(65_537, event, 'ä')]) {
+    const signed = fake.signWebhook(body);
+    await refusal(client.handleWebhook(body, signed), 'body-too-large');
+    await refusal(client.handleWebhook(Buffer.from(body), signed), 'body-too-large');
+  }
+  await refusal(client.handleWebhook(Buffer.alloc(1024 * 1024, 'a'), {}), 'body-too-large');
+  assert.equal(fake.requests.length, 0);
+  const body = jsonOfBytes(65_536, event);
+  assert.equal((await client.handleWebhook(Buffer.from(body), fake.signWebhook(body))).paymentId, id);
+});
+
+/** A Fetch-style Headers that is not the global class, as undici's and node-fetch's are: entries private, read through get. */
+class OtherFetchHeaders {
+  readonly #entries: Map<string, string>;
+  constructor(init: Record<string, string>) {
+    this.#entries = new Map(Object.entries(init).map(([name, value]) => [name.toLowerCase(), value]));
+  }
+  get(name: string): string | null {
+    return this.#entries.get(name.toLowerCase()) ?? null;
+  }
+}
+
+test("headers from another Fetch implementation's Headers class are read through get, and a missing one is still refused", async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  const body = paidBody(id as string, fake.storeId);
+  const signed = fake.signWebhook(body);
+  assert.ok(!(new OtherFetchHeaders(signed) instanceof Headers));
+  assert.equal((await client.handleWebhook(body, new OtherFetchHeaders(signed))).paymentId, id);
+  const { 'webhook-signature': _dropped, ...unsigned } = signed;
+  await refusal(client.handleWebhook(body, new OtherFetchHeaders(unsigned)), 'missing-headers');
 });

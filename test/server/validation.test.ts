@@ -9,7 +9,7 @@ import {
   type RegisterDeliveryInput,
 } from '../../src/server/index.js';
 import { physicalShipping } from './fixtures.js';
-import { refusedBeforeAnyRequest, setup } from './harness.js';
+import { refusedBeforeAnyRequest, setup, setupV2 } from './harness.js';
 
 // Inputs are deliberately wrong here; the casts let JavaScript-style mistakes through the compiler.
 type Loose<T> = { [K in keyof T]?: unknown } & Record<string, unknown>;
@@ -187,6 +187,9 @@ const constructorCases: [string, Loose<PortOneClientOptions>][] = [
   ['baseUrl', { baseUrl: 'https://user:pass@api.iamport.kr' }],
   ['baseUrl', { baseUrl: 'not a url' }],
   ['timeoutMs', { timeoutMs: 0 }],
+  // More than a timer holds: AbortSignal.timeout ended every call after 1 ms, or threw a RangeError.
+  ['timeoutMs', { timeoutMs: 2 ** 31 }],
+  ['timeoutMs', { timeoutMs: Number.MAX_SAFE_INTEGER }],
   ['fetch', { fetch: 'fetch' }],
   ['now', { now: 1 }],
   ['tierCode', { tierCode: 7 }],
@@ -211,3 +214,12 @@ for (const baseUrl of ['https://api.iamport.kr', 'https://proxy.example/portone/
     assert.ok(new PortOneClient({ ...options, baseUrl }) instanceof PortOneClient);
   });
 }
+
+test('the longest timeoutMs a timer holds, 2^31 - 1 ms, is accepted by both clients, and calls run under it', async (t) => {
+  const { fake, client } = await setup(t, { timeoutMs: 2 ** 31 - 1 });
+  const { imp_uid } = fake.addPayment();
+  assert.equal((await client.getPayment(imp_uid as string)).impUid, imp_uid);
+  const v2 = await setupV2(t, { timeoutMs: 2 ** 31 - 1 });
+  const { id } = v2.fake.addPayment();
+  assert.equal((await v2.client.getPayment(id as string)).paymentId, id);
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PORTONE_WEBHOOK_ADDRESSES, PortOneApiError, WebhookVerificationError, type WebhookBody } from '../../src/server/index.js';
+import { PORTONE_WEBHOOK_ADDRESSES, PortOneApiError, PortOneInputError, WebhookVerificationError, type WebhookBody } from '../../src/server/index.js';
+import { jsonOfBytes } from './fixtures.js';
 import { setup } from './harness.js';
 
 // What PortOne posts to notice_url; JSON or form-encoded is a console setting.
@@ -103,4 +104,23 @@ test('without a remoteAddress key handleWebhook does not check the sender', asyn
   const { fake, client } = await setup(t);
   const { imp_uid } = fake.addPayment();
   assert.equal((await client.handleWebhook(form(imp_uid as string), {})).impUid, imp_uid);
+});
+
+test('a webhook body over 64 KiB is refused as an input error before anything is read or asked; 64 KiB is read', async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment();
+  const notice = { imp_uid };
+  const multibyte = jsonOfBytes(65_537, notice, 'ä');
+  assert.ok(multibyte.length <= 65_536, 'within the limit in characters, over it in bytes');
+  for (const body of [jsonOfBytes(65_537, notice), Buffer.from(jsonOfBytes(65_537, notice)), multibyte, new TextEncoder().encode(jsonOfBytes(100_000, notice))]) {
+    await assert.rejects(client.handleWebhook(body), (error: unknown) => {
+      assert.ok(error instanceof PortOneInputError, String(error));
+      assert.equal(error.field, 'body');
+      return true;
+    });
+  }
+  assert.equal(fake.requests.length, 0);
+  assert.equal((await client.handleWebhook(jsonOfBytes(65_536, notice))).impUid, imp_uid);
+  assert.equal((await client.handleWebhook(Buffer.from(jsonOfBytes(65_536, notice)))).impUid, imp_uid);
+  assert.equal((await client.handleWebhook({ imp_uid, pad: 'a'.repeat(100_000) })).impUid, imp_uid, 'a parsed body was limited by its parser');
 });

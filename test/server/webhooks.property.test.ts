@@ -42,10 +42,15 @@ function assertRefusedWith(seen: Observed, type: typeof PortOneInputError | type
 
 // ——— V1 ———
 
-/** The `imp_uid` a V1 webhook body names, read a second way; `refused` when the body is unreadable. */
+/** The `imp_uid` a V1 webhook body names, read a second way; `refused` when the body is over 64 KiB as sent, or unreadable. */
 function v1ImpUid(body: unknown): { refused: true } | { refused: false; impUid: unknown } {
+  const bytes = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body instanceof Uint8Array ? body.byteLength : 0;
+  return bytes > 64 * 1024 ? { refused: true } : readImpUid(body);
+}
+
+function readImpUid(body: unknown): { refused: true } | { refused: false; impUid: unknown } {
   if (body instanceof URLSearchParams) return { refused: false, impUid: body.getAll('imp_uid').at(-1) };
-  if (body instanceof Uint8Array) return v1ImpUid(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+  if (body instanceof Uint8Array) return readImpUid(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
   if (typeof body === 'string') {
     const text = body.trim();
     if (!text.startsWith('{')) return { refused: false, impUid: new URLSearchParams(text).getAll('imp_uid').at(-1) };

@@ -7,6 +7,7 @@ import {
   email,
   flag,
   headerText,
+  milliseconds,
   nonNegativeInteger,
   oneOf,
   pathSegment,
@@ -61,7 +62,7 @@ export const v2ClientOptionRules: BodyRules<PortOneV2ClientOptions> = {
   webhookSecret: { check: secrets },
   storeId: { check: text() },
   baseUrl: { check: secureUrl },
-  timeoutMs: { check: positiveInteger },
+  timeoutMs: { check: milliseconds },
   fetch: { check: callable },
   acceptTestPayments: { check: flag },
 };

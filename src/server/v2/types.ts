@@ -153,8 +153,11 @@ export interface V2ConfirmDeliveryInput extends ShippingDetails {
   idempotencyKey?: string;
 }
 
-/** Request headers as Node (`req.headers`) or the Fetch API (`request.headers`) hand them over. */
-export type WebhookHeaders = Headers | Record<string, string | string[] | undefined>;
+/**
+ * Request headers as Node (`req.headers`) or a Fetch API (`request.headers`) hands them over: any
+ * object with a `get` method is read as Fetch `Headers` (the global class, undici's, node-fetch's).
+ */
+export type WebhookHeaders = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
 /** A verified V2 webhook, with the payment read back from PortOne. */
 export interface V2WebhookEvent {

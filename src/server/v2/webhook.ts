@@ -2,6 +2,7 @@
 // `${id}.${timestamp}.${body}`, constant-time compare, ±5 minutes) rather than by hand.
 import { Webhook, WebhookVerificationError as LibraryVerificationError } from 'standardwebhooks';
 import { PortOneInputError, WebhookVerificationError, type WebhookRefusalReason } from '../errors.js';
+import { MAX_WEBHOOK_BYTES, overWebhookLimit } from '../webhook.js';
 
 const HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const;
 
@@ -43,18 +44,27 @@ export function verifiedBody(verifiers: Webhook[], rawBody: unknown, headers: un
   }
 }
 
+/** The body as text; one too large to be PortOne's is refused before it is decoded or hashed. */
 function rawText(rawBody: unknown): string {
-  if (typeof rawBody === 'string') return rawBody;
+  if (typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array)) {
+    throw new PortOneInputError('rawBody', 'must be the raw request body (a string or bytes): the signature covers the exact bytes, so parsed JSON cannot be checked');
+  }
+  if (overWebhookLimit(rawBody)) throw new WebhookVerificationError('body-too-large', `the body is larger than ${MAX_WEBHOOK_BYTES} bytes`);
   // ignoreBOM keeps a leading byte order mark: the signature covers it.
-  if (rawBody instanceof Uint8Array) return new TextDecoder('utf-8', { ignoreBOM: true }).decode(rawBody);
-  throw new PortOneInputError('rawBody', 'must be the raw request body (a string or bytes): the signature covers the exact bytes, so parsed JSON cannot be checked');
+  return typeof rawBody === 'string' ? rawBody : new TextDecoder('utf-8', { ignoreBOM: true }).decode(rawBody);
 }
+
+/**
+ * Any Fetch-style `Headers`, not only the global class: undici's and node-fetch's are others. Their
+ * entries are private, so they are read through `get`.
+ */
+const isFetchHeaders = (headers: object): headers is { get(name: string): unknown } => typeof (headers as { get?: unknown }).get === 'function';
 
 /** The three headers, matched without regard to case; a missing, empty or repeated one is refused. */
 function signatureHeaders(headers: unknown): Record<string, string> {
   if (typeof headers !== 'object' || headers === null) throw new PortOneInputError('headers', 'must be the request headers');
   const read = (name: string): unknown => {
-    if (typeof Headers !== 'undefined' && headers instanceof Headers) return headers.get(name) ?? undefined;
+    if (isFetchHeaders(headers)) return headers.get(name) ?? undefined;
     const matches = Object.entries(headers).filter(([key]) => key.toLowerCase() === name);
     return matches.length === 1 ? matches[0]?.[1] : undefined;
   };
