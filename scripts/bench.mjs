@@ -34,8 +34,13 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // long PG reason wraps; other transaction types are no success): 23,432 B, and one more step.
 // A new user's run then gave a success for a changed order its own status line (115 B), and a
 // read-through shared one code reader between V1 and V2: 23,529 B.
+// A review of the form and its attributes then added 195 B (a number bound to any text property
+// read as its text instead of throwing; the status line translated as it renders; the config
+// failure line cleared once the config is sound; testMode read as Lit reflects it; V2 prices above
+// 2^52 minor units exact; an amount past MAX_SAFE_INTEGER told so in both languages; lang followed
+// inside shadow roots; V2's code: null a failure, 7 B less): 23,724 B, so one more step.
 // Issue 10's goal is 12,288 B: see the README's "Where size and speed stand" for what stands in the way.
-const GZIP_BUDGET = 23_552; // 92 × 256 B
+const GZIP_BUDGET = 23_808; // 93 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);
