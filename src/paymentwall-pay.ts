@@ -611,15 +611,15 @@ export class PaymentwallPay extends LitElement {
       this.status = pgMessage && kind !== 'closed' ? { kind, text, pgMessage } : { kind, text };
     }
     const event = () => paymentEvent(success ? 'pay-success' : 'pay-fail', outcome.detail);
-    this.dispatchEvent(event());
     // Removed while PortOne's window was open (`key`: the request was sent), as a framework
-    // re-rendering does: no listener of the page hears this element any more. The widget now in
-    // its place, for the same order, reports it too (and shows it), or else the document hears it.
-    if (key && !this.isConnected) {
-      const heir = elementByKey(key);
-      if (heir instanceof PaymentwallPay && heir !== this && !heir.#inFlight && heir.#order() === order) heir.#report(outcome, confirmed, order);
-      else document.dispatchEvent(event());
-    }
+    // re-rendering does. The widget now in its place, for the same order, reports it instead (and
+    // shows it): React 19 and Vue 3 leave the app's handler on the removed element as well, so
+    // telling both would tell the app twice. With none in its place, this element and the document hear it.
+    const removed = key && !this.isConnected;
+    const heir = removed && elementByKey(key);
+    if (heir instanceof PaymentwallPay && heir !== this && !heir.#inFlight && heir.#order() === order) return heir.#report(outcome, confirmed, order);
+    this.dispatchEvent(event());
+    if (removed) document.dispatchEvent(event());
     return outcome;
   }
 

@@ -116,7 +116,12 @@ describe('registration and lifecycle', () => {
   it('removed with PortOne\'s window open and re-created in its place: the new widget reports the payment, once, and shows it paid', async () => {
     const { imp, element, paying, answer } = await windowOpen();
     // A framework re-keys it: the old element goes, a new one with the same attributes takes its place.
+    // React 19 and Vue 3 put the app's handler on the new element and leave it on the removed one.
+    const heardByApp: string[] = [];
+    const handler = (event: Event) => heardByApp.push((event as CustomEvent<{ impUid: string }>).detail.impUid);
+    element.addEventListener('pay-success', handler);
     const fresh = await replaced(element);
+    fresh.addEventListener('pay-success', handler);
     const heardByPage = recordEvents(document, 'pay-success', 'pay-fail');
     const heardByFresh = recordEvents(fresh, 'pay-success');
     answer({ imp_uid: 'imp_paid_1' });
@@ -124,6 +129,7 @@ describe('registration and lifecycle', () => {
     await fresh.updateComplete;
     expect(heardByPage.map((event) => [event.type, event.detail.impUid])).to.deep.equal([['pay-success', 'imp_paid_1']]);
     expect(heardByFresh, 'the new widget\'s own listeners').to.have.length(1);
+    expect(heardByApp, 'the app\'s handler, on both elements').to.deep.equal(['imp_paid_1']);
     expect(text(button(fresh))).to.equal('Paid');
     expect((await fresh.pay()).status, 'no second charge').to.equal('cancelled');
     expect(imp.requests).to.have.length(1);

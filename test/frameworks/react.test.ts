@@ -48,4 +48,44 @@ describe('in a React 19 app', () => {
     expect(imp.requests[0]).to.deep.include({ amount: 30, currency: 'USD', custom_data: { from: 'react' } });
     root.unmount();
   });
+
+  it('re-keyed while PortOne\'s window is open: the app\'s handler hears the payment once, and the new widget shows it paid', async () => {
+    const React = (await import('/node_modules/.cache/paymentwall-pay/react.js')) as ReactBundle;
+    const imp = installImp('never');
+    const mount = await fixture<HTMLDivElement>(html`<div></div>`);
+    const paid: string[] = [];
+    const root = React.createRoot(mount);
+    // React 19 never takes an unmounted element's listeners off: the removed widget still has the handler.
+    const render = (key: string) =>
+      React.flushSync(() =>
+        root.render(
+          React.createElement('paymentwall-pay', {
+            key,
+            'imp-code': 'imp12345678',
+            'channel-key': 'k',
+            amount: 1004,
+            currency: 'KRW',
+            'order-name': 'React order',
+            'buyer-name': 'Jack Son',
+            'buyer-email': 'jack@example.com',
+            'onpay-success': (event: CustomEvent<{ impUid: string }>) => paid.push(event.detail.impUid),
+          }),
+        ),
+      );
+    render('a');
+    const first = mount.querySelector('paymentwall-pay') as PaymentwallPay;
+    await first.updateComplete;
+    const paying = first.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    render('b');
+    const second = mount.querySelector('paymentwall-pay') as PaymentwallPay;
+    expect(second).not.to.equal(first);
+    await second.updateComplete;
+    imp.respond({ imp_uid: 'imp_react_1', merchant_uid: imp.requests[0]!.merchant_uid });
+    expect((await paying).status).to.equal('success');
+    await second.updateComplete;
+    expect(paid).to.deep.equal(['imp_react_1']);
+    expect(second.shadowRoot!.querySelector('button')!.textContent!.trim()).to.equal('Paid');
+    root.unmount();
+  });
 });
