@@ -22,10 +22,12 @@
   //    real-SDK mode changes attributes).
   document.querySelectorAll('.scenario').forEach(showSnippet);
 
-  // 2. Which SDK the widgets load. The sandbox stand-in is served from this site, which the element
-  //    accepts only with the page's JavaScript opt-in (an sdk-src attribute alone cannot choose it).
+  // 2. Which SDK the widgets load. The sandbox stand-ins are served from this site, which the element
+  //    accepts only with the page's JavaScript opt-in (an sdk-src attribute alone cannot choose it):
+  //    these two scripts, not the whole site.
   customElements.whenDefined('paymentwall-pay').then(function (PaymentwallPay) {
-    PaymentwallPay.allowSdkOrigin(location.origin);
+    PaymentwallPay.allowSdkOrigin('/demo/sandbox-iamport.js');
+    PaymentwallPay.allowSdkOrigin('/demo/sandbox-portone.js');
   });
   if (realSdk) {
     widgets.forEach(function (widget) {

@@ -39,8 +39,14 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // failure line cleared once the config is sound; testMode read as Lit reflects it; V2 prices above
 // 2^52 minor units exact; an amount past MAX_SAFE_INTEGER told so in both languages; lang followed
 // inside shadow roots; V2's code: null a failure, 7 B less): 23,724 B, so one more step.
+// A review of how the SDK is loaded then added 382 B (a re-keyed widget's result told once; a
+// hashed SDK that arrives after its timeout verified for the next attempt; sdk-integrity that no
+// browser enforces refused; allowSdkOrigin with a script's URL allows that script only; a shared
+// load waits as long as its most patient caller; page tags that never run cost one timeout, not
+// one each, nomodule ones none; document.baseURI and currentScript read past DOM clobbering):
+// 24,106 B, so two more steps.
 // Issue 10's goal is 12,288 B: see the README's "Where size and speed stand" for what stands in the way.
-const GZIP_BUDGET = 23_808; // 93 × 256 B
+const GZIP_BUDGET = 24_320; // 95 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);

@@ -82,6 +82,7 @@ export type ConfigRule =
   | 'currency-unknown'
   | 'too-long'
   | 'too-large'
+  | 'integrity'
   | 'country-code'
   | 'fields'
   | 'url'
@@ -232,7 +233,13 @@ export function checkFields(fields: string | undefined, problem: AddProblem): Op
   return optionalFields(fields);
 }
 
-/** `sdk-timeout` within its range, `customData` and `bypass` plain JSON (V1 and V2). */
+/**
+ * Subresource Integrity a browser enforces: sha256, sha384 or sha512 hashes, separated by spaces.
+ * Browsers skip a token they do not support, so `sha1-…` or a typo would check nothing at all.
+ */
+const INTEGRITY = /^(sha(256|384|512)-[\w+/-]+={0,2}(\?\S*)?(\s+|$))+$/;
+
+/** `sdk-timeout` within its range, `sdk-integrity` enforceable, `customData` and `bypass` plain JSON (V1 and V2). */
 export function readExtras(raw: RawConfig, problem: AddProblem) {
   let sdkTimeout = raw.sdkTimeout === undefined ? DEFAULT_SDK_TIMEOUT : toPositiveInteger(raw.sdkTimeout);
   if (sdkTimeout === undefined || sdkTimeout < SDK_TIMEOUT_MIN || sdkTimeout > SDK_TIMEOUT_MAX) {
@@ -245,7 +252,9 @@ export function readExtras(raw: RawConfig, problem: AddProblem) {
     problem(attribute, 'object');
     return undefined;
   };
-  return { sdkTimeout, customData: json('customData'), bypass: json('bypass') };
+  const sdkIntegrity = trimmed(raw.sdkIntegrity);
+  if (sdkIntegrity !== undefined && !INTEGRITY.test(sdkIntegrity)) problem('sdk-integrity', 'integrity');
+  return { sdkTimeout, sdkIntegrity, customData: json('customData'), bypass: json('bypass') };
 }
 
 /** The properties that hold text, V1's and V2's; frameworks may bind anything to them. */
@@ -345,7 +354,7 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
 
   const { amount, currency, orderName, countryCode } = readOrder(raw, problem);
   const fields = checkFields(raw.fields, problem);
-  const { sdkTimeout, customData, bypass } = readExtras(raw, problem);
+  const { sdkTimeout, sdkIntegrity, customData, bypass } = readExtras(raw, problem);
 
   const config: WidgetConfig = {
     amount,
@@ -375,7 +384,7 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
   set('redirectUrl', redirectUrl);
   set('noticeUrl', url('notice-url', raw.noticeUrl));
   set('logoUrl', url('logo-url', raw.logoUrl));
-  set('sdkIntegrity', trimmed(raw.sdkIntegrity));
+  set('sdkIntegrity', sdkIntegrity);
   set('customData', customData);
   set('bypass', bypass);
 

@@ -9,7 +9,7 @@ import type { CommonConfig, Problem, Protocol, ProtocolConfigResult } from './pr
 import { v1 } from './protocols/v1.js';
 import { v2 } from './protocols/v2/protocol.js';
 import { V1_SDK, loadSdk, pageNonce } from './sdk-loader.js';
-import { allowSdkOrigin } from './sdk-origin.js';
+import { allowSdkOrigin, pageBase } from './sdk-origin.js';
 import { pageLoad, sharedState } from './shared-state.js';
 import { styles } from './styles.js';
 import { resolveLang, translations, type Lang, type Translation } from './translations/index.js';
@@ -396,7 +396,8 @@ export class PaymentwallPay extends LitElement {
 
   /**
    * Lets widgets load the SDK from `origin`: the page's own (http or https), or another https
-   * origin, for a stand-in or a self-hosted copy. Only from JavaScript: an attribute alone never
+   * origin, for a stand-in or a self-hosted copy. A URL with a path allows that one script only;
+   * an origin, every script on it. Only from JavaScript: an attribute alone never
    * chooses where scripts come from, so `sdk-src` is refused for any origin but
    * PortOne's CDN (`https://cdn.iamport.kr` for V1, `https://cdn.portone.io` for V2) until the page allows it here. Widgets already on the page check again.
    * Also at `customElements.get('paymentwall-pay').allowSdkOrigin`.
@@ -863,7 +864,7 @@ export class PaymentwallPay extends LitElement {
       get impReady() {
         return V1_SDK.ready() !== undefined || widget.#pageLoadsSdk();
       },
-      baseUrl: document.baseURI,
+      baseUrl: pageBase(),
     };
   }
 
@@ -874,7 +875,7 @@ export class PaymentwallPay extends LitElement {
    */
   #pageLoadsSdk(): boolean {
     if (document.readyState === 'loading') return true;
-    const src = toHttpUrl(textOf(this.sdkSrc) ?? DEFAULT_SDK_SRC, document.baseURI);
+    const src = toHttpUrl(textOf(this.sdkSrc) ?? DEFAULT_SDK_SRC, pageBase());
     return Array.from(document.scripts).some((script) => script.src === src);
   }
 

@@ -5,6 +5,7 @@
  */
 import type { Iamport } from './imp.js';
 import { sharedState } from './shared-state.js';
+import { pageBase } from './sdk-origin.js';
 import { trustedScriptUrl } from './trusted-types.js';
 
 /** Which global an SDK script defines, and how to tell it is usable. */
@@ -60,8 +61,10 @@ export class SdkLoadError extends Error {
   }
 }
 
-// Classic scripts only: in a module, and after evaluation, currentScript is null.
-const LIBRARY_NONCE = typeof document === 'undefined' ? '' : (document.currentScript?.nonce ?? '');
+// Classic scripts only: in a module, and after evaluation, currentScript is null. Through the real
+// getter: an injected <img name="currentScript" nonce="…"> would shadow it and plant a wrong nonce.
+const LIBRARY_NONCE =
+  typeof document === 'undefined' ? '' : ((Reflect.get(Document.prototype, 'currentScript', document) as HTMLScriptElement | null)?.nonce ?? '');
 
 /**
  * The page's CSP nonce for the SDK tag, however this library was loaded: the nonce of the classic
@@ -79,15 +82,19 @@ export function loadSdk<T = Iamport>(options: SdkOptions<T>): Promise<T> {
   if (typeof document === 'undefined') {
     return Promise.reject(new SdkLoadError('paymentwall-pay: no document to load the SDK into', options.src));
   }
-  const src = new URL(options.src, document.baseURI).href;
+  const src = new URL(options.src, pageBase()).href;
   const ready = sdk.ready();
   if (ready) return withIntegrity(ready, sdk.global, src, options.integrity);
   // With sdk-integrity, a load of the same URL without it is not ours to share.
   const key = options.integrity ? `${src} ${options.integrity}` : src;
-  const loads = sharedState().sdkLoads as Map<string, Promise<T>>;
+  const loads = sharedState().sdkLoads as Map<string, Promise<T> & { deadline?: Deadline }>;
   let load = loads.get(key);
+  // A caller joining a load waits at least its own sdk-timeout: one with a shorter one that
+  // started the load does not fail it for everyone.
+  if (load?.deadline) extend(load.deadline, options.timeoutMs);
   if (!load) {
-    load = inject(src, sdk, options);
+    const deadline = extend({ until: 0, ms: 0 }, options.timeoutMs);
+    load = Object.assign(inject(src, sdk, options, deadline), { deadline });
     loads.set(key, load);
     load.catch(() => loads.get(key) === load && loads.delete(key));
   }
@@ -109,13 +116,24 @@ function withIntegrity<T>(found: T, global: string, src: string, integrity: stri
   );
 }
 
+/** When a shared load gives up: the latest any of its callers' timeouts allows. */
+interface Deadline {
+  until: number;
+  ms: number;
+}
+function extend(deadline: Deadline, ms: number): Deadline {
+  deadline.until = Math.max(deadline.until, Date.now() + ms);
+  deadline.ms = Math.max(deadline.ms, ms);
+  return deadline;
+}
+
 /** Which SDK global a load verified by `sdk-integrity` produced, and with which hash. */
 const verified = () => (sharedState().verified ??= new WeakMap());
 
 const OURS = 'data-paymentwall-pay';
 /** Our tags, known by identity: the attribute only names them, and injected HTML can copy it. */
 const ownTags = () => (sharedState().ownTags ??= new WeakSet());
-/** Page tags waited for until the timeout: never again (a tag inserted through innerHTML never runs). */
+/** Page tags of a URL one of them timed out on: never waited for again (a tag inserted through innerHTML never runs). */
 const stale = new WeakSet<HTMLScriptElement>();
 const CLASSIC = /^((text|application)\/javascript)?$/i;
 
@@ -131,11 +149,11 @@ function findScript(src: string, integrity: string | undefined): HTMLScriptEleme
     (script) =>
       script.src === src &&
       (!integrity || script.integrity === integrity) &&
-      (ownTags().has(script) || (!finished && !stale.has(script) && CLASSIC.test(script.type))),
+      (ownTags().has(script) || (!finished && !stale.has(script) && CLASSIC.test(script.type) && !script.noModule)),
   );
 }
 
-function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Promise<T> {
+function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>, deadline: Deadline): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let script = findScript(src, options.integrity);
     if (!script) {
@@ -167,21 +185,34 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Prom
         return resolve(found);
       }
       // The page's own tag stays where its author put it; ours goes, so a retry starts clean.
-      if (ours) tag.remove();
-      // A page tag that never came (it may never run): stop waiting for it, and load our own.
+      if (ours) {
+        tag.remove();
+        // A removed tag still runs if its script arrives: what it brings then, its hash checked, is verified.
+        const { integrity } = options;
+        if (timedOut && integrity) {
+          tag.addEventListener('load', () => {
+            const late = sdk.ready();
+            if (late) verified().set(late, integrity);
+          });
+        }
+      }
+      // A page tag that never came (it may never run): wait for none of the page's tags of this URL
+      // again, and load our own, with one more timeout at most.
       else if (timedOut && !found) {
-        stale.add(tag);
-        return resolve(inject(src, sdk, options));
+        for (const script of document.scripts) if (script.src === src) stale.add(script);
+        return resolve(inject(src, sdk, options, extend(deadline, deadline.ms)));
       }
       reject(error ?? new SdkLoadError(`paymentwall-pay: ${src} loaded but defined no window.${sdk.global}`, src));
     };
     const onLoad = () => finish();
     const onError = (event: Event) =>
       finish(new SdkLoadError(`paymentwall-pay: could not load ${src}`, src, { cause: event }));
-    const timer = setTimeout(
-      () => finish(new SdkLoadError(`paymentwall-pay: ${src} did not load within ${options.timeoutMs} ms`, src), true),
-      options.timeoutMs,
-    );
+    const expire = () => {
+      const left = deadline.until - Date.now();
+      if (left > 0) timer = setTimeout(expire, left);
+      else finish(new SdkLoadError(`paymentwall-pay: ${src} did not load within ${deadline.ms} ms`, src), true);
+    };
+    let timer = setTimeout(expire, deadline.until - Date.now());
     tag.addEventListener('load', onLoad);
     tag.addEventListener('error', onError);
   });

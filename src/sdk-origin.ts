@@ -8,8 +8,14 @@ export const PORTONE_V2_SDK_ORIGIN = 'https://cdn.portone.io';
 export const SDK_ORIGINS_CHANGED = 'paymentwall-pay:sdk-origins';
 
 /**
+ * The document's base URL, read through the real getter: injected HTML such as `<img name="baseURI">`
+ * shadows `document.baseURI` itself (DOM clobbering).
+ */
+export const pageBase = (): string => Reflect.get(Node.prototype, 'baseURI', document) as string;
+
+/**
  * Where the SDK may come from: PortOne's CDN for the widget's version (`defaultOrigin`: V1's unless
- * told), or an origin the page's own JavaScript allowed
+ * told), or an origin or script URL the page's own JavaScript allowed
  * (`PaymentwallPay.allowSdkOrigin`), the page's own origin included. Never any URL an attribute
  * alone names: HTML injected into a page must not make this element load a script of its choosing,
  * not even a same-site one (an upload, a JSONP endpoint, an open redirect).
@@ -23,12 +29,14 @@ export function isAllowedSdkUrl(href: string, defaultOrigin: string = PORTONE_SD
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
   if (url.origin === defaultOrigin) return true;
-  return sharedState().sdkOrigins.has(url.origin);
+  const allowed = sharedState().sdkOrigins;
+  return allowed.has(url.origin) || allowed.has(url.origin + url.pathname);
 }
 
 /**
- * Allows the SDK to come from `origin` (any URL on it). The page's own origin is accepted whatever
- * its scheme (http on localhost while developing); any other origin must be https.
+ * Allows the SDK to come from `origin`: every script on it when it is an origin (no path), or only
+ * that script (its path, whatever the query) when it is a script's URL. The page's own origin is
+ * accepted whatever its scheme (http on localhost while developing); any other origin must be https.
  */
 export function allowSdkOrigin(origin: string): void {
   const url = new URL(origin, typeof location === 'undefined' ? undefined : location.href);
@@ -38,7 +46,8 @@ export function allowSdkOrigin(origin: string): void {
     throw new TypeError(`paymentwall-pay: an SDK origin other than this page's must be https, not ${url.protocol}`);
   }
   const origins = sharedState().sdkOrigins;
-  if (origins.has(url.origin)) return;
-  origins.add(url.origin);
+  const allowed = url.pathname === '/' ? url.origin : url.origin + url.pathname;
+  if (origins.has(allowed)) return;
+  origins.add(allowed);
   if (typeof window !== 'undefined') window.dispatchEvent(new Event(SDK_ORIGINS_CHANGED));
 }

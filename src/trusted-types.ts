@@ -1,4 +1,4 @@
-import { PORTONE_V2_SDK_ORIGIN, isAllowedSdkUrl } from './sdk-origin.js';
+import { PORTONE_V2_SDK_ORIGIN, isAllowedSdkUrl, pageBase } from './sdk-origin.js';
 import { sharedState } from './shared-state.js';
 
 interface TrustedTypesFactory {
@@ -22,7 +22,7 @@ export function trustedScriptUrl(url: string): string {
   try {
     state.scriptUrlPolicy ??= factory.createPolicy(POLICY_NAME, {
       createScriptURL(input: string) {
-        const href = new URL(input, document.baseURI).href;
+        const href = new URL(input, pageBase()).href;
         if (!isAllowedSdkUrl(href) && !isAllowedSdkUrl(href, PORTONE_V2_SDK_ORIGIN)) {
           throw new TypeError(`paymentwall-pay: refusing to load the SDK from ${href}`);
         }

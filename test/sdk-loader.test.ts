@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { initImp, loadSdk, SdkLoadError } from '../src/sdk-loader.js';
 import { allowSdkOrigin } from '../src/sdk-origin.js';
 import { sharedState } from '../src/shared-state.js';
@@ -14,6 +14,12 @@ const tags = (src: string) => Array.from(document.scripts).filter((script) => sc
 // The stand-ins are served by the test server; its origin is allowed as a page's JavaScript would.
 allowSdkOrigin(location.origin);
 const evaluations = () => (window as { __sdkEvaluations?: number }).__sdkEvaluations ?? 0;
+/** The `sdk-integrity` value of what the test server serves at `src`. */
+async function sha384(src: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-384', await (await fetch(src)).arrayBuffer());
+  return `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+}
+const ownTags = (src: string) => tags(src).filter((script) => script.hasAttribute('data-paymentwall-pay'));
 
 describe('the SDK loader', () => {
   beforeEach(async () => {
@@ -68,6 +74,17 @@ describe('the SDK loader', () => {
     expect(evaluations(), 'a second attempt loads it again').to.equal(2);
   });
 
+  it('with integrity, takes an SDK whose hashed tag arrived after the timeout as verified on the next attempt', async () => {
+    // The same body under another address, so the browser's cache cannot hand the SDK over early.
+    const hash = await sha384(`${slow(1)}&for=hash`);
+    const src = `${slow(600)}&for=late`;
+    const error = await loadSdk({ src, timeoutMs: 100, integrity: hash }).catch((e: unknown) => e);
+    expect((error as Error).message).to.contain('within 100 ms');
+    // The removed tag's script still arrives and runs, its hash checked by the browser.
+    await waitUntil(() => evaluations() === 1, 'the late SDK ran', { timeout: 3000 });
+    expect(await loadSdk({ src, timeoutMs: 3000, integrity: hash })).to.equal(window.IMP);
+  });
+
   it('gives up after the timeout, forgets the tag, and a later attempt can succeed', async () => {
     const error = await loadSdk({ src: slow(600), timeoutMs: 100 }).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(SdkLoadError);
@@ -75,6 +92,15 @@ describe('the SDK loader', () => {
     expect(tags(slow(600))).to.have.length(0);
     const imp = await loadSdk({ src: slow(50), timeoutMs: 3000 });
     expect(imp).to.equal(window.IMP);
+  });
+
+  it('lets a caller that joins a load wait its own timeout, not the shorter one of the caller that started it', async () => {
+    const src = `${slow(500)}&for=join`;
+    const impatient = loadSdk({ src, timeoutMs: 100 }).catch((e: unknown) => e);
+    const patient = loadSdk({ src, timeoutMs: 5000 });
+    expect(await patient).to.equal(window.IMP);
+    expect(await impatient, 'the shared load succeeds for both').to.equal(window.IMP);
+    expect(tags(src), 'one tag for both').to.have.length(1);
   });
 
   it('sets the CSP nonce as the real nonce, never as a readable attribute', async () => {
@@ -113,6 +139,19 @@ describe('the SDK loader', () => {
       (e: unknown) => e,
     );
     expect(error instanceof SdkLoadError ? error.message : error).to.contain('sdk-integrity');
+  });
+
+  it('takes no nonce from an injected <img name="currentScript">, which shadows document.currentScript', async () => {
+    const clobber = document.createElement('img');
+    clobber.name = 'currentScript';
+    clobber.setAttribute('nonce', 'planted');
+    document.body.append(clobber);
+    try {
+      const copy = (await import(/* @vite-ignore */ `/src/sdk-loader.ts?copy=${Math.random()}`)) as typeof import('../src/sdk-loader.js');
+      expect(copy.pageNonce()).not.to.equal('planted');
+    } finally {
+      clobber.remove();
+    }
   });
 
   it('keeps its state on window under a registered symbol, shared by every copy of the library', async () => {
@@ -159,6 +198,32 @@ describe('the SDK loader and the page’s own tags', () => {
   afterEach(async () => {
     await resetPage();
     document.querySelectorAll('script[data-test-page-sdk]').forEach((script) => script.remove());
+  });
+
+  it('waits for the page\'s tags of a URL once: tags that never run (innerHTML) cost one timeout, not one each', async () => {
+    // An address no test loaded before: resource timing does not list it as finished.
+    const src = `${DOUBLE}?for=innerhtml`;
+    const holder = document.createElement('div');
+    holder.innerHTML = Array.from({ length: 4 }, () => `<script data-test-page-sdk src="${src}"></script>`).join('');
+    document.body.append(holder);
+    const started = performance.now();
+    expect(await loadSdk({ src, timeoutMs: 600 })).to.equal(window.IMP);
+    // One timeout for the page's tags, then our own tag: far below the four timeouts (2,400 ms) of waiting for each.
+    expect(performance.now() - started).to.be.below(1800);
+    expect(ownTags(src)).to.have.length(1);
+    holder.remove();
+  });
+
+  it('does not wait for a nomodule page tag, which never runs where modules do', async () => {
+    const pageTag = document.createElement('script');
+    const src = `${DOUBLE}?for=nomodule`;
+    pageTag.noModule = true;
+    pageTag.src = src;
+    pageTag.dataset.testPageSdk = '';
+    document.body.append(pageTag);
+    const loading = loadSdk({ src, timeoutMs: 10_000 });
+    expect(ownTags(src), 'its own tag at once').to.have.length(1);
+    expect(await loading).to.equal(window.IMP);
   });
 
   it('passes over a page tag that already finished without IMP, and leaves it in place', async () => {

@@ -38,6 +38,8 @@ export const en: Translation = {
         return `${attribute} can have at most ${max ?? 0} characters.`;
       case 'too-large':
         return `${attribute} can be at most ${max ?? 0}.`;
+      case 'integrity':
+        return `${attribute} must be sha256-, sha384- or sha512- hashes.`;
       case 'country-code':
         return `${attribute} must be a two-letter ISO 3166-1 country code, like KR or DE.`;
       case 'fields':

@@ -44,6 +44,10 @@ const INVALID: Array<[Record<string, string | null>, string, RegExp]> = [
   // Above 2³¹−1 ms browsers fire a timer at once: every load would fail.
   [{ 'sdk-timeout': '3000000000' }, 'sdk-timeout', /milliseconds from 100 to 300000/],
   [{ 'sdk-timeout': '50' }, 'sdk-timeout', /milliseconds from 100 to 300000/],
+  // Browsers skip a hash they do not support: with only such a one the script is not checked at all.
+  [{ 'sdk-integrity': 'sha1-2jmj7l5rSw0yVb/vlWAYkK/YBwk=' }, 'sdk-integrity', /sha256-, sha384- or sha512- hashes/],
+  [{ 'sdk-integrity': 'sha384_oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC' }, 'sdk-integrity', /sha256-, sha384- or sha512- hashes/],
+  [{ 'sdk-integrity': 'sha384-abc md5-def' }, 'sdk-integrity', /sha256-, sha384- or sha512- hashes/],
   // From attributes alone the SDK comes only from PortOne's CDN; see edge-cases for the opt-in.
   [{ 'sdk-src': 'https://evil.example/iamport.js' }, 'sdk-src', /allowSdkOrigin/],
 ];

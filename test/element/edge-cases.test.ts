@@ -59,6 +59,35 @@ describe('edges a page author or buyer would hit', () => {
     });
   });
 
+  it('allows only the script an exact URL names, where an origin allows every script on it', async () => {
+    sharedState().sdkOrigins.clear();
+    PaymentwallPay.allowSdkOrigin('/test/fixtures/sdk/imp-double.js');
+    await quietly(async () => {
+      // Injected HTML naming another script of the same site: a gadget, refused, and nothing loaded.
+      const gadget = await widget({ 'sdk-src': '/test/fixtures/sdk/no-global.js?callback=x' });
+      gadget.dispatchEvent(new PointerEvent('pointerenter'));
+      expect(text(shadow(gadget).querySelector('[part="config-error"]'))).to.contain('sdk-src');
+      expect(document.querySelectorAll('script[src*="no-global"]'), 'no script injected').to.have.length(0);
+    });
+    const allowed = await widget({});
+    expect(shadow(allowed).querySelector('[part="config-error"]')).to.equal(null);
+    expect((await allowed.pay()).status).to.equal('success');
+  });
+
+  it('pays with an <img name="baseURI"> on the page, which shadows document.baseURI', async () => {
+    const clobber = document.createElement('img');
+    clobber.name = 'baseURI';
+    document.body.append(clobber);
+    try {
+      expect(document.baseURI as unknown).to.equal(clobber);
+      const element = await widget({});
+      expect(shadow(element).querySelector('[part="config-error"]')).to.equal(null);
+      expect((await element.pay()).status).to.equal('success');
+    } finally {
+      clobber.remove();
+    }
+  });
+
   it('needs no imp-code when the page loads the SDK itself with its own tag', async () => {
     const pageTag = document.createElement('script');
     pageTag.src = '/test-sdk/slow.js?ms=150';

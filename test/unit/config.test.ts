@@ -189,11 +189,27 @@ describe('where the SDK may come from', () => {
     expect(sdk('https://evil.example/iamport.js')).to.deep.equal(['sdk-src:sdk-origin']);
   });
 
+  it('takes sdk-integrity only as hashes a browser enforces', () => {
+    for (const good of ['sha384-abc+/=', ' sha256-AbC_-1== sha512-xyz?ct=application/javascript ', 'sha512-q']) {
+      expect(problems({ sdkIntegrity: good }), good).to.deep.equal([]);
+    }
+    for (const bad of ['sha1-abc', 'md5-abc', 'sha384_abc', 'sha384-', 'bogus', 'sha384-abc sha1-def']) {
+      expect(problems({ sdkIntegrity: bad }), bad).to.deep.equal(['sdk-integrity:integrity']);
+    }
+  });
+
   it('may be another https origin the page allowed from JavaScript', async () => {
     const { allowSdkOrigin } = await import('../../src/sdk-origin.js');
     const { sharedState } = await import('../../src/shared-state.js');
     try {
-      allowSdkOrigin('https://static.example/some/path');
+      // A script's URL allows that script only (any query), not the rest of its origin.
+      allowSdkOrigin('https://static.example/vendor/iamport.js');
+      expect(sdk('https://static.example/vendor/iamport.js')).to.deep.equal([]);
+      expect(sdk('https://static.example/vendor/iamport.js?v=2')).to.deep.equal([]);
+      expect(sdk('https://static.example/uploads/evil.js')).to.deep.equal(['sdk-src:sdk-origin']);
+      expect(sdk('https://static.example/vendor/iamport.js/x')).to.deep.equal(['sdk-src:sdk-origin']);
+      // An origin allows every script on it.
+      allowSdkOrigin('https://static.example');
       expect(sdk('https://static.example/iamport.js')).to.deep.equal([]);
       expect(() => allowSdkOrigin('http://static.example')).to.throw(TypeError);
     } finally {

@@ -129,7 +129,7 @@ export function readV2Config(input: RawV2Config, env: { baseUrl: string }): V2Co
   const sdkSrc = trimmed(raw.sdkSrc) === undefined ? V2_SDK_SRC : url('sdk-src', (raw.sdkSrc ?? '').trim());
   if (sdkSrc !== undefined && !isAllowedV2SdkUrl(sdkSrc)) problem('sdk-src', 'sdk-origin');
 
-  const { sdkTimeout, customData, bypass } = readExtras(raw, problem);
+  const { sdkTimeout, sdkIntegrity, customData, bypass } = readExtras(raw, problem);
 
   if (problems.length > 0) return { ok: false, problems };
   const config: V2Config = {
@@ -152,7 +152,7 @@ export function readV2Config(input: RawV2Config, env: { baseUrl: string }): V2Co
   set('ps', trimmed(raw.ps));
   set('redirectUrl', redirectUrl);
   set('noticeUrls', noticeUrls);
-  set('sdkIntegrity', trimmed(raw.sdkIntegrity));
+  set('sdkIntegrity', sdkIntegrity);
   set('customData', customData);
   set('bypass', bypass);
   return { ok: true, config, warnings };
