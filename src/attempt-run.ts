@@ -12,6 +12,8 @@ export interface AttemptRun {
   id?: string;
   /** The `widgetKey` of the widget that sent it, once sent. */
   key?: string;
+  /** How many widgets had connected when it was sent: one in its place later connected after. */
+  sent?: number;
 }
 
 export function attemptRun(): AttemptRun {

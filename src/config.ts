@@ -83,6 +83,7 @@ export type ConfigRule =
   | 'too-long'
   | 'too-large'
   | 'integrity'
+  | 'boolean'
   | 'country-code'
   | 'fields'
   | 'url'
@@ -353,6 +354,9 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
   }
 
   const { amount, currency, orderName, countryCode } = readOrder(raw, problem);
+  // 'false' from a CMS's JSON would show test-mode on the tag (Lit reflects what is truthy) and
+  // be read either way by someone: neither a live nor a test payment is sent on it.
+  if (raw.testMode != null && typeof raw.testMode !== 'boolean') problem('test-mode', 'boolean');
   const fields = checkFields(raw.fields, problem);
   const { sdkTimeout, sdkIntegrity, customData, bypass } = readExtras(raw, problem);
 

@@ -30,6 +30,9 @@ type StatusText = PayFailCode | 'success' | 'paidBeforeChange' | 'buyerClosed';
 
 type Outcome = PayResult;
 
+/** Widgets connected so far on this page, counting each connection: tells the order they came in. */
+let connections = 0;
+
 /** Changing any of these is a new order: a widget that has been paid takes payments again. */
 const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid', 'paymentId', 'storeId'] as const;
 
@@ -253,11 +256,14 @@ export class PaymentwallPay extends LitElement {
   #shownLang: Lang = 'en';
   /** The custom validity message each input was last given. */
   #validity = new WeakMap<HTMLInputElement, string>();
+  /** When it last connected, counted in `connections`. */
+  #connected = 0;
 
   // ——— lifecycle ———
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#connected = ++connections;
     if (isServer) return;
     this.#stopWatchingPage = watchPage({ refresh: () => this.#refresh(), restored: () => this.#pageRestored() }, this);
     if (!this.#warmed) this.#watchForFirstUse();
@@ -438,14 +444,14 @@ export class PaymentwallPay extends LitElement {
         return { status: 'fail', detail: this.#failure('local', 'sdk-error') } satisfies Outcome;
       });
     // An answer PortOne still gives after the attempt was given up is reported then, once.
-    void outcome.then((late) => run.abandoned && this.#report(late, true, order, run.key));
+    void outcome.then((late) => run.abandoned && this.#report(late, true, order, run));
     const attempt = Promise.race([outcome, run.whenAbandoned]).then((ended) => {
       // Settle before telling anyone, so a pay-fail listener that retries starts a new attempt.
       this.#inFlight = undefined;
       this.#run = undefined;
       this.busy = false;
       if (hadFocus) void this.updateComplete.then(() => this.#refocus());
-      return this.#report(ended, true, order, run.key);
+      return this.#report(ended, true, order, run);
     });
     this.#inFlight = attempt;
     return attempt;
@@ -570,6 +576,7 @@ export class PaymentwallPay extends LitElement {
     if (run.abandoned) return { status: 'cancelled' };
     if (!this.isConnected) return aborted('the widget left the page before the payment window opened; nothing was sent.');
     const attempt: SavedAttempt = protocol.attempt(sent, (run.key = widgetKey(this)));
+    run.sent = connections;
     attempt.load = pageLoad();
     if (protocol.readReturn(location.href)?.id === id) attempt.echo = location.href;
     // Saved first: on mobile, the SDK navigates away and only this record comes back.
@@ -591,7 +598,7 @@ export class PaymentwallPay extends LitElement {
    * return with no saved attempt): a success does not enter the paid state, a failure carries none
    * of the link's text, and the detail says `unconfirmed: true`.
    */
-  #report(outcome: Outcome, confirmed = true, order?: string, key?: string): PayResult {
+  #report(outcome: Outcome, confirmed = true, order?: string, run?: AttemptRun): PayResult {
     if (!('detail' in outcome)) return outcome;
     const success = outcome.status === 'success';
     if (success) {
@@ -613,12 +620,14 @@ export class PaymentwallPay extends LitElement {
     }
     const event = () => paymentEvent(success ? 'pay-success' : 'pay-fail', outcome.detail);
     // Removed while PortOne's window was open (`key`: the request was sent), as a framework
-    // re-rendering does. The widget now in its place, for the same order, reports it instead (and
-    // shows it): React 19 and Vue 3 leave the app's handler on the removed element as well, so
-    // telling both would tell the app twice. With none in its place, this element and the document hear it.
+    // re-rendering does. The widget put in its place since, for the same order, reports it instead
+    // (and shows it): React 19 and Vue 3 leave the app's handler on the removed element as well, so
+    // telling both would tell the app twice. A widget that was on the page already (another one
+    // sliding into its position) is not it. With none, this element and the document hear it.
+    const key = run?.key;
     const removed = key && !this.isConnected;
     const heir = removed && elementByKey(key);
-    if (heir instanceof PaymentwallPay && heir !== this && !heir.#inFlight && heir.#order() === order) return heir.#report(outcome, confirmed, order);
+    if (heir instanceof PaymentwallPay && heir.#connected > run!.sent! && !heir.#inFlight && heir.#order() === order) return heir.#report(outcome, confirmed, order);
     this.dispatchEvent(event());
     if (removed) document.dispatchEvent(event());
     return outcome;
@@ -851,8 +860,6 @@ export class PaymentwallPay extends LitElement {
     // Every property the readers take, under its own name: the text ones and these five.
     const names = [...Object.keys(TEXT_PROPERTIES), 'amount', 'testMode', 'sdkTimeout', 'customData', 'bypass'];
     const raw = Object.fromEntries(names.map((name) => [name, this[name as keyof this]])) as RawConfig;
-    // As Lit reflects it to test-mode: whatever is truthy is test mode, so attribute and request agree.
-    raw.testMode = !!raw.testMode;
     return this.#protocol.readConfig(raw, this.#environment());
   }
 

@@ -77,6 +77,11 @@ export function pageNonce(): string {
   return scripts.find((script) => script.nonce)?.nonce ?? '';
 }
 
+/** A shared load: how many callers wait for it, and how to give it up when none does. */
+type Load<T> = Promise<T> & { waiting?: number; abandon?: () => void };
+
+const timedOut = (src: string, ms: number) => new SdkLoadError(`paymentwall-pay: ${src} did not load within ${ms} ms`, src);
+
 export function loadSdk<T = Iamport>(options: SdkOptions<T>): Promise<T> {
   const sdk = options.sdk ?? (V1_SDK as unknown as SdkGlobal<T>);
   if (typeof document === 'undefined') {
@@ -87,18 +92,38 @@ export function loadSdk<T = Iamport>(options: SdkOptions<T>): Promise<T> {
   if (ready) return withIntegrity(ready, sdk.global, src, options.integrity);
   // With sdk-integrity, a load of the same URL without it is not ours to share.
   const key = options.integrity ? `${src} ${options.integrity}` : src;
-  const loads = sharedState().sdkLoads as Map<string, Promise<T> & { deadline?: Deadline }>;
-  let load = loads.get(key);
-  // A caller joining a load waits at least its own sdk-timeout: one with a shorter one that
-  // started the load does not fail it for everyone.
-  if (load?.deadline) extend(load.deadline, options.timeoutMs);
-  if (!load) {
-    const deadline = extend({ until: 0, ms: 0 }, options.timeoutMs);
-    load = Object.assign(inject(src, sdk, options, deadline), { deadline });
+  const loads = sharedState().sdkLoads as Map<string, Load<T>>;
+  const load = loads.get(key) ?? inject(src, sdk, options);
+  if (!loads.has(key)) {
     loads.set(key, load);
     load.catch(() => loads.get(key) === load && loads.delete(key));
   }
-  return load.then((found) => withIntegrity(found, sdk.global, src, options.integrity));
+  // Each caller waits its own sdk-timeout, not that of the widget that started the load; the load
+  // goes on while anyone waits, and is given up, its tag removed, once no one does.
+  load.waiting = (load.waiting ?? 0) + 1;
+  return new Promise<T>((resolve, reject) => {
+    let waits = true;
+    const stop = () => {
+      clearTimeout(timer);
+      if (waits) load.waiting!--;
+      waits = false;
+    };
+    const timer = setTimeout(() => {
+      stop();
+      if (!load.waiting) load.abandon?.();
+      reject(timedOut(src, options.timeoutMs));
+    }, options.timeoutMs);
+    load.then(
+      (sdkGlobal) => {
+        stop();
+        resolve(withIntegrity(sdkGlobal, sdk.global, src, options.integrity));
+      },
+      (error: unknown) => {
+        stop();
+        reject(error);
+      },
+    );
+  });
 }
 
 /**
@@ -114,17 +139,6 @@ function withIntegrity<T>(found: T, global: string, src: string, integrity: stri
       src,
     ),
   );
-}
-
-/** When a shared load gives up: the latest any of its callers' timeouts allows. */
-interface Deadline {
-  until: number;
-  ms: number;
-}
-function extend(deadline: Deadline, ms: number): Deadline {
-  deadline.until = Math.max(deadline.until, Date.now() + ms);
-  deadline.ms = Math.max(deadline.ms, ms);
-  return deadline;
 }
 
 /** Which SDK global a load verified by `sdk-integrity` produced, and with which hash. */
@@ -153,69 +167,73 @@ function findScript(src: string, integrity: string | undefined): HTMLScriptEleme
   );
 }
 
-function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>, deadline: Deadline): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let script = findScript(src, options.integrity);
-    if (!script) {
-      script = document.createElement('script');
-      script.setAttribute(OURS, '');
-      ownTags().add(script);
-      script.async = true;
-      if (options.nonce) script.nonce = options.nonce;
-      if (options.integrity) {
-        script.integrity = options.integrity;
-        script.crossOrigin = 'anonymous';
-      }
-      script.src = trustedScriptUrl(src);
-      (document.body ?? document.head).append(script);
-    }
-    const tag = script;
-    const ours = ownTags().has(tag);
-    const finish = (error?: SdkLoadError, timedOut?: boolean) => {
-      clearTimeout(timer);
-      tag.removeEventListener('load', onLoad);
-      tag.removeEventListener('error', onError);
-      // Done: a later load does not wait for this tag again (its SDK may since have been removed).
-      ownTags().delete(tag);
-      const found = sdk.ready();
-      // A slow tag may still have defined the global by now; use it rather than fail. Not with a
-      // hash: then only what this tag's verified load brought counts.
-      if (found && !(error && options.integrity)) {
-        if (options.integrity && !error) verified().set(found, options.integrity);
-        return resolve(found);
-      }
-      // The page's own tag stays where its author put it; ours goes, so a retry starts clean.
-      if (ours) {
-        tag.remove();
-        // A removed tag still runs if its script arrives: what it brings then, its hash checked, is verified.
-        const { integrity } = options;
-        if (timedOut && integrity) {
-          tag.addEventListener('load', () => {
-            const late = sdk.ready();
-            if (late) verified().set(late, integrity);
-          });
+function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Load<T> {
+  let abandon = () => {};
+  const load: Load<T> = new Promise<T>((resolve, reject) => {
+    const use = (tag: HTMLScriptElement) => {
+      const ours = ownTags().has(tag);
+      const finish = (error?: SdkLoadError, gaveUp?: boolean) => {
+        clearTimeout(timer);
+        tag.removeEventListener('load', onLoad);
+        tag.removeEventListener('error', onError);
+        // Done: a later load does not wait for this tag again (its SDK may since have been removed).
+        ownTags().delete(tag);
+        const found = sdk.ready();
+        // A slow tag may still have defined the global by now; use it rather than fail. Not with a
+        // hash: then only what this tag's verified load brought counts.
+        if (found && !(error && options.integrity)) {
+          if (options.integrity && !error) verified().set(found, options.integrity);
+          return resolve(found);
         }
-      }
-      // A page tag that never came (it may never run): wait for none of the page's tags of this URL
-      // again, and load our own, with one more timeout at most.
-      else if (timedOut && !found) {
-        for (const script of document.scripts) if (script.src === src) stale.add(script);
-        return resolve(inject(src, sdk, options, extend(deadline, deadline.ms)));
-      }
-      reject(error ?? new SdkLoadError(`paymentwall-pay: ${src} loaded but defined no window.${sdk.global}`, src));
+        // The page's own tag stays where its author put it; ours goes, so a retry starts clean.
+        if (ours) {
+          tag.remove();
+          // A removed tag still runs if its script arrives: what it brings then, its hash checked, is verified.
+          const { integrity } = options;
+          if (error && integrity) {
+            tag.addEventListener('load', () => {
+              const late = sdk.ready();
+              if (late) verified().set(late, integrity);
+            });
+          }
+        }
+        // A page tag that never came (it may never run): wait for none of the page's tags of this
+        // URL again, and load our own while anyone still waits.
+        else if (error && !found) {
+          for (const script of document.scripts) if (script.src === src) stale.add(script);
+          if (!gaveUp) return use(ownTag(src, options));
+        }
+        reject(error ?? new SdkLoadError(`paymentwall-pay: ${src} loaded but defined no window.${sdk.global}`, src));
+      };
+      const onLoad = () => finish();
+      const onError = (event: Event) => finish(new SdkLoadError(`paymentwall-pay: could not load ${src}`, src, { cause: event }));
+      // Our own tag ends by its load or error, or once no caller waits. A page's tag may never run
+      // (innerHTML): it gets half the timeout, our own tag the rest.
+      const timer = ours ? undefined : setTimeout(() => finish(timedOut(src, options.timeoutMs / 2)), options.timeoutMs / 2);
+      abandon = () => finish(timedOut(src, options.timeoutMs), true);
+      tag.addEventListener('load', onLoad);
+      tag.addEventListener('error', onError);
     };
-    const onLoad = () => finish();
-    const onError = (event: Event) =>
-      finish(new SdkLoadError(`paymentwall-pay: could not load ${src}`, src, { cause: event }));
-    const expire = () => {
-      const left = deadline.until - Date.now();
-      if (left > 0) timer = setTimeout(expire, left);
-      else finish(new SdkLoadError(`paymentwall-pay: ${src} did not load within ${deadline.ms} ms`, src), true);
-    };
-    let timer = setTimeout(expire, deadline.until - Date.now());
-    tag.addEventListener('load', onLoad);
-    tag.addEventListener('error', onError);
+    use(findScript(src, options.integrity) ?? ownTag(src, options));
   });
+  load.abandon = () => abandon();
+  return load;
+}
+
+/** A new `<script async>` of ours for `src`, on the page. */
+function ownTag<T>(src: string, options: SdkOptions<T>): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.setAttribute(OURS, '');
+  ownTags().add(script);
+  script.async = true;
+  if (options.nonce) script.nonce = options.nonce;
+  if (options.integrity) {
+    script.integrity = options.integrity;
+    script.crossOrigin = 'anonymous';
+  }
+  script.src = trustedScriptUrl(src);
+  (document.body ?? document.head).append(script);
+  return script;
 }
 
 /**

@@ -38,6 +38,8 @@ export const en: Translation = {
         return `${attribute} can have at most ${max ?? 0} characters.`;
       case 'too-large':
         return `${attribute} can be at most ${max ?? 0}.`;
+      case 'boolean':
+        return `${attribute} must be true or false.`;
       case 'integrity':
         return `${attribute} must be sha256-, sha384- or sha512- hashes.`;
       case 'country-code':

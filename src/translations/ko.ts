@@ -38,6 +38,8 @@ export const ko: Translation = {
         return `${attribute}는 ${max ?? 0}자까지 쓸 수 있습니다.`;
       case 'too-large':
         return `${attribute}는 ${max ?? 0} 이하여야 합니다.`;
+      case 'boolean':
+        return `${attribute}는 true 또는 false여야 합니다.`;
       case 'integrity':
         return `${attribute}는 sha256-, sha384-, sha512- 해시여야 합니다.`;
       case 'country-code':

@@ -135,6 +135,28 @@ describe('registration and lifecycle', () => {
     expect(imp.requests).to.have.length(1);
   });
 
+  it('removed with PortOne\'s window open, the same order\'s widget already on the page sliding into its place: the removed one reports', async () => {
+    // A modal's widget (first on the page) pays; an inline one for the same order is second.
+    const imp = installImp('never');
+    const modal = await widget({});
+    const inline = await widget({});
+    const paying = modal.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const answer = (response: { imp_uid: string }) => imp.respond({ ...response, merchant_uid: imp.requests[0]!.merchant_uid });
+    const heardByModal = recordEvents(modal, 'pay-success');
+    const heardByInline = recordEvents(inline, 'pay-success');
+    const heardByPage = recordEvents(document, 'pay-success');
+    modal.remove();
+    answer({ imp_uid: 'imp_paid_modal' });
+    expect((await paying).status).to.equal('success');
+    await inline.updateComplete;
+    expect(heardByModal.map((event) => event.detail.impUid), 'the listener on the widget that paid').to.deep.equal(['imp_paid_modal']);
+    expect(heardByPage).to.have.length(1);
+    expect(heardByInline, 'not told as its own').to.have.length(0);
+    expect(button(inline).disabled).to.equal(false);
+    expect(imp.requests).to.have.length(1);
+  });
+
   it('removed with PortOne\'s window open and nothing in its place: the page\'s document listener still hears the result', async () => {
     const { element, paying, answer } = await windowOpen();
     element.remove();

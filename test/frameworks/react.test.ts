@@ -50,7 +50,8 @@ describe('in a React 19 app', () => {
   });
 
   it('re-keyed while PortOne\'s window is open: the app\'s handler hears the payment once, and the new widget shows it paid', async () => {
-    const React = (await import('/node_modules/.cache/paymentwall-pay/react.js')) as ReactBundle;
+    const bundle = '/node_modules/.cache/paymentwall-pay/react.js';
+    const React = (await import(bundle)) as ReactBundle;
     const imp = installImp('never');
     const mount = await fixture<HTMLDivElement>(html`<div></div>`);
     const paid: string[] = [];
