@@ -1,4 +1,5 @@
 import { SDK_ORIGINS_CHANGED } from './sdk-origin.js';
+import { isShadowRoot } from './widget-key.js';
 
 /** What a widget does when the page changes under it. */
 export interface PageListener {
@@ -37,7 +38,7 @@ export function watchPage(listener: PageListener, element: Element): () => void 
       window.addEventListener('load', refresh, { once: true });
     }
   }
-  for (let root = element.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) watchLang(root);
+  for (let root = element.getRootNode(); isShadowRoot(root); root = root.host.getRootNode()) watchLang(root);
   return () => listeners.delete(listener);
 }
 

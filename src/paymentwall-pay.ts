@@ -125,7 +125,8 @@ export class PaymentwallPay extends LitElement {
     countryCode: { attribute: 'country-code', reflect: true },
     widgetCode: { attribute: 'widget-code', reflect: true },
     ps: { reflect: true },
-    testMode: { attribute: 'test-mode', type: Boolean, reflect: true },
+    // Vue and Svelte write test-mode="false" for a bound false: that is off, not a present attribute.
+    testMode: { attribute: 'test-mode', type: Boolean, reflect: true, converter: { fromAttribute: (value: string | null) => value !== null && value !== 'false' } },
     customerUid: { attribute: 'customer-uid', reflect: true },
     redirectUrl: { attribute: 'redirect-url', reflect: true },
     noticeUrl: { attribute: 'notice-url', reflect: true },
@@ -894,7 +895,7 @@ export class PaymentwallPay extends LitElement {
     this.#loggedConfig = signature;
     // The widget named by its place, not passed itself: a console-capture tool would record its
     // attributes, and with them a prefilled buyer's name or e-mail.
-    const where = `(${widgetKey(this)})`;
+    const where = isServer ? '' : `(${widgetKey(this)})`;
     if (!result.ok) console.error(`paymentwall-pay: invalid configuration, payment disabled ${where}:\n- ${lines.join('\n- ')}`);
     else for (const warning of lines) console.warn(warning, where);
   }

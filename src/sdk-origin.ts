@@ -39,9 +39,10 @@ export function isAllowedSdkUrl(href: string, defaultOrigin: string = PORTONE_SD
  * accepted whatever its scheme (http on localhost while developing); any other origin must be https.
  */
 export function allowSdkOrigin(origin: string): void {
-  const url = new URL(origin, typeof location === 'undefined' ? undefined : location.href);
-  const pageOrigin = typeof location === 'undefined' ? undefined : location.origin;
-  const own = url.origin === pageOrigin && (url.protocol === 'https:' || url.protocol === 'http:');
+  // On a server (a module shared with SSR runs there too) no widget loads anything.
+  if (typeof location === 'undefined') return;
+  const url = new URL(origin, location.href);
+  const own = url.origin === location.origin && (url.protocol === 'https:' || url.protocol === 'http:');
   if (!own && url.protocol !== 'https:') {
     throw new TypeError(`paymentwall-pay: an SDK origin other than this page's must be https, not ${url.protocol}`);
   }

@@ -6,6 +6,9 @@
  */
 const SEPARATOR = ' > ';
 
+/** A shadow root; never on a server, which has no ShadowRoot (Lit's SSR renders the widget there). */
+export const isShadowRoot = (node: unknown): node is ShadowRoot => typeof ShadowRoot !== 'undefined' && node instanceof ShadowRoot;
+
 function segment(element: Element): string {
   const root = rootOf(element);
   if (element.id && root.getElementById(element.id) === element) return `${element.localName}#${element.id}`;
@@ -14,7 +17,7 @@ function segment(element: Element): string {
 
 function rootOf(element: Element): Document | ShadowRoot {
   const root = element.getRootNode();
-  return root instanceof ShadowRoot ? root : document;
+  return isShadowRoot(root) ? root : document;
 }
 
 export function widgetKey(element: Element): string {
@@ -22,7 +25,7 @@ export function widgetKey(element: Element): string {
   for (let node: Element | undefined = element; node; ) {
     chain.unshift(segment(node));
     const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : undefined;
+    node = isShadowRoot(root) ? root.host : undefined;
   }
   return chain.join(SEPARATOR);
 }

@@ -1,5 +1,6 @@
 import { en } from './en.js';
 import { ko } from './ko.js';
+import { isShadowRoot } from '../widget-key.js';
 import type { Lang, Translation } from './translation.js';
 
 export type { Lang, Translation } from './translation.js';
@@ -37,5 +38,5 @@ export function resolveLang(
 function parentOrHost(node: Element): Element | undefined {
   if (node.parentElement) return node.parentElement;
   const root = node.getRootNode();
-  return root instanceof ShadowRoot ? root.host : undefined;
+  return isShadowRoot(root) ? root.host : undefined;
 }

@@ -117,7 +117,13 @@ describe('attributes become the request_pay object', () => {
   it('sends use_test_method with test-mode', async () => {
     expect((await requestFor({ 'test-mode': '' })).use_test_method).to.equal(true);
     await resetPage();
+    expect((await requestFor({ 'test-mode': 'true' })).use_test_method).to.equal(true);
+    await resetPage();
     expect(await requestFor({})).not.to.have.property('use_test_method');
+  });
+
+  it('reads test-mode="false", which Vue and Svelte write for a bound false, as off', async () => {
+    expect(await requestFor({ 'test-mode': 'false' })).not.to.have.property('use_test_method');
   });
 
   it('sends nothing on a testMode property that is no boolean: its reflected attribute and the request could disagree', async () => {

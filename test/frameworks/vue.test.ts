@@ -38,4 +38,25 @@ describe('in a Vue 3 app', () => {
     expect(paid[0]!.amount).to.equal(2500);
     app.unmount();
   });
+
+  it('takes :test-mode bound to false as off (Vue writes the attribute test-mode="false")', async () => {
+    const imp = installImp();
+    const mount = await fixture<HTMLDivElement>(html`<div></div>`);
+    const app = createApp({
+      data: () => ({ testing: false }),
+      template: `<paymentwall-pay imp-code="imp12345678" channel-key="k" amount="1500" currency="KRW"
+        order-name="Vue order" buyer-name="Jack Son" buyer-email="jack@example.com" :test-mode="testing"></paymentwall-pay>`,
+    });
+    app.config.compilerOptions.isCustomElement = (tag: string) => tag === 'paymentwall-pay';
+    const vm = app.mount(mount) as unknown as { testing: boolean };
+    const element = mount.querySelector('paymentwall-pay') as PaymentwallPay;
+    await element.updateComplete;
+    expect(element.testMode).to.equal(false);
+    await element.pay();
+    expect(imp.requests[0]).not.to.have.property('use_test_method');
+    vm.testing = true;
+    await nextTick();
+    expect(element.testMode).to.equal(true);
+    app.unmount();
+  });
 });
