@@ -7,7 +7,7 @@
  * properties with their types, the dashed attributes as strings, and the events with their
  * typed `detail`. (Tell Vue's compiler the tag is a custom element, as the README shows.)
  */
-import type { AllowedComponentProps, ComponentCustomProps, VNodeProps } from 'vue';
+import type { AllowedComponentProps, ComponentCustomProps, HTMLAttributes, VNodeProps } from 'vue';
 import type { PaymentwallPay } from '../paymentwall-pay.js';
 import type { PaymentwallPayAttributes, PaymentwallPayEvents, PaymentwallPayProperties } from './widget-types.js';
 
@@ -18,10 +18,15 @@ export type PaymentwallPayVueEvents = {
   [K in keyof PaymentwallPayEvents as `on${Capitalize<Camel<K>>}`]?: (event: PaymentwallPayEvents[K]) => void;
 };
 
-/** Everything `<paymentwall-pay>` takes in a Vue template. */
-export type PaymentwallPayVueProps = Partial<PaymentwallPayProperties> &
+/**
+ * Everything `<paymentwall-pay>` takes in a Vue template, with any element's attributes and native
+ * events (`id`, `@click`). vue-tsc reads `sdk-timeout="20000"` as the prop `sdkTimeout`: digits as
+ * text are what that attribute takes.
+ */
+export type PaymentwallPayVueProps = Omit<Partial<PaymentwallPayProperties>, 'sdkTimeout'> & { sdkTimeout?: number | `${number}` } &
   PaymentwallPayAttributes &
   PaymentwallPayVueEvents &
+  Omit<HTMLAttributes, keyof PaymentwallPayProperties> &
   AllowedComponentProps &
   ComponentCustomProps &
   VNodeProps;
