@@ -80,9 +80,9 @@ const OWNER_HEAD_START_MS = 150;
  *
  * @attr nonce - CSP nonce, set as the real nonce of the injected SDK script (read through the native `nonce` property).
  *
- * @event pay-request - Cancelable. `detail: { request, waitUntil(promise) }` (V2: `{ protocol: 'v2', request, waitUntil }`, see `isV2PayRequest`), before the SDK is called.
- * @event pay-success - `detail: PaySuccessDetail`. PortOne reported no error; verify `impUid` (V2: `paymentId`) on your server. V2 details carry `protocol: 'v2'`.
- * @event pay-fail - `detail: PayFailDetail`, with `code` one of invalid-config, sdk-load-failed, sdk-error, pg-error, aborted. V2 details carry `protocol: 'v2'`.
+ * @event {PayRequestEvent} pay-request - Cancelable. `detail: { request, waitUntil(promise) }` (V2: `{ protocol: 'v2', request, waitUntil }`, see `isV2PayRequest`), before the SDK is called.
+ * @event {PaySuccessEvent} pay-success - `detail: PaySuccessDetail`. PortOne reported no error; verify `impUid` (V2: `paymentId`) on your server. V2 details carry `protocol: 'v2'`.
+ * @event {PayFailEvent} pay-fail - `detail: PayFailDetail`, with `code` one of invalid-config, sdk-load-failed, sdk-error, pg-error, aborted. V2 details carry `protocol: 'v2'`.
  *
  * @csspart form - The form.
  * @csspart field - One label, input and error.
