@@ -708,9 +708,10 @@ export class PaymentwallPay extends LitElement {
     // That it was reported, for this reload; and how it ended, for the page the buyer may come Back
     // to (#pageRestored), which shows only a confirmed result.
     this.#store.markReported(id, query, confirmed ? outcome.status : undefined);
-    // Not paid: the form shows again what the buyer typed before leaving for PortOne, as after any
-    // other failure. Only from an attempt this tab saved, never from the address.
-    if (outcome.status !== 'success' && stored) this.#restoreTyped(stored.buyer);
+    // The form shows again what the buyer typed before leaving for PortOne, as when the window
+    // answers in place: for a retry after a failure, and beside "Paid" after a success. Only from
+    // an attempt this tab saved, never from the address.
+    if (stored) this.#restoreTyped(stored.buyer);
     this.#report(outcome, confirmed);
   }
 

@@ -167,6 +167,16 @@ describe('coming back from a mobile redirect', () => {
     expect(button(element).disabled).to.equal(false);
   });
 
+  it('shows what the buyer typed beside "Paid" after a paid return, as when the window answers in place', async () => {
+    stored({ buyer: { name: 'Jack Son', email: 'jack@example.com' } });
+    returnWith({ imp_uid: 'imp_562', merchant_uid: 'pw-redirect-1' });
+    const element = await widget({}, false);
+    await nextEvent<PaySuccessEvent>(element, 'pay-success');
+    await element.updateComplete;
+    expect(text(button(element))).to.equal('Paid');
+    expect(['name', 'email'].map((name) => input(element, name).value)).to.deep.equal(['Jack Son', 'jack@example.com']);
+  });
+
   it('fills in nothing from a return it did not start (a link anyone can craft)', async () => {
     returnWith({ imp_uid: 'imp_561', merchant_uid: 'pw-redirect-1', error_code: 'F400' });
     stored({ merchantUid: 'pw-other', buyer: { name: 'Someone Else', email: 'else@example.com' } });
