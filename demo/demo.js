@@ -114,6 +114,14 @@
         ? 'Set on ' + set.join(' and ') + '. Empty fields keep the placeholders.'
         : 'Nothing entered: every widget keeps its placeholders.';
     });
+    // A submit the browser refused (a field in the wrong format) saved nothing: the last line no longer holds.
+    form.addEventListener(
+      'invalid',
+      function () {
+        document.getElementById('account-status').textContent = '';
+      },
+      true,
+    );
   }
 
   function applyAccount(account) {
