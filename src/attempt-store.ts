@@ -73,7 +73,9 @@ function isWholeAttempt(value: unknown, id: string): value is SavedAttempt {
     typeof person === 'object' &&
     person !== null &&
     typeof person.name === 'string' &&
-    typeof person.email === 'string'
+    typeof person.email === 'string' &&
+    // What the widget compares or looks up, when there: text (another script may have damaged it).
+    ['elementKey', 'load', 'echo'].every((key) => record[key] === undefined || typeof record[key] === 'string')
   );
 }
 
@@ -160,7 +162,8 @@ export class AttemptStore<A extends SavedAttempt = Attempt> {
   /** False where nothing can be saved (blocked or full storage): then no attempt was saved either. */
   usable(): boolean {
     try {
-      this.storage!.setItem(PREFIX, '');
+      // About an attempt's size: storage with room for less could not have saved one.
+      this.storage!.setItem(PREFIX, PREFIX.repeat(64));
       this.storage!.removeItem(PREFIX);
       return true;
     } catch {

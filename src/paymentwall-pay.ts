@@ -268,8 +268,12 @@ export class PaymentwallPay extends LitElement {
     if (isServer) return;
     this.#stopWatchingPage = watchPage({ refresh: () => this.#refresh(), restored: () => this.#pageRestored() }, this);
     if (!this.#warmed) this.#watchForFirstUse();
-    // Back on a page that may have changed while it was away (allowed origins, lang, loading).
-    if (this.hasUpdated) this.#refresh();
+    // Back on a page that may have changed while it was away (allowed origins, lang, loading), and
+    // that may carry a return it was not there to read (a tab panel, a keep-alive container).
+    if (this.hasUpdated) {
+      this.#refresh();
+      this.#finishRedirect();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -708,11 +712,14 @@ export class PaymentwallPay extends LitElement {
     // That it was reported, for this reload; and how it ended, for the page the buyer may come Back
     // to (#pageRestored), which shows only a confirmed result.
     this.#store.markReported(id, query, confirmed ? outcome.status : undefined);
-    // The form shows again what the buyer typed before leaving for PortOne, as when the window
-    // answers in place: for a retry after a failure, and beside "Paid" after a success. Only from
-    // an attempt this tab saved, never from the address.
-    if (stored) this.#restoreTyped(stored.buyer);
-    this.#report(outcome, confirmed);
+    // Reported by the widget that started it (or one at its place): its form shows again what the
+    // buyer typed before leaving, as when the window answers in place, for a retry after a failure
+    // and beside "Paid" after a success; only from an attempt this tab saved, never from the address.
+    // Reported by another widget (the one that started it is gone): that one's order is not the one
+    // paid, so it neither takes the buyer's details nor enters the paid state ('' is no order).
+    const mine = !stored?.elementKey || stored.elementKey === widgetKey(this);
+    if (stored && mine) this.#restoreTyped(stored.buyer);
+    this.#report(outcome, confirmed, mine ? undefined : '');
   }
 
   #restoreTyped(buyer: Buyer): void {

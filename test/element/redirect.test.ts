@@ -177,6 +177,53 @@ describe('coming back from a mobile redirect', () => {
     expect(['name', 'email'].map((name) => input(element, name).value)).to.deep.equal(['Jack Son', 'jack@example.com']);
   });
 
+  it('reported by a widget for another order, since the one that paid is gone: no paid state, none of that buyer\'s details', async () => {
+    stored({ elementKey: 'paymentwall-pay#card-a', buyer: { name: 'Jack Son', email: 'jack@example.com' } });
+    returnWith({ imp_uid: 'imp_563', merchant_uid: 'pw-redirect-1' });
+    const other = await widget({ id: 'card-b', amount: '5000', currency: 'USD', 'merchant-uid': 'INV-B' }, false);
+    const { detail } = await nextEvent<PaySuccessEvent>(other, 'pay-success', 3000);
+    expect(detail.impUid).to.equal('imp_563');
+    await other.updateComplete;
+    expect(button(other).disabled, 'its own order is still to pay').to.equal(false);
+    expect(input(other, 'name').value).to.equal('');
+  });
+
+  it('reports its return when it was off the page at its first look and comes back (a tab panel)', async () => {
+    stored({ elementKey: 'paymentwall-pay#w' });
+    returnWith({ imp_uid: 'imp_564', merchant_uid: 'pw-redirect-1' });
+    const element = document.createElement('paymentwall-pay') as PaymentwallPay;
+    for (const [name, value] of Object.entries({ ...VALID, id: 'w' })) element.setAttribute(name, value);
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    host.append(element);
+    await element.updateComplete;
+    element.remove();
+    await tick(20);
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    host.append(element);
+    await waitUntil(() => events.length === 1, 'reported once back on the page', { timeout: 3000 });
+    expect((events[0] as PaySuccessEvent).detail.impUid).to.equal('imp_564');
+    expect(location.search).not.to.contain('imp_uid');
+  });
+
+  it('treats a saved attempt whose widget key another script damaged as absent, without throwing', async () => {
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent | PromiseRejectionEvent) => errors.push(event);
+    window.addEventListener('unhandledrejection', onError);
+    window.addEventListener('error', onError);
+    try {
+      stored({ elementKey: 7 as unknown as string });
+      returnWith({ imp_uid: 'imp_565', merchant_uid: 'pw-redirect-1' });
+      const events = recordEvents(document, 'pay-success', 'pay-fail');
+      await widget({}, false);
+      await tick(OWNER_WAIT);
+      expect(errors).to.have.length(0);
+      expect(events, 'a record that is not whole is not ours: a link anyone could craft').to.have.length(0);
+    } finally {
+      window.removeEventListener('unhandledrejection', onError);
+      window.removeEventListener('error', onError);
+    }
+  });
+
   it('fills in nothing from a return it did not start (a link anyone can craft)', async () => {
     returnWith({ imp_uid: 'imp_561', merchant_uid: 'pw-redirect-1', error_code: 'F400' });
     stored({ merchantUid: 'pw-other', buyer: { name: 'Someone Else', email: 'else@example.com' } });

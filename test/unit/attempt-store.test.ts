@@ -78,4 +78,22 @@ describe('the attempt store', () => {
     expect(store.usable()).to.equal(false);
     expect(new AttemptStore(sessionStorage).usable()).to.equal(true);
   });
+
+  it('counts storage with room for a short key but not an attempt as unusable', () => {
+    const items = new Map<string, string>();
+    const nearlyFull = {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem(key: string, value: string) {
+        if (key.length + value.length > 200) throw new DOMException('full', 'QuotaExceededError');
+        items.set(key, value);
+      },
+      removeItem: (key: string) => items.delete(key),
+      key: () => null,
+      length: 0,
+    } as unknown as Storage;
+    const store = new AttemptStore(nearlyFull);
+    store.save(attempt);
+    expect(store.get('order-1'), 'the attempt did not fit').to.equal(undefined);
+    expect(store.usable(), 'so a return for a fixed id may still be read from the widget').to.equal(false);
+  });
 });
