@@ -48,8 +48,12 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // one's place count only if it came after the request, a non-boolean testMode a configuration
 // error, and gave each caller of a shared load its own timer: 24,217 B. Server rendering without
 // a ShadowRoot, test-mode="false" read as off, and a paid return's form filled in: 24,218 B.
+// A review of redirect returns then added 177 B (another order's widget takes no paid state or
+// buyer from a return; a widget off the page at its first look reads its return when back; damaged
+// widget keys and nearly full storage; order ids a pay-request listener set are guarded like
+// fixed ones after the buyer comes back without a result): 24,395 B, so one more step.
 // Issue 10's goal is 12,288 B: see the README's "Where size and speed stand" for what stands in the way.
-const GZIP_BUDGET = 24_320; // 95 × 256 B
+const GZIP_BUDGET = 24_576; // 96 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);

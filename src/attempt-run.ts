@@ -14,6 +14,8 @@ export interface AttemptRun {
   key?: string;
   /** How many widgets had connected when it was sent: one in its place later connected after. */
   sent?: number;
+  /** Its order id is not one the widget drew at random: anyone who knows it can link a "result". */
+  guessable?: boolean;
 }
 
 export function attemptRun(): AttemptRun {

@@ -80,6 +80,7 @@ function isWholeAttempt(value: unknown, id: string): value is SavedAttempt {
 }
 
 const PREFIX = 'paymentwall-pay:';
+const GUESSABLE = `${PREFIX}guessable`;
 // Attempts older than this are from another visit; they are dropped when seen.
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -104,11 +105,26 @@ function reportedKey(id: string, result?: Record<string, string>): string {
 export class AttemptStore<A extends SavedAttempt = Attempt> {
   constructor(private readonly storage: Storage | undefined = sessionStore()) {}
 
-  /** Saves a new attempt; results reported earlier for its order id no longer count. */
-  save(attempt: A): void {
+  /**
+   * Saves a new attempt; results reported earlier for its order id no longer count. `guessable`:
+   * its order id is not one the widget drew at random (the page fixed it, or a `pay-request`
+   * listener set it), so it is listed for `guessable()`.
+   */
+  save(attempt: A, guessable?: boolean): void {
     const id = attemptId(attempt);
     this.forgetReported(id);
     this.write(`${PREFIX}attempt:${id}`, JSON.stringify(attempt));
+    if (guessable) this.write(GUESSABLE, JSON.stringify([id, ...this.guessable().filter((each) => each !== id)].slice(0, 20)));
+  }
+
+  /** The order ids of the last attempts saved as `guessable`, newest first. */
+  guessable(): string[] {
+    try {
+      const ids: unknown = JSON.parse(this.read(GUESSABLE) ?? '[]');
+      return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+    } catch {
+      return [];
+    }
   }
 
   get(id: string, now: number = Date.now()): A | undefined {

@@ -516,10 +516,11 @@ export class PaymentwallPay extends LitElement {
     run?.abandon();
     const ended = run?.id && this.#store.reported(run.id);
     if (!ended) {
-      // Back from PortOne's page without a result, for a fixed order id: a return for it later may
-      // be a link crafted by someone who knows the id. (A random one cannot be guessed, and the
-      // buyer may still go Forward and pay: that return stays confirmed.)
-      if (run?.id && run.id === this.#fixedId) this.#store.abandon(run.id);
+      // Back from PortOne's page without a result, for an order id the page or a pay-request
+      // listener chose: a return for it later may be a link crafted by someone who knows the id.
+      // (A random one cannot be guessed, and the buyer may still go Forward and pay: that return
+      // stays confirmed.)
+      if (run?.guessable) this.#store.abandon(run.id!);
       return;
     }
     this.completed = ended === 'success';
@@ -531,6 +532,8 @@ export class PaymentwallPay extends LitElement {
   async #attempt(protocol: Protocol, config: CommonConfig, run: AttemptRun): Promise<Outcome> {
     const buyer = toBuyer(this.#input(), visibleFields(config.fields));
     const request: object = protocol.buildRequest(config, buyer, this.#lang, location.href);
+    // The order id drawn at random, unless the page fixed one; a listener may still set its own.
+    const drawn = this.#fixedId ? undefined : protocol.requestId(request);
     const t = this.#t;
 
     const waits: PromiseLike<unknown>[] = [];
@@ -585,7 +588,7 @@ export class PaymentwallPay extends LitElement {
     attempt.load = pageLoad();
     if (protocol.readReturn(location.href)?.id === id) attempt.echo = location.href;
     // Saved first: on mobile, the SDK navigates away and only this record comes back.
-    this.#store.save(attempt);
+    this.#store.save(attempt, (run.guessable = id !== drawn));
     run.id = id;
     const ended = await protocol.pay(sdk, config, sent, attempt, t);
     // Leaving for the redirect URL: the saved attempt stays for the return, which reports it.
@@ -647,13 +650,18 @@ export class PaymentwallPay extends LitElement {
     // Either version's: which one this widget speaks is decided after the wait (a framework may
     // set store-id a moment after the first render).
     const href = location.href;
-    if (addressWithoutResult !== href && (v1.readReturn(href) || v2.readReturn(href))) {
-      void this.#finishReturn();
-      return;
+    if (addressWithoutResult !== href) {
+      if (v1.readReturn(href) || v2.readReturn(href)) {
+        void this.#finishReturn();
+        return;
+      }
+      addressWithoutResult = href;
+      // No result here for the attempts whose order id someone chose (fixed, or a pay-request
+      // listener's), sent before this page loaded: the buyer came back without one (Back, a link).
+      // Anyone who knows such an id could link a "result". Once per address, for every widget.
+      for (const id of this.#store.guessable()) this.#store.abandon(id, pageLoad());
     }
-    addressWithoutResult = href;
-    // No result here for this widget's fixed order id, sent to PortOne before this page loaded: the
-    // buyer came back without one (Back, a link). Anyone who knows the id could link a "result".
+    // And this widget's own fixed order id, for attempts older copies saved without that list.
     const id = this.#fixedId;
     if (id) this.#store.abandon(id, pageLoad());
   }

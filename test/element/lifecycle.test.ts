@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { PaymentwallPay, definePaymentwallPay } from '../../src/index.js';
+import { PaymentwallPay, definePaymentwallPay, type PayRequestEvent } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, nextEvent, recordEvents, resetPage, shadow, text } from '../helpers/page.js';
 import { widget, windowOpen } from '../helpers/widget.js';
@@ -283,6 +283,40 @@ describe('registration and lifecycle', () => {
     expect(detail.unconfirmed).to.equal(true);
     await returned.updateComplete;
     expect(button(returned).disabled, 'not locked as paid').to.equal(false);
+  });
+
+  it('back from the payment page with an order id a pay-request listener set: a later "result" for it is reported unconfirmed', async () => {
+    for (const comeBack of ['the back/forward cache', 'a new load of the paying page'] as const) {
+      await resetPage();
+      const imp = installImp('never');
+      const element = await widget({});
+      // The README's pattern: the order is created on the server, its id often guessable.
+      element.addEventListener('pay-request', (event) => ((event as PayRequestEvent).detail.request.merchant_uid = 'order-1042'));
+      const paying = element.pay();
+      await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+      if (comeBack === 'the back/forward cache') {
+        window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+        await paying;
+      } else {
+        // Saved by another page load; this one shows the paying page again, with no result.
+        const key = 'paymentwall-pay:attempt:order-1042';
+        sessionStorage.setItem(key, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), load: 'an-earlier-load' }));
+        history.replaceState(history.state, '', `${home}${home.includes('?') ? '&' : '?'}page=again`);
+        (await widget({})).remove();
+      }
+      element.remove();
+      // ?merchant_uid=order-1042&imp_uid=anything, opened later in the same tab.
+      const url = new URL(home);
+      url.searchParams.set('merchant_uid', 'order-1042');
+      url.searchParams.set('imp_uid', 'anything');
+      history.replaceState(history.state, '', url.href);
+      const returned = await widget({});
+      const { detail } = await nextEvent<CustomEvent<{ unconfirmed?: boolean }>>(returned, 'pay-success', 3000);
+      expect(detail.unconfirmed, comeBack).to.equal(true);
+      await returned.updateComplete;
+      expect(button(returned).disabled, `${comeBack}: not locked as paid`).to.equal(false);
+      history.replaceState(history.state, '', home);
+    }
   });
 
   it('back from the payment page with a random order id, then Forward and a real payment: that return stays confirmed', async () => {
