@@ -248,6 +248,17 @@ test("PortOne's refusal of a V2 cancel is an http error with its type", async (t
   assert.equal(error.portOneType, 'CANCELLABLE_AMOUNT_CONSISTENCY_BROKEN');
 });
 
+test('a V2 cancel PortOne answers 200 with a FAILED cancellation is an api error carrying its key, not a refund', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  fake.cancelOutcome = 'FAILED';
+  const error = await apiError(client.cancelPayment({ paymentId: id as string, reason: 'x', amount: 50, idempotencyKey: 'refund-order-1-0001' }));
+  assert.equal(error.kind, 'api');
+  assert.match(error.message, /FAILED/);
+  assert.equal(error.idempotencyKey, 'refund-order-1-0001');
+  assert.equal((await client.getPayment(id as string)).amount.cancelled, 0);
+});
+
 test('V2 preRegisterPayment posts totalAmount and currency to /payments/{paymentId}/pre-register', async (t) => {
   const { fake, client } = await setupV2(t);
   assert.equal(await client.preRegisterPayment({ paymentId: 'order-7', totalAmount: 1004, currency: 'krw', taxFreeAmount: 0 }), undefined);

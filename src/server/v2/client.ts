@@ -85,6 +85,11 @@ export class PortOneV2Client {
     return this.#sendOnce(call, key, options, (response) => {
       const { cancellation } = expectFields(response, endpointOf(call), { cancellation: 'object' });
       const raw = expectFields(cancellation, endpointOf(call), { status: 'string', id: 'string', totalAmount: 'number' });
+      // PortOne answers 200 for a cancel the PG refused; nothing was refunded, and repeating it
+      // with this key only replays the refusal.
+      if (raw.status === 'FAILED') {
+        throw new PortOneApiError({ kind: 'api', endpoint: endpointOf(call), detail: `the cancellation ${String(raw.id)} FAILED: nothing was refunded` });
+      }
       const date = (field: string): Date | null => (typeof raw[field] === 'string' ? new Date(raw[field] as string) : null);
       return {
         status: raw.status as string,

@@ -108,8 +108,8 @@ export interface V2CancelPaymentInput {
 
 /** `POST /payments/{paymentId}/cancel`'s `cancellation`. */
 export interface V2Cancellation {
-  /** `REQUESTED` (the PG will finish it later), `SUCCEEDED` or `FAILED`. */
-  status: 'REQUESTED' | 'SUCCEEDED' | 'FAILED' | (string & {});
+  /** `REQUESTED` (the PG will finish it later) or `SUCCEEDED`; a `FAILED` one is thrown as a `PortOneApiError` of kind `api`. */
+  status: 'REQUESTED' | 'SUCCEEDED' | (string & {});
   id: string;
   totalAmount: number;
   reason: string | null;
