@@ -240,6 +240,18 @@ test('repeating a V2 cancel with the same idempotencyKey after a lost answer ref
   assert.equal(fake.requests[1]?.headers['idempotency-key'], '"refund-order-1-0001"');
 });
 
+test('a V2 idempotencyKey reused for a cancel of another amount gets the first reply, refused as invalid-response with the key', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  const idempotencyKey = 'refund-order-1-0001';
+  await client.cancelPayment({ paymentId: id as string, reason: 'first item', amount: 50, idempotencyKey });
+  const error = await apiError(client.cancelPayment({ paymentId: id as string, reason: 'second item', amount: 30, idempotencyKey }));
+  assert.equal(error.kind, 'invalid-response');
+  assert.match(error.message, /the reply is about another request under this idempotency key/);
+  assert.equal(error.idempotencyKey, idempotencyKey);
+  assert.equal((fake.payments.get(id as string)?.amount as { cancelled: number }).cancelled, 50, 'PortOne refunded only the first');
+});
+
 test("PortOne's refusal of a V2 cancel is an http error with its type", async (t) => {
   const { fake, client } = await setupV2(t);
   const { id } = fake.addPayment();
