@@ -154,6 +154,9 @@ const v2Mismatches: [PaymentVerificationReason, Record<string, unknown>, unknown
   ['cancelled', { status: 'CANCELLED', ...amounts({ cancelled: 150 }) }, 0, 150],
   ['cancelled', { status: 'PARTIAL_CANCELLED', ...amounts({ cancelled: 50 }) }, 0, 50],
   ['cancelled', { ...amounts({ cancelled: 1 }) }, 0, 1],
+  // A refund the PG finishes later leaves the payment PAID with nothing cancelled yet.
+  ['cancelled', { cancellations: [{ status: 'REQUESTED', id: 'c-1', totalAmount: 150, reason: 'refund' }] }, 'no cancellation', 'REQUESTED'],
+  ['cancelled', { cancellations: [{ status: 'FAILED', id: 'c-1', totalAmount: 50 }, { status: 'SUCCEEDED', id: 'c-2', totalAmount: 50 }] }, 'no cancellation', 'SUCCEEDED'],
   ['test-payment', { channel: { type: 'TEST', key: 'k', pgProvider: 'PAYMENTWALL' } }, 'LIVE', 'TEST'],
   ['test-payment', { channel: undefined }, 'LIVE', null],
   // A channel without a type is not taken for LIVE.
@@ -176,6 +179,18 @@ for (const [reason, stored, expected, actual] of v2Mismatches) {
     });
   });
 }
+
+test('V2 verifyPayment refuses a payment whose refund was requested and is not finished, and accepts one whose refund the PG refused', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const pending = fake.addPayment();
+  const refused = fake.addPayment();
+  fake.cancelOutcome = 'REQUESTED';
+  assert.equal((await client.cancelPayment({ paymentId: pending.id as string, reason: 'x' })).status, 'REQUESTED');
+  await assert.rejects(client.verifyPayment({ paymentId: pending.id as string, amount: 150, currency: 'USD' }), { name: 'PaymentVerificationError', reason: 'cancelled' });
+  fake.cancelOutcome = 'FAILED';
+  await apiError(client.cancelPayment({ paymentId: refused.id as string, reason: 'x' }));
+  assert.equal((await client.verifyPayment({ paymentId: refused.id as string, amount: 150, currency: 'USD' })).paymentId, refused.id);
+});
 
 test('V2 reads refuse a reply about another payment, or another store than the client was given, as invalid-response', async (t) => {
   const { fake } = await setupV2(t);

@@ -65,7 +65,9 @@ const currencyCode = (value: string): string => value.toUpperCase().replace(/^CU
 
 /**
  * Throws the first way `payment` differs from the order: not `PAID` (a cancelled one says
- * `cancelled`), any amount cancelled, a test channel the client does not accept, then amount and currency.
+ * `cancelled`), any amount cancelled or a cancellation requested or made (a PG that refunds later
+ * leaves the payment `PAID` with nothing cancelled meanwhile), a test channel the client does not
+ * accept, then amount and currency.
  */
 export function assertV2PaymentMatches(payment: V2Payment, expected: V2VerifyPaymentInput, acceptTestPayments: boolean): void {
   const fail = (reason: PaymentVerificationReason, want: unknown, got: unknown): never => {
@@ -74,6 +76,8 @@ export function assertV2PaymentMatches(payment: V2Payment, expected: V2VerifyPay
   if (payment.status === 'CANCELLED' || payment.status === 'PARTIAL_CANCELLED') fail('cancelled', 0, payment.amount.cancelled);
   if (payment.status !== 'PAID') fail('not-paid', 'PAID', payment.status);
   if (payment.amount.cancelled !== 0) fail('cancelled', 0, payment.amount.cancelled);
+  const cancellation = payment.cancellations.find((c) => c.status === 'REQUESTED' || c.status === 'SUCCEEDED');
+  if (cancellation) fail('cancelled', 'no cancellation', cancellation.status);
   if (!acceptTestPayments && payment.channel?.type !== 'LIVE') fail('test-payment', 'LIVE', payment.channel?.type ?? null);
   if (payment.amount.total !== expected.amount) fail('amount-mismatch', expected.amount, payment.amount.total);
   if (currencyCode(payment.currency) !== currencyCode(expected.currency)) fail('currency-mismatch', expected.currency, payment.currency);
