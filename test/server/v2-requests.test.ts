@@ -206,6 +206,19 @@ test('V2 reads refuse a reply about another payment, or another store than the c
   }
 });
 
+for (const field of ['total', 'taxFree', 'discount', 'paid', 'cancelled', 'cancelledTaxFree']) {
+  test(`a V2 payment whose amount lacks ${field}, or holds it as a string, is an invalid-response, not read as 0`, async (t) => {
+    const { fake, client } = await setupV2(t);
+    const { [field]: _dropped, ...rest } = amounts({}).amount as Record<string, number>;
+    for (const amount of [rest, { ...rest, [field]: '150' }]) {
+      const { id } = fake.addPayment({ amount });
+      const error = await apiError(client.verifyPayment({ paymentId: id as string, amount: 150, currency: 'USD' }));
+      assert.equal(error.kind, 'invalid-response');
+      assert.match(error.message, new RegExp(`lacks ${field} \\(number\\)`));
+    }
+  });
+}
+
 test('V2 verifyPayment accepts a TEST channel only when the client was built to', async (t) => {
   const { fake } = await setupV2(t);
   const { id } = fake.addPayment({ channel: { type: 'TEST', key: 'k', pgProvider: 'PAYMENTWALL' } });

@@ -15,11 +15,14 @@ const time = (record: Record_, field: string): Date | null => {
   return date && !Number.isNaN(date.getTime()) ? date : null;
 };
 
+// `PaymentAmount`'s required fields, in every status. Verification compares them, so a reply
+// without one is refused rather than read as 0: a missing `cancelled` is not "nothing refunded".
+const AMOUNT_FIELDS = { total: 'number', taxFree: 'number', discount: 'number', paid: 'number', cancelled: 'number', cancelledTaxFree: 'number' } as const;
+
 /** PortOne V2's `Payment` (any status) → `V2Payment`. */
 export function toV2Payment(response: unknown, endpoint: string): V2Payment {
   const raw = expectFields(response, endpoint, { id: 'string', status: 'string', currency: 'string', amount: 'object' });
-  const amount = raw.amount as Record_;
-  expectFields(amount, endpoint, { total: 'number' });
+  const amount = expectFields(raw.amount, endpoint, AMOUNT_FIELDS) as Record<keyof typeof AMOUNT_FIELDS, number> & Record_;
   const channel = asRecord(raw.channel);
   const failure = asRecord(raw.failure);
   return {
@@ -36,12 +39,12 @@ export function toV2Payment(response: unknown, endpoint: string): V2Payment {
     } satisfies V2Channel),
     orderName: str(raw, 'orderName'),
     amount: {
-      total: amount.total as number,
-      taxFree: num(amount, 'taxFree') ?? 0,
-      discount: num(amount, 'discount') ?? 0,
-      paid: num(amount, 'paid') ?? 0,
-      cancelled: num(amount, 'cancelled') ?? 0,
-      cancelledTaxFree: num(amount, 'cancelledTaxFree') ?? 0,
+      total: amount.total,
+      taxFree: amount.taxFree,
+      discount: amount.discount,
+      paid: amount.paid,
+      cancelled: amount.cancelled,
+      cancelledTaxFree: amount.cancelledTaxFree,
       vat: num(amount, 'vat'),
       supply: num(amount, 'supply'),
     },

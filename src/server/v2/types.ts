@@ -31,7 +31,10 @@ export type V2PaymentStatus =
   | 'CANCELLED'
   | (string & {});
 
-/** `PaymentAmount`: every amount in the currency's minor units (USD 150 = $1.50). Absent numbers are 0. */
+/**
+ * `PaymentAmount`: every amount in the currency's minor units (USD 150 = $1.50). A reply without
+ * one of the six PortOne requires is an `invalid-response`; `vat` and `supply` are `null` when absent.
+ */
 export interface V2PaymentAmount {
   total: number;
   taxFree: number;
