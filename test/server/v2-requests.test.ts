@@ -280,6 +280,19 @@ test('a V2 idempotencyKey reused for a cancel of another amount gets the first r
   assert.equal((fake.payments.get(id as string)?.amount as { cancelled: number }).cancelled, 50, 'PortOne refunded only the first');
 });
 
+test('a V2 cancel repeated while the first with its key still runs is in-progress, not a refusal; repeated later it refunds once', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  const input = { paymentId: id as string, reason: 'x', amount: 100, idempotencyKey: 'refund-order-1-0001' };
+  fake.injectFault({ type: 'error', status: 409, errorType: 'IDEMPOTENCY_OUTSTANDING_REQUEST', message: '처리 중인 요청이 있습니다.' });
+  const running = await apiError(client.cancelPayment(input));
+  assert.deepEqual([running.kind, running.status, running.portOneType, running.idempotencyKey], ['in-progress', 409, 'IDEMPOTENCY_OUTSTANDING_REQUEST', input.idempotencyKey]);
+  assert.equal((await client.cancelPayment(input)).totalAmount, 100);
+  assert.equal((fake.payments.get(id as string)?.amount as { cancelled: number }).cancelled, 100, 'refunded once');
+  // Any other 409 is PortOne's refusal.
+  assert.equal((await apiError(client.cancelPayment({ paymentId: id as string, reason: 'x', currentCancellableAmount: 1 }))).kind, 'http');
+});
+
 test("PortOne's refusal of a V2 cancel is an http error with its type", async (t) => {
   const { fake, client } = await setupV2(t);
   const { id } = fake.addPayment();
