@@ -293,6 +293,18 @@ test('a V2 cancel repeated while the first with its key still runs is in-progres
   assert.equal((await apiError(client.cancelPayment({ paymentId: id as string, reason: 'x', currentCancellableAmount: 1 }))).kind, 'http');
 });
 
+test('a V2 cancellation with an unparseable requestedAt or cancelledAt reads them as null, never an Invalid Date', async (t) => {
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const reply = (await (await globalThis.fetch(input, init)).json()) as { cancellation: Record<string, unknown> };
+    Object.assign(reply.cancellation, { requestedAt: 'yesterday', cancelledAt: '2026-13-45T99:00:00Z' });
+    return Response.json(reply);
+  };
+  const { fake, client } = await setupV2(t, { fetch });
+  const { id } = fake.addPayment();
+  const cancellation = await client.cancelPayment({ paymentId: id as string, reason: 'x' });
+  assert.deepEqual([cancellation.requestedAt, cancellation.cancelledAt], [null, null]);
+});
+
 test("PortOne's refusal of a V2 cancel is an http error with its type", async (t) => {
   const { fake, client } = await setupV2(t);
   const { id } = fake.addPayment();

@@ -13,7 +13,7 @@ import {
   v2PreRegisterPaymentRules,
   v2VerifyPaymentRules,
 } from './inputs.js';
-import { assertV2PaymentMatches, toV2Payment } from './payment.js';
+import { assertV2PaymentMatches, time, toV2Payment } from './payment.js';
 import type {
   PortOneV2ClientOptions,
   V2CancelPaymentInput,
@@ -95,14 +95,13 @@ export class PortOneV2Client {
       if (raw.status === 'FAILED') {
         throw new PortOneApiError({ kind: 'api', endpoint: endpointOf(call), detail: `the cancellation ${String(raw.id)} FAILED: nothing was refunded` });
       }
-      const date = (field: string): Date | null => (typeof raw[field] === 'string' ? new Date(raw[field] as string) : null);
       return {
         status: raw.status as string,
         id: raw.id as string,
         totalAmount: raw.totalAmount as number,
         reason: typeof raw.reason === 'string' ? raw.reason : null,
-        requestedAt: date('requestedAt'),
-        cancelledAt: date('cancelledAt'),
+        requestedAt: time(raw, 'requestedAt'),
+        cancelledAt: time(raw, 'cancelledAt'),
         idempotencyKey: key,
         raw,
       };

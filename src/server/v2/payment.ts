@@ -9,7 +9,8 @@ const asRecord = (value: unknown): Record_ | null =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record_) : null;
 const str = (record: Record_ | null, field: string): string | null => (typeof record?.[field] === 'string' ? (record[field] as string) : null);
 const num = (record: Record_ | null, field: string): number | null => (typeof record?.[field] === 'number' ? (record[field] as number) : null);
-const time = (record: Record_, field: string): Date | null => {
+/** An RFC 3339 date-time field as a `Date`; `null` when absent or unparseable, never an Invalid Date. */
+export const time = (record: Record_, field: string): Date | null => {
   const value = str(record, field);
   const date = value === null ? null : new Date(value);
   return date && !Number.isNaN(date.getTime()) ? date : null;
