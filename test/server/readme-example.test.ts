@@ -113,6 +113,10 @@ test("the README's Express V2 webhook answers a forged webhook 401, passes other
   const parsed = await send({ type: 'Transaction.Paid' }, fake.signWebhook(body.toString()));
   assert.ok(parsed.next instanceof PortOneInputError, 'a body express.json() already parsed is an error for next');
   assert.equal(parsed.status, undefined);
+  const nameless = Buffer.from(JSON.stringify({ type: 'Transaction.Paid', data: { paymentId: 12345 } }));
+  const unnamed = await send(nameless, fake.signWebhook(nameless.toString()));
+  assert.ok(unnamed.next instanceof PortOneInputError, 'a signed Transaction webhook without a paymentId goes to next (500): PortOne resends it');
+  assert.equal(unnamed.status, undefined);
   assert.deepEqual(await send(body, fake.signWebhook(body.toString())), { status: 200 });
   assert.equal((fulfilled[0] as { paymentId?: string } | undefined)?.paymentId, id);
 });

@@ -139,8 +139,13 @@ export class PortOneV2Client {
     // Version 2024-04-25: { type, timestamp, data: { paymentId, … } }; 2024-01-01: { payment_id, tx_id, status }.
     const data = typeof event.data === 'object' && event.data !== null ? (event.data as Record<string, unknown>) : event;
     const id = data.paymentId ?? data.payment_id;
-    const paymentId = typeof id === 'string' && id !== '' ? pathSegment()(id, 'paymentId') : null;
     const type = typeof event.type === 'string' ? event.type : typeof event.status === 'string' ? `Transaction.${event.status}` : 'unknown';
+    // Every Transaction event names its payment. Resolving without one would let the handler
+    // answer 200, and PortOne would never send the event again.
+    if (type.startsWith('Transaction.') && (typeof id !== 'string' || id === '')) {
+      throw new PortOneInputError('paymentId', 'must be a non-empty string in a signed Transaction webhook; answer it with an error status so that PortOne sends it again');
+    }
+    const paymentId = typeof id === 'string' && id !== '' ? pathSegment()(id, 'paymentId') : null;
     return {
       type,
       timestamp: typeof event.timestamp === 'string' ? event.timestamp : null,
