@@ -7,10 +7,11 @@ export class PortOneError extends Error {
 
 /**
  * Which layer failed: PortOne said no (`api`), HTTP said no (`http`, redirects included), the call
- * ran out of time (`timeout`) or was aborted by the caller's signal (`aborted`), or the call never
- * got a usable answer.
+ * ran out of time (`timeout`) or was aborted by the caller's signal (`aborted`), the call never
+ * got a usable answer, or (V2) the first request with this `Idempotency-Key` is still running
+ * (`in-progress`: PortOne's 409 `IDEMPOTENCY_OUTSTANDING_REQUEST`, an outcome not known yet).
  */
-export type PortOneApiErrorKind = 'api' | 'http' | 'timeout' | 'aborted' | 'network' | 'invalid-response';
+export type PortOneApiErrorKind = 'api' | 'http' | 'timeout' | 'aborted' | 'network' | 'invalid-response' | 'in-progress';
 
 export interface PortOneApiErrorInit {
   kind: PortOneApiErrorKind;
@@ -48,9 +49,10 @@ export class PortOneApiError extends PortOneError {
   /** The PG's own message (V2's `pgMessage`). */
   readonly pgMessage: string | undefined;
   /**
-   * V2 POSTs: the `Idempotency-Key` the request went out with. After a timeout or a network error
-   * the outcome is unknown: repeat the call with this key and PortOne answers with the first
-   * call's result instead of acting twice (a refund is never made twice).
+   * V2 POSTs: the `Idempotency-Key` the request went out with. After a timeout, a network error
+   * or `in-progress` the outcome is unknown: repeat the call with this key (later, for
+   * `in-progress`) and PortOne answers with the first call's result instead of acting twice (a
+   * refund is never made twice).
    */
   idempotencyKey: string | undefined;
 

@@ -19,6 +19,11 @@ export class FakePortOneV2 extends FakeServer<V2ErrorFault> {
   readonly payments = new Map<string, Body>();
   readonly preRegistered = new Map<string, Body>();
   readonly deliveries: Body[] = [];
+  /**
+   * How the next cancels end: `SUCCEEDED` at once, `REQUESTED` (the PG finishes it later, as
+   * Paymentwall may) or `FAILED` (the PG refused it). The reply is 200 in each case.
+   */
+  cancelOutcome: 'SUCCEEDED' | 'REQUESTED' | 'FAILED' = 'SUCCEEDED';
   readonly #replies = new Map<string, Reply>();
   #seq = 0;
 
@@ -125,10 +130,13 @@ export class FakePortOneV2 extends FakeServer<V2ErrorFault> {
     }
     const cancel = typeof body.amount === 'number' ? body.amount : balance;
     if (cancel > balance) return error(409, 'CANCEL_AMOUNT_EXCEEDS_CANCELLABLE_AMOUNT', '취소 금액이 취소 가능 금액을 초과합니다.');
-    amount.cancelled += cancel;
     const now = new Date().toISOString();
-    Object.assign(payment, { status: amount.cancelled === amount.total ? 'CANCELLED' : 'PARTIAL_CANCELLED', cancelledAt: now });
-    const cancellation = { status: 'SUCCEEDED', id: `cancel-${randomUUID()}`, totalAmount: cancel, taxFreeAmount: 0, vatAmount: 0, reason: body.reason, requestedAt: now, cancelledAt: now };
+    const status = this.cancelOutcome;
+    const cancellation = { status, id: `cancel-${randomUUID()}`, totalAmount: cancel, taxFreeAmount: 0, vatAmount: 0, reason: body.reason, requestedAt: now, ...(status === 'SUCCEEDED' ? { cancelledAt: now } : {}) };
+    if (status === 'SUCCEEDED') {
+      amount.cancelled += cancel;
+      Object.assign(payment, { status: amount.cancelled === amount.total ? 'CANCELLED' : 'PARTIAL_CANCELLED', cancelledAt: now });
+    }
     payment.cancellations = [...((payment.cancellations as Body[] | undefined) ?? []), cancellation];
     return { status: 200, body: { cancellation } };
   }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { PortOneInputError, WebhookVerificationError } from '../../src/server/index.js';
+import { PaymentVerificationError, PortOneInputError, WebhookVerificationError } from '../../src/server/index.js';
 import { FakePortOne } from './fake-portone.js';
 import { setupV2 } from './harness.js';
 
@@ -89,15 +89,18 @@ function expressWebhookSource(): string {
   return readme.slice(from, to + 4);
 }
 
-test("the README's Express V2 webhook answers a forged webhook 401, passes other errors to next, and fulfils a paid one", async (t) => {
+test("the README's Express V2 webhook answers a forged webhook 401, passes other errors to next, and fulfils only a payment verifyPayment accepts", async (t) => {
   const { fake, client } = await setupV2(t);
   type Handler = (req: unknown, res: unknown, next: (error?: unknown) => void) => Promise<void>;
   const routes: { path: string; parser: unknown; handler: Handler }[] = [];
   const app = { post: (path: string, parser: unknown, handler: Handler) => routes.push({ path, parser, handler }) };
   const express = { raw: (options: unknown) => ({ raw: options }) };
   const fulfilled: unknown[] = [];
-  const fulfilV2 = async (payment: unknown) => void fulfilled.push(payment);
-  new Function('app', 'express', 'portone', 'WebhookVerificationError', 'fulfilV2', expressWebhookSource())(app, express, client, WebhookVerificationError, fulfilV2);
+  const fulfilV2 = async (_order: unknown, payment: unknown) => void fulfilled.push(payment);
+  const ordersV2 = new Map<string, { paymentId: string; amountInMinorUnits: number; currency: string }>();
+  new Function('app', 'express', 'portone', 'WebhookVerificationError', 'PaymentVerificationError', 'ordersV2', 'fulfilV2', expressWebhookSource())(
+    app, express, client, WebhookVerificationError, PaymentVerificationError, ordersV2, fulfilV2,
+  );
   const [route] = routes;
   assert.deepEqual(route?.parser, { raw: { type: 'application/json', limit: '64kb' } });
 
@@ -108,11 +111,24 @@ test("the README's Express V2 webhook answers a forged webhook 401, passes other
     return seen;
   };
   const { id } = fake.addPayment();
-  const body = Buffer.from(JSON.stringify({ type: 'Transaction.Paid', data: { paymentId: id } }));
+  const paidBody = (paymentId: string) => Buffer.from(JSON.stringify({ type: 'Transaction.Paid', data: { paymentId } }));
+  const body = paidBody(id as string);
+  for (const payment of [{ id }, fake.addPayment({ channel: { type: 'TEST', key: 'k', pgProvider: 'PAYMENTWALL' } }), fake.addPayment({ currency: 'KRW' })]) {
+    ordersV2.set(payment.id as string, { paymentId: payment.id as string, amountInMinorUnits: 150, currency: 'USD' });
+  }
   assert.deepEqual(await send(body, {}), { status: 401 }, 'no signature: 401, nothing passed on');
   const parsed = await send({ type: 'Transaction.Paid' }, fake.signWebhook(body.toString()));
   assert.ok(parsed.next instanceof PortOneInputError, 'a body express.json() already parsed is an error for next');
   assert.equal(parsed.status, undefined);
+  const nameless = Buffer.from(JSON.stringify({ type: 'Transaction.Paid', data: { paymentId: 12345 } }));
+  const unnamed = await send(nameless, fake.signWebhook(nameless.toString()));
+  assert.ok(unnamed.next instanceof PortOneInputError, 'a signed Transaction webhook without a paymentId goes to next (500): PortOne resends it');
+  assert.equal(unnamed.status, undefined);
+  for (const other of [...ordersV2.keys()].filter((key) => key !== id)) {
+    const paid = paidBody(other);
+    assert.deepEqual(await send(paid, fake.signWebhook(paid.toString())), { status: 200 }, 'answered, so PortOne does not resend');
+  }
+  assert.deepEqual(fulfilled, [], 'a PAID payment on the test channel or in another currency is not fulfilled');
   assert.deepEqual(await send(body, fake.signWebhook(body.toString())), { status: 200 });
-  assert.equal((fulfilled[0] as { paymentId?: string } | undefined)?.paymentId, id);
+  assert.deepEqual(fulfilled.map((p) => (p as { paymentId?: string }).paymentId), [id]);
 });

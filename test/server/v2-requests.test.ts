@@ -154,6 +154,9 @@ const v2Mismatches: [PaymentVerificationReason, Record<string, unknown>, unknown
   ['cancelled', { status: 'CANCELLED', ...amounts({ cancelled: 150 }) }, 0, 150],
   ['cancelled', { status: 'PARTIAL_CANCELLED', ...amounts({ cancelled: 50 }) }, 0, 50],
   ['cancelled', { ...amounts({ cancelled: 1 }) }, 0, 1],
+  // A refund the PG finishes later leaves the payment PAID with nothing cancelled yet.
+  ['cancelled', { cancellations: [{ status: 'REQUESTED', id: 'c-1', totalAmount: 150, reason: 'refund' }] }, 'no cancellation', 'REQUESTED'],
+  ['cancelled', { cancellations: [{ status: 'FAILED', id: 'c-1', totalAmount: 50 }, { status: 'SUCCEEDED', id: 'c-2', totalAmount: 50 }] }, 'no cancellation', 'SUCCEEDED'],
   ['test-payment', { channel: { type: 'TEST', key: 'k', pgProvider: 'PAYMENTWALL' } }, 'LIVE', 'TEST'],
   ['test-payment', { channel: undefined }, 'LIVE', null],
   // A channel without a type is not taken for LIVE.
@@ -177,6 +180,18 @@ for (const [reason, stored, expected, actual] of v2Mismatches) {
   });
 }
 
+test('V2 verifyPayment refuses a payment whose refund was requested and is not finished, and accepts one whose refund the PG refused', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const pending = fake.addPayment();
+  const refused = fake.addPayment();
+  fake.cancelOutcome = 'REQUESTED';
+  assert.equal((await client.cancelPayment({ paymentId: pending.id as string, reason: 'x' })).status, 'REQUESTED');
+  await assert.rejects(client.verifyPayment({ paymentId: pending.id as string, amount: 150, currency: 'USD' }), { name: 'PaymentVerificationError', reason: 'cancelled' });
+  fake.cancelOutcome = 'FAILED';
+  await apiError(client.cancelPayment({ paymentId: refused.id as string, reason: 'x' }));
+  assert.equal((await client.verifyPayment({ paymentId: refused.id as string, amount: 150, currency: 'USD' })).paymentId, refused.id);
+});
+
 test('V2 reads refuse a reply about another payment, or another store than the client was given, as invalid-response', async (t) => {
   const { fake } = await setupV2(t);
   const client = new PortOneV2Client({ apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, storeId: fake.storeId });
@@ -190,6 +205,19 @@ test('V2 reads refuse a reply about another payment, or another store than the c
     assert.match(error.message, /the reply is about/, id);
   }
 });
+
+for (const field of ['total', 'taxFree', 'discount', 'paid', 'cancelled', 'cancelledTaxFree']) {
+  test(`a V2 payment whose amount lacks ${field}, or holds it as a string, is an invalid-response, not read as 0`, async (t) => {
+    const { fake, client } = await setupV2(t);
+    const { [field]: _dropped, ...rest } = amounts({}).amount as Record<string, number>;
+    for (const amount of [rest, { ...rest, [field]: '150' }]) {
+      const { id } = fake.addPayment({ amount });
+      const error = await apiError(client.verifyPayment({ paymentId: id as string, amount: 150, currency: 'USD' }));
+      assert.equal(error.kind, 'invalid-response');
+      assert.match(error.message, new RegExp(`lacks ${field} \\(number\\)`));
+    }
+  });
+}
 
 test('V2 verifyPayment accepts a TEST channel only when the client was built to', async (t) => {
   const { fake } = await setupV2(t);
@@ -240,12 +268,60 @@ test('repeating a V2 cancel with the same idempotencyKey after a lost answer ref
   assert.equal(fake.requests[1]?.headers['idempotency-key'], '"refund-order-1-0001"');
 });
 
+test('a V2 idempotencyKey reused for a cancel of another amount gets the first reply, refused as invalid-response with the key', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  const idempotencyKey = 'refund-order-1-0001';
+  await client.cancelPayment({ paymentId: id as string, reason: 'first item', amount: 50, idempotencyKey });
+  const error = await apiError(client.cancelPayment({ paymentId: id as string, reason: 'second item', amount: 30, idempotencyKey }));
+  assert.equal(error.kind, 'invalid-response');
+  assert.match(error.message, /the reply is about another request under this idempotency key/);
+  assert.equal(error.idempotencyKey, idempotencyKey);
+  assert.equal((fake.payments.get(id as string)?.amount as { cancelled: number }).cancelled, 50, 'PortOne refunded only the first');
+});
+
+test('a V2 cancel repeated while the first with its key still runs is in-progress, not a refusal; repeated later it refunds once', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  const input = { paymentId: id as string, reason: 'x', amount: 100, idempotencyKey: 'refund-order-1-0001' };
+  fake.injectFault({ type: 'error', status: 409, errorType: 'IDEMPOTENCY_OUTSTANDING_REQUEST', message: '처리 중인 요청이 있습니다.' });
+  const running = await apiError(client.cancelPayment(input));
+  assert.deepEqual([running.kind, running.status, running.portOneType, running.idempotencyKey], ['in-progress', 409, 'IDEMPOTENCY_OUTSTANDING_REQUEST', input.idempotencyKey]);
+  assert.equal((await client.cancelPayment(input)).totalAmount, 100);
+  assert.equal((fake.payments.get(id as string)?.amount as { cancelled: number }).cancelled, 100, 'refunded once');
+  // Any other 409 is PortOne's refusal.
+  assert.equal((await apiError(client.cancelPayment({ paymentId: id as string, reason: 'x', currentCancellableAmount: 1 }))).kind, 'http');
+});
+
+test('a V2 cancellation with an unparseable requestedAt or cancelledAt reads them as null, never an Invalid Date', async (t) => {
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const reply = (await (await globalThis.fetch(input, init)).json()) as { cancellation: Record<string, unknown> };
+    Object.assign(reply.cancellation, { requestedAt: 'yesterday', cancelledAt: '2026-13-45T99:00:00Z' });
+    return Response.json(reply);
+  };
+  const { fake, client } = await setupV2(t, { fetch });
+  const { id } = fake.addPayment();
+  const cancellation = await client.cancelPayment({ paymentId: id as string, reason: 'x' });
+  assert.deepEqual([cancellation.requestedAt, cancellation.cancelledAt], [null, null]);
+});
+
 test("PortOne's refusal of a V2 cancel is an http error with its type", async (t) => {
   const { fake, client } = await setupV2(t);
   const { id } = fake.addPayment();
   const error = await apiError(client.cancelPayment({ paymentId: id as string, reason: 'x', currentCancellableAmount: 100 }));
   assert.equal(error.status, 409);
   assert.equal(error.portOneType, 'CANCELLABLE_AMOUNT_CONSISTENCY_BROKEN');
+});
+
+test('a V2 cancel PortOne answers 200 with a FAILED cancellation is an api error carrying its key, not a refund', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  fake.cancelOutcome = 'FAILED';
+  const error = await apiError(client.cancelPayment({ paymentId: id as string, reason: 'x', amount: 50, idempotencyKey: 'refund-order-1-0001' }));
+  assert.equal(error.kind, 'api');
+  assert.match(error.message, /FAILED/);
+  assert.equal(error.idempotencyKey, 'refund-order-1-0001');
+  assert.equal((await client.getPayment(id as string)).amount.cancelled, 0);
 });
 
 test('V2 preRegisterPayment posts totalAmount and currency to /payments/{paymentId}/pre-register', async (t) => {

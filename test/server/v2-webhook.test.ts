@@ -156,6 +156,18 @@ test('a signed webhook about no payment (a billing key) returns without asking P
   assert.equal(fake.requests.length, 0);
 });
 
+test('a signed Transaction webhook without a usable paymentId is an input error, so the handler answers no 200 and PortOne resends it', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const bodies = [
+    ...[12345, '', null, undefined].map((paymentId) => JSON.stringify({ type: 'Transaction.Paid', timestamp: '2026-06-01T12:00:05.000Z', data: { storeId: fake.storeId, paymentId } })),
+    JSON.stringify({ tx_id: 'tx-1', status: 'Paid' }),
+  ];
+  for (const body of bodies) {
+    await assert.rejects(client.handleWebhook(body, fake.signWebhook(body)), { name: 'PortOneInputError', field: 'paymentId' }, body);
+  }
+  assert.equal(fake.requests.length, 0);
+});
+
 test('a webhook of the older 2024-01-01 version is read by its payment_id', async (t) => {
   const { fake, client } = await setupV2(t);
   const { id } = fake.addPayment();

@@ -178,7 +178,8 @@ function v2Event(text: string): { refused: string } | { refused?: undefined; typ
   const data = event.data !== null && typeof event.data === 'object' ? (event.data as Record<string, unknown>) : event;
   const id = data.paymentId ?? data.payment_id;
   const type = typeof event.type === 'string' ? event.type : typeof event.status === 'string' ? `Transaction.${event.status}` : 'unknown';
-  if (typeof id !== 'string' || id === '') return { type, paymentId: null };
+  // A Transaction event must name its payment; any other may name none.
+  if (typeof id !== 'string' || id === '') return type.startsWith('Transaction.') ? { refused: 'paymentId' } : { type, paymentId: null };
   return isPathId(id) ? { type, paymentId: id } : { refused: 'paymentId' };
 }
 

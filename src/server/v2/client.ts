@@ -13,7 +13,7 @@ import {
   v2PreRegisterPaymentRules,
   v2VerifyPaymentRules,
 } from './inputs.js';
-import { assertV2PaymentMatches, toV2Payment } from './payment.js';
+import { assertV2PaymentMatches, time, toV2Payment } from './payment.js';
 import type {
   PortOneV2ClientOptions,
   V2CancelPaymentInput,
@@ -64,8 +64,9 @@ export class PortOneV2Client {
   }
 
   /**
-   * Reads the payment and returns it only if it is `PAID`, nothing of it cancelled, on a `LIVE`
-   * channel (unless the client accepts test payments), for `amount.total` and this currency.
+   * Reads the payment and returns it only if it is `PAID`, nothing of it cancelled and no
+   * cancellation `REQUESTED` or `SUCCEEDED`, on a `LIVE` channel (unless the client accepts test
+   * payments), for `amount.total` and this currency.
    */
   async verifyPayment(input: V2VerifyPaymentInput, options?: CallOptions): Promise<V2Payment> {
     const expected = checkInput(input, v2VerifyPaymentRules) as V2VerifyPaymentInput;
@@ -85,14 +86,22 @@ export class PortOneV2Client {
     return this.#sendOnce(call, key, options, (response) => {
       const { cancellation } = expectFields(response, endpointOf(call), { cancellation: 'object' });
       const raw = expectFields(cancellation, endpointOf(call), { status: 'string', id: 'string', totalAmount: 'number' });
-      const date = (field: string): Date | null => (typeof raw[field] === 'string' ? new Date(raw[field] as string) : null);
+      // A key reused for another cancel gets the first cancel's stored reply, and nothing is
+      // refunded. Its amount tells it apart: the client sends no `promotionDiscountRetainOption`,
+      // the one option that lets PortOne adjust the amount asked for.
+      if (body.amount !== undefined && raw.totalAmount !== body.amount) throw answeredAbout('another request under this idempotency key', endpointOf(call));
+      // PortOne answers 200 for a cancel the PG refused; nothing was refunded, and repeating it
+      // with this key only replays the refusal.
+      if (raw.status === 'FAILED') {
+        throw new PortOneApiError({ kind: 'api', endpoint: endpointOf(call), detail: `the cancellation ${String(raw.id)} FAILED: nothing was refunded` });
+      }
       return {
         status: raw.status as string,
         id: raw.id as string,
         totalAmount: raw.totalAmount as number,
         reason: typeof raw.reason === 'string' ? raw.reason : null,
-        requestedAt: date('requestedAt'),
-        cancelledAt: date('cancelledAt'),
+        requestedAt: time(raw, 'requestedAt'),
+        cancelledAt: time(raw, 'cancelledAt'),
         idempotencyKey: key,
         raw,
       };
@@ -130,8 +139,13 @@ export class PortOneV2Client {
     // Version 2024-04-25: { type, timestamp, data: { paymentId, … } }; 2024-01-01: { payment_id, tx_id, status }.
     const data = typeof event.data === 'object' && event.data !== null ? (event.data as Record<string, unknown>) : event;
     const id = data.paymentId ?? data.payment_id;
-    const paymentId = typeof id === 'string' && id !== '' ? pathSegment()(id, 'paymentId') : null;
     const type = typeof event.type === 'string' ? event.type : typeof event.status === 'string' ? `Transaction.${event.status}` : 'unknown';
+    // Every Transaction event names its payment. Resolving without one would let the handler
+    // answer 200, and PortOne would never send the event again.
+    if (type.startsWith('Transaction.') && (typeof id !== 'string' || id === '')) {
+      throw new PortOneInputError('paymentId', 'must be a non-empty string in a signed Transaction webhook; answer it with an error status so that PortOne sends it again');
+    }
+    const paymentId = typeof id === 'string' && id !== '' ? pathSegment()(id, 'paymentId') : null;
     return {
       type,
       timestamp: typeof event.timestamp === 'string' ? event.timestamp : null,

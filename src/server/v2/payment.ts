@@ -9,17 +9,21 @@ const asRecord = (value: unknown): Record_ | null =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record_) : null;
 const str = (record: Record_ | null, field: string): string | null => (typeof record?.[field] === 'string' ? (record[field] as string) : null);
 const num = (record: Record_ | null, field: string): number | null => (typeof record?.[field] === 'number' ? (record[field] as number) : null);
-const time = (record: Record_, field: string): Date | null => {
+/** An RFC 3339 date-time field as a `Date`; `null` when absent or unparseable, never an Invalid Date. */
+export const time = (record: Record_, field: string): Date | null => {
   const value = str(record, field);
   const date = value === null ? null : new Date(value);
   return date && !Number.isNaN(date.getTime()) ? date : null;
 };
 
+// `PaymentAmount`'s required fields, in every status. Verification compares them, so a reply
+// without one is refused rather than read as 0: a missing `cancelled` is not "nothing refunded".
+const AMOUNT_FIELDS = { total: 'number', taxFree: 'number', discount: 'number', paid: 'number', cancelled: 'number', cancelledTaxFree: 'number' } as const;
+
 /** PortOne V2's `Payment` (any status) → `V2Payment`. */
 export function toV2Payment(response: unknown, endpoint: string): V2Payment {
   const raw = expectFields(response, endpoint, { id: 'string', status: 'string', currency: 'string', amount: 'object' });
-  const amount = raw.amount as Record_;
-  expectFields(amount, endpoint, { total: 'number' });
+  const amount = expectFields(raw.amount, endpoint, AMOUNT_FIELDS) as Record<keyof typeof AMOUNT_FIELDS, number> & Record_;
   const channel = asRecord(raw.channel);
   const failure = asRecord(raw.failure);
   return {
@@ -36,12 +40,12 @@ export function toV2Payment(response: unknown, endpoint: string): V2Payment {
     } satisfies V2Channel),
     orderName: str(raw, 'orderName'),
     amount: {
-      total: amount.total as number,
-      taxFree: num(amount, 'taxFree') ?? 0,
-      discount: num(amount, 'discount') ?? 0,
-      paid: num(amount, 'paid') ?? 0,
-      cancelled: num(amount, 'cancelled') ?? 0,
-      cancelledTaxFree: num(amount, 'cancelledTaxFree') ?? 0,
+      total: amount.total,
+      taxFree: amount.taxFree,
+      discount: amount.discount,
+      paid: amount.paid,
+      cancelled: amount.cancelled,
+      cancelledTaxFree: amount.cancelledTaxFree,
       vat: num(amount, 'vat'),
       supply: num(amount, 'supply'),
     },
@@ -65,7 +69,9 @@ const currencyCode = (value: string): string => value.toUpperCase().replace(/^CU
 
 /**
  * Throws the first way `payment` differs from the order: not `PAID` (a cancelled one says
- * `cancelled`), any amount cancelled, a test channel the client does not accept, then amount and currency.
+ * `cancelled`), any amount cancelled or a cancellation requested or made (a PG that refunds later
+ * leaves the payment `PAID` with nothing cancelled meanwhile), a test channel the client does not
+ * accept, then amount and currency.
  */
 export function assertV2PaymentMatches(payment: V2Payment, expected: V2VerifyPaymentInput, acceptTestPayments: boolean): void {
   const fail = (reason: PaymentVerificationReason, want: unknown, got: unknown): never => {
@@ -74,6 +80,8 @@ export function assertV2PaymentMatches(payment: V2Payment, expected: V2VerifyPay
   if (payment.status === 'CANCELLED' || payment.status === 'PARTIAL_CANCELLED') fail('cancelled', 0, payment.amount.cancelled);
   if (payment.status !== 'PAID') fail('not-paid', 'PAID', payment.status);
   if (payment.amount.cancelled !== 0) fail('cancelled', 0, payment.amount.cancelled);
+  const cancellation = payment.cancellations.find((c) => c.status === 'REQUESTED' || c.status === 'SUCCEEDED');
+  if (cancellation) fail('cancelled', 'no cancellation', cancellation.status);
   if (!acceptTestPayments && payment.channel?.type !== 'LIVE') fail('test-payment', 'LIVE', payment.channel?.type ?? null);
   if (payment.amount.total !== expected.amount) fail('amount-mismatch', expected.amount, payment.amount.total);
   if (currencyCode(payment.currency) !== currencyCode(expected.currency)) fail('currency-mismatch', expected.currency, payment.currency);

@@ -31,7 +31,10 @@ export type V2PaymentStatus =
   | 'CANCELLED'
   | (string & {});
 
-/** `PaymentAmount`: every amount in the currency's minor units (USD 150 = $1.50). Absent numbers are 0. */
+/**
+ * `PaymentAmount`: every amount in the currency's minor units (USD 150 = $1.50). A reply without
+ * one of the six PortOne requires is an `invalid-response`; `vat` and `supply` are `null` when absent.
+ */
 export interface V2PaymentAmount {
   total: number;
   taxFree: number;
@@ -108,8 +111,8 @@ export interface V2CancelPaymentInput {
 
 /** `POST /payments/{paymentId}/cancel`'s `cancellation`. */
 export interface V2Cancellation {
-  /** `REQUESTED` (the PG will finish it later), `SUCCEEDED` or `FAILED`. */
-  status: 'REQUESTED' | 'SUCCEEDED' | 'FAILED' | (string & {});
+  /** `REQUESTED` (the PG will finish it later) or `SUCCEEDED`; a `FAILED` one is thrown as a `PortOneApiError` of kind `api`. */
+  status: 'REQUESTED' | 'SUCCEEDED' | (string & {});
   id: string;
   totalAmount: number;
   reason: string | null;

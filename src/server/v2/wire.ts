@@ -15,9 +15,11 @@ export function v2Wire(apiSecret: string): WireFormat {
       if (!ok) {
         const said = (field: string): string | undefined => (typeof body?.[field] === 'string' ? (body[field] as string) : undefined);
         const [type, message] = [said('type'), said('message')];
+        // A repeat while the first request with its key still runs: no refusal, an outcome not known yet.
+        const inProgress = status === 409 && type === 'IDEMPOTENCY_OUTSTANDING_REQUEST';
         return {
           failure: {
-            kind: 'http',
+            kind: inProgress ? 'in-progress' : 'http',
             detail: `HTTP ${status}, ${type ? `${type}: ${message ?? '(no message)'}` : 'no PortOne error in the body'}`,
             portOneType: type,
             portOneMessage: message,
