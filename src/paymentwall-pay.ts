@@ -27,6 +27,8 @@ export type PayResult =
 
 /** What the status line says: a failure's own text, or one of these. */
 type StatusText = PayFailCode | 'success' | 'paidBeforeChange' | 'buyerClosed';
+/** The line under the button, translated as it renders: a language change reaches it too. */
+type StatusLine = { kind: 'success' | 'fail' | 'closed'; text: StatusText; pgMessage?: string };
 
 type Outcome = PayResult;
 
@@ -233,8 +235,7 @@ export class PaymentwallPay extends LitElement {
   /** Fields whose errors are visible: left once, or everything after a submit. */
   private revealed: ReadonlySet<BuyerField> = new Set();
   private busy = false;
-  /** The line under the button, translated as it renders: a language change reaches it too. */
-  declare private status?: { kind: 'success' | 'fail' | 'closed'; text: StatusText; pgMessage?: string };
+  declare private status?: StatusLine;
   /** Paid: the widget shows its success and starts nothing more until the order changes or `reset()`. */
   private completed = false;
 
@@ -305,6 +306,16 @@ export class PaymentwallPay extends LitElement {
 
   protected override firstUpdated(): void {
     this.#finishRedirect();
+    // A widget re-created where one reported a return (a framework re-mounting it), for the same
+    // order and still at that address (another route may sell the same thing again): it shows
+    // what that one showed, paid state and the buyer's typing included, so a paid order is not
+    // offered again. Read only when there is something to read.
+    const shown = sharedState().returnsShown?.get(widgetKey(this));
+    if (shown?.href === location.href && shown.order === this.#order()) {
+      this.completed = shown.completed;
+      this.status = shown.status as StatusLine | undefined;
+      if (shown.buyer) this.#restoreTyped(shown.buyer as Buyer);
+    }
   }
 
   protected override updated(): void {
@@ -728,6 +739,10 @@ export class PaymentwallPay extends LitElement {
     const mine = !stored?.elementKey || stored.elementKey === widgetKey(this);
     if (stored && mine) this.#restoreTyped(stored.buyer);
     this.#report(outcome, confirmed, mine ? undefined : '');
+    if (mine && confirmed) {
+      const shown = { href: location.href, order: this.#order(), completed: this.completed, status: this.status };
+      (sharedState().returnsShown ??= new Map()).set(widgetKey(this), stored ? { ...shown, buyer: stored.buyer } : shown);
+    }
   }
 
   #restoreTyped(buyer: Buyer): void {

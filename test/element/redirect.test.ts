@@ -224,6 +224,36 @@ describe('coming back from a mobile redirect', () => {
     }
   });
 
+  it('re-created in its place after it reported a paid return (a framework re-mounting it): shows Paid and the typing, offers no second payment', async () => {
+    const imp = installImp('success');
+    stored({ elementKey: 'paymentwall-pay#w', buyer: { name: 'Jack Son', email: 'jack@example.com' } });
+    returnWith({ imp_uid: 'imp_566', merchant_uid: 'pw-redirect-1' });
+    const first = await widget({ id: 'w' }, false);
+    await nextEvent<PaySuccessEvent>(first, 'pay-success');
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const again = first.cloneNode() as PaymentwallPay;
+    first.replaceWith(again);
+    // Until no update is pending: what it takes over is set after its first render.
+    while (!(await again.updateComplete));
+    expect(text(button(again))).to.equal('Paid');
+    expect(input(again, 'name').value).to.equal('Jack Son');
+    expect((await again.pay()).status, 'no second charge').to.equal('cancelled');
+    expect(imp.requests).to.have.length(0);
+    expect(events, 'reported once, by the first').to.have.length(0);
+    // Another order in that place is its own order: still to pay.
+    const other = again.cloneNode() as PaymentwallPay;
+    other.setAttribute('amount', '5000');
+    again.replaceWith(other);
+    while (!(await other.updateComplete));
+    expect(button(other).disabled).to.equal(false);
+    // So is the same product on another route of a single-page app: a purchase anew.
+    history.pushState(history.state, '', `${home}${home.includes('?') ? '&' : '?'}route=again`);
+    const sameOnAnotherRoute = again.cloneNode() as PaymentwallPay;
+    other.replaceWith(sameOnAnotherRoute);
+    while (!(await sameOnAnotherRoute.updateComplete));
+    expect(button(sameOnAnotherRoute).disabled).to.equal(false);
+  });
+
   it('fills in nothing from a return it did not start (a link anyone can craft)', async () => {
     returnWith({ imp_uid: 'imp_561', merchant_uid: 'pw-redirect-1', error_code: 'F400' });
     stored({ merchantUid: 'pw-other', buyer: { name: 'Someone Else', email: 'else@example.com' } });

@@ -11,6 +11,7 @@ export async function resetPage(): Promise<void> {
   delete window.IMP;
   state.sdkLoads.clear();
   state.redirectClaims.clear();
+  state.returnsShown?.clear();
   for (const script of Array.from(document.scripts)) {
     if (script.src.includes('/test-sdk/') || script.src.includes('/test/fixtures/sdk/')) script.remove();
   }
