@@ -493,6 +493,7 @@ export class PaymentwallPay extends LitElement {
   }
 
   #clearOutcome(): void {
+    this.#forgetShown();
     this.completed = false;
     this.status = undefined;
   }
@@ -619,6 +620,8 @@ export class PaymentwallPay extends LitElement {
    */
   #report(outcome: Outcome, confirmed = true, order?: string, run?: AttemptRun): PayResult {
     if (!('detail' in outcome)) return outcome;
+    // A new result here: what a return showed at this place no longer holds (set again after a return).
+    this.#forgetShown();
     const success = outcome.status === 'success';
     if (success) {
       if (confirmed) {
@@ -743,6 +746,11 @@ export class PaymentwallPay extends LitElement {
       const shown = { href: location.href, order: this.#order(), completed: this.completed, status: this.status };
       (sharedState().returnsShown ??= new Map()).set(widgetKey(this), stored ? { ...shown, buyer: stored.buyer } : shown);
     }
+  }
+
+  /** What a return showed at this widget's place (see `returnsShown`), forgotten: the widget moved on. */
+  #forgetShown(): void {
+    sharedState().returnsShown?.delete(widgetKey(this));
   }
 
   #restoreTyped(buyer: Buyer): void {

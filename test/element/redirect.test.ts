@@ -240,6 +240,13 @@ describe('coming back from a mobile redirect', () => {
     expect((await again.pay()).status, 'no second charge').to.equal('cancelled');
     expect(imp.requests).to.have.length(0);
     expect(events, 'reported once, by the first').to.have.length(0);
+    // After reset() the widget takes a new payment; one re-created there then does too.
+    again.reset();
+    const afterReset = again.cloneNode() as PaymentwallPay;
+    again.replaceWith(afterReset);
+    while (!(await afterReset.updateComplete));
+    expect(button(afterReset).disabled, 'reset: payable again').to.equal(false);
+    afterReset.replaceWith(again);
     // Another order in that place is its own order: still to pay.
     const other = again.cloneNode() as PaymentwallPay;
     other.setAttribute('amount', '5000');
