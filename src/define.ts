@@ -25,4 +25,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'paymentwall-pay': PaymentwallPay;
   }
+  // The registry hands back the class, so `.allowSdkOrigin(...)` needs no cast.
+  interface CustomElementRegistry {
+    get(name: 'paymentwall-pay'): typeof PaymentwallPay | undefined;
+    whenDefined(name: 'paymentwall-pay'): Promise<typeof PaymentwallPay>;
+  }
 }

@@ -50,7 +50,7 @@ describe('edges a page author or buyer would hit', () => {
       expect(result.status === 'fail' && result.detail.code).to.equal('invalid-config');
       expect(document.querySelectorAll('script[src*="imp-double"]'), 'no script injected').to.have.length(0);
       // Another http origin is refused; the page's own, http on localhost, is accepted.
-      const registered = customElements.get('paymentwall-pay') as unknown as typeof PaymentwallPay;
+      const registered = customElements.get('paymentwall-pay')!;
       expect(() => registered.allowSdkOrigin('http://other.example')).to.throw(TypeError);
       registered.allowSdkOrigin(location.origin);
       // The widget already on the page checks again by itself.

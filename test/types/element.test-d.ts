@@ -44,3 +44,14 @@ async function pay(): Promise<void> {
   if (result.status === 'error') return;
 }
 void pay;
+
+// The registry hands back the class, so the README's opt-in type-checks without a cast.
+const Registered = customElements.get('paymentwall-pay');
+expectTypeOf(Registered).toEqualTypeOf<typeof PaymentwallPay | undefined>();
+Registered?.allowSdkOrigin('/vendor/iamport.js');
+void customElements.whenDefined('paymentwall-pay').then((Widget) => {
+  expectTypeOf(Widget).toEqualTypeOf<typeof PaymentwallPay>();
+  Widget.allowSdkOrigin('https://static.example');
+});
+// Other tags keep the platform's types.
+expectTypeOf(customElements.get('x-other')).toEqualTypeOf<CustomElementConstructor | undefined>();
