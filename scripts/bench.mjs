@@ -54,8 +54,13 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // fixed ones after the buyer comes back without a result): 24,395 B, so one more step. A widget a
 // framework re-creates where one reported a paid return then shows Paid, not a second payment
 // (forgotten on reset() or a new result there): 24,528 B.
+// A review of the buyer-facing text then made three money lines say what happened (sdk-error no
+// longer claims the window never opened, a success for a changed order says the new one is unpaid,
+// the saved-card note says the charge is still to come), Korean configuration lines take the
+// particle every attribute name needs (값은), and a configuration error tells the buyer to contact
+// the seller: 24,681 B, so one more step.
 // Issue 10's goal is 12,288 B: see the README's "Where size and speed stand" for what stands in the way.
-const GZIP_BUDGET = 24_576; // 96 × 256 B
+const GZIP_BUDGET = 24_832; // 97 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);

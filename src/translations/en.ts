@@ -18,7 +18,7 @@ export const en: Translation = {
   pay: (amount) => `Pay ${amount}`,
   payAndSaveCard: (amount) => `Pay ${amount} and save card`,
   busy: 'Processing payment…',
-  savedCardNote: 'Your card is charged now and saved for later payments.',
+  savedCardNote: 'Your card will be charged now and saved for later payments.',
   configTitle: 'This payment form is not set up correctly.',
   configProblem({ attribute, rule, min, max, names }) {
     switch (rule) {
@@ -49,7 +49,7 @@ export const en: Translation = {
       case 'url':
         return `${attribute} must be an http or https URL.`;
       case 'sdk-origin':
-        return `${attribute} must be on https://cdn.iamport.kr; any other origin, this site's too, must be allowed from JavaScript with PaymentwallPay.allowSdkOrigin().`;
+        return `${attribute} must be on https://cdn.iamport.kr; any other origin, including this site’s own, must be allowed from JavaScript with PaymentwallPay.allowSdkOrigin().`;
       case 'timeout-range':
         return `${attribute} must be a whole number of milliseconds from ${min ?? 0} to ${max ?? 0}.`;
       case 'object':
@@ -61,15 +61,15 @@ export const en: Translation = {
     }
   },
   failure: {
-    'invalid-config': 'Payment is unavailable because this form is not set up correctly.',
+    'invalid-config': 'Payment is unavailable because this form is not set up correctly. Please contact the seller.',
     'sdk-load-failed': 'The payment service could not be reached. Check your connection and try again.',
-    'sdk-error': 'The payment window could not be opened. Please try again.',
+    'sdk-error': 'The payment service ran into an error, so this payment is not confirmed. Please try again.',
     'pg-error': 'The payment was not completed.',
     aborted: 'The payment was stopped before it started.',
   },
   pgDetail: (message) => `Reason: ${message}`,
   success: 'Payment complete. Thank you!',
-  paidBeforeChange: 'The payment went through for the order as it was. The order has changed since.',
+  paidBeforeChange: 'Your payment for the previous order went through. The order has changed since, and the changed order is not paid yet.',
   paid: 'Paid',
   buyerClosed: 'You closed the payment window before paying. You can try again.',
 };

@@ -16,7 +16,7 @@ describe('billing-key mode (customer-uid)', () => {
 
   it('says the card is charged and saved', async () => {
     const element = await widget({ 'customer-uid': 'c1' });
-    expect(text(shadow(element).querySelector('.note'))).to.equal('Your card is charged now and saved for later payments.');
+    expect(text(shadow(element).querySelector('.note'))).to.equal('Your card will be charged now and saved for later payments.');
     expect(text(shadow(element).querySelector('[part="button"]'))).to.contain('save card');
   });
 

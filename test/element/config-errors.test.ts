@@ -82,8 +82,8 @@ describe('a broken configuration', () => {
       const element = await widget({ lang: 'ko', amount: '1,004', currency: 'XYZ', 'order-name': null });
       const items = Array.from(shadow(element).querySelectorAll('[part="config-error"] li'), text);
       expect(items).to.deep.equal([
-        'amount는 1004처럼 숫자로만 쓴 0보다 큰 정수여야 합니다.',
-        'currency는 이 브라우저가 모르는 통화입니다. KRW, USD 같은 ISO 4217 코드를 쓰세요.',
+        'amount 값은 1004처럼 숫자로만 쓴 0보다 큰 정수여야 합니다.',
+        'currency 값은 이 브라우저가 인식하지 못하는 통화입니다. KRW, USD 같은 ISO 4217 코드를 쓰세요.',
         'order-name 값이 필요합니다.',
       ]);
       element.requestUpdate();
@@ -132,7 +132,7 @@ describe('a broken configuration', () => {
       const failed = await element.pay();
       expect(failed.status === 'fail' && failed.detail.code).to.equal('invalid-config');
       const status = () => text(shadow(element).querySelector('[part="status"]'));
-      expect(status()).to.equal('Payment is unavailable because this form is not set up correctly.');
+      expect(status()).to.equal('Payment is unavailable because this form is not set up correctly. Please contact the seller.');
       element.setAttribute('amount', '1004');
       await element.updateComplete;
       expect(button(element).disabled).to.equal(false);

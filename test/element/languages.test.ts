@@ -97,6 +97,6 @@ describe('Korean and English', () => {
 
   it('names the billing-key button in both languages', async () => {
     expect(text(button(await widget({ 'customer-uid': 'c1', lang: 'en' })))).to.equal('Pay ₩1,004 and save card');
-    expect(text(button(await widget({ 'customer-uid': 'c1', lang: 'ko' })))).to.equal('₩1,004 결제하고 카드 저장');
+    expect(text(button(await widget({ 'customer-uid': 'c1', lang: 'ko' })))).to.equal('₩1,004 결제하고 카드 등록');
   });
 });

@@ -223,7 +223,7 @@ describe('registration and lifecycle', () => {
       expect(text(button(element)), String(change)).not.to.equal('Paid');
       // Not "Payment complete" beside a Pay button for the new order: which one was paid is said.
       expect(text(shadow(element).querySelector('[part="status"] .message')), String(change)).to.equal(
-        'The payment went through for the order as it was. The order has changed since.',
+        'Your payment for the previous order went through. The order has changed since, and the changed order is not paid yet.',
       );
       expect(button(element).disabled, String(change)).to.equal(false);
       element.remove();

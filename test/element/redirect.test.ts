@@ -120,7 +120,7 @@ describe('coming back from a mobile redirect', () => {
       pgCode: 'F0000',
       pgMessage: '사용자가 결제를 취소하셨습니다',
       // The buyer closed the window: the widget's own words, in its language.
-      message: '결제창을 닫으셔서 결제가 진행되지 않았습니다. 다시 시도할 수 있습니다.',
+      message: '결제창을 닫아 결제가 진행되지 않았습니다. 다시 시도할 수 있습니다.',
     });
   });
 

@@ -249,7 +249,7 @@ describe('PortOne V2: the answers', () => {
     installPortOne('close');
     const element = await v2Widget({ lang: 'ko' });
     const result = await element.pay();
-    expect(result.status === 'fail' && result.detail).to.deep.include({ code: 'pg-error', message: '결제창을 닫으셔서 결제가 진행되지 않았습니다. 다시 시도할 수 있습니다.' });
+    expect(result.status === 'fail' && result.detail).to.deep.include({ code: 'pg-error', message: '결제창을 닫아 결제가 진행되지 않았습니다. 다시 시도할 수 있습니다.' });
     await element.updateComplete;
     expect(status(element).getAttribute('data-kind')).to.equal('closed');
   });
@@ -262,7 +262,7 @@ describe('PortOne V2: the answers', () => {
       protocol: 'v2',
       via: 'callback',
       code: 'sdk-error',
-      message: 'The payment window could not be opened. Please try again.',
+      message: 'The payment service ran into an error, so this payment is not confirmed. Please try again.',
       paymentId: sdk.requests[0]!.paymentId,
       portOneCode: 'ChannelNotFound',
       portOneMessage: '채널을 찾을 수 없습니다.',
@@ -377,7 +377,7 @@ describe('PortOne V2: configuration', () => {
   it('shows the box in Korean for a Korean widget', async () => {
     await quietly(async () => {
       const element = await v2Widget({ lang: 'ko', 'merchant-uid': 'order-1' });
-      expect(configBox(element)).to.contain('merchant-uid는 PortOne V1 전용입니다. V2에서는 payment-id를 쓰세요.');
+      expect(configBox(element)).to.contain('merchant-uid 속성은 PortOne V1 전용입니다. V2에서는 payment-id를 쓰세요.');
     });
   });
 

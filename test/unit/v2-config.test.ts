@@ -270,12 +270,12 @@ describe('V2 configuration texts', () => {
     expect(v2ConfigProblemText('en', cases[3]!)).to.contain('paymentId, txId').and.not.contain('imp_uid');
     expect(v2ConfigProblemText('en', cases[4]!)).to.contain('https://cdn.portone.io').and.not.contain('iamport');
     expect(v2ConfigProblemText('ko', cases[5]!)).to.contain('300000');
-    expect(v2ConfigProblemText('ko', cases[7]!)).to.equal('customer-uid는 PortOne V1 전용입니다. V2의 Paymentwall은 카드를 저장할 수 없습니다.');
+    expect(v2ConfigProblemText('ko', cases[7]!)).to.equal('customer-uid 속성은 PortOne V1 전용입니다. V2의 Paymentwall은 카드를 저장할 수 없습니다.');
   });
 
   it('fall back to the shared table for shared rules', () => {
     expect(v2ConfigProblemText('en', { attribute: 'customer-id', rule: 'required' })).to.equal('customer-id is required.');
-    expect(v2ConfigProblemText('ko', { attribute: 'order-name', rule: 'too-long', max: 40 })).to.equal('order-name는 40자까지 쓸 수 있습니다.');
+    expect(v2ConfigProblemText('ko', { attribute: 'order-name', rule: 'too-long', max: 40 })).to.equal('order-name 값은 40자까지 쓸 수 있습니다.');
   });
 
   it('name the tool a refused V2 page must use instead', () => {
