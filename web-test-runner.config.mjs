@@ -67,6 +67,25 @@ function testServerRoutes() {
   };
 }
 
+// executeServerCommand('forced-colors', 'active' | 'none'): Windows high-contrast mode in Chromium.
+// (@web/test-runner-commands' emulateMedia passes forcedColors on to Playwright only, not Puppeteer.)
+function forcedColorsCommand() {
+  const sessions = new WeakMap();
+  return {
+    name: 'forced-colors-command',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'forced-colors') return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error('forced-colors needs Chromium through Puppeteer');
+      // Puppeteer's emulateMediaFeatures does not know forced-colors; DevTools does. The session
+      // stays open: closing it would end its emulation.
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      await sessions.get(page).send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload }] });
+      return true;
+    },
+  };
+}
+
 // React ships CommonJS only; the React test imports this ES module bundle of it instead.
 await build({
   entryPoints: ['test/frameworks/react-entry.js'],
@@ -95,7 +114,7 @@ export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/node/**', `!${CHROMIUM_ONLY}`],
   groups: webkit ? [] : [{ name: 'chromium-only', files: [CHROMIUM_ONLY], browsers: [chromium] }],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), forcedColorsCommand()],
   middleware: [testServerRoutes()],
   browsers: webkit ? [webkit] : firefox ? [chromium, firefox] : [chromium],
   // One page at a time: visibility (IntersectionObserver) and focus tests need the foreground.

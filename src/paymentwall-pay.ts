@@ -356,7 +356,7 @@ export class PaymentwallPay extends LitElement {
     const email = view('email');
     // No white space between the tags (line breaks sit inside them): every text node is cloned and walked, per widget.
     return html`<slot></slot
-      >${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}<form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @blur=${this.#onBlur}
+      >${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}<form part="form" lang=${t.lang} novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @blur=${this.#onBlur}
         ><div part="field" class="field"
           ><label part="label" for="pw-name">${name.label}</label
           ><span part="hint" class="hint" id="pw-name-hint">${name.note}</span
@@ -390,7 +390,7 @@ export class PaymentwallPay extends LitElement {
           ?disabled=${this.disabled || this.busy || this.completed || !config.ok}
           aria-busy=${this.busy ? 'true' : nothing}
         >${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${t.busy}` : this.completed ? t.paid : this.#payLabel(t)}</button
-        ><div part="status" class="status" role="alert" data-kind=${this.status?.kind ?? nothing}>${
+        ><div part="status" class="status" role="alert" tabindex="-1" data-kind=${this.status?.kind ?? nothing}>${
           this.status
             ? html`${this.status.kind === 'success' ? CHECK_ICON : nothing}<span class="message">${this.status.text in t.failure ? t.failure[this.status.text as PayFailCode] : t[this.status.text as Exclude<StatusText, PayFailCode>]}</span>${
                 this.status.pgMessage ? html` <span class="pg-detail">${t.pgDetail(this.status.pgMessage)}</span>` : nothing
@@ -401,7 +401,7 @@ export class PaymentwallPay extends LitElement {
   }
 
   #renderConfigProblems(problems: Problem[], t: Translation): TemplateResult {
-    return html`<div part="config-error" class="config-error" role="alert"
+    return html`<div part="config-error" class="config-error" role="alert" lang=${t.lang}
       ><p>${t.configTitle}</p
       ><ul>${problems.map((problem) => html`<li>${this.#protocol.problemText(t.lang, problem)}</li>`)}</ul></div
     >`;
@@ -514,7 +514,11 @@ export class PaymentwallPay extends LitElement {
     const active = document.activeElement;
     if (active && active !== document.body && active !== this) return;
     if (this.matches(':focus-within')) return;
-    this.renderRoot.querySelector<HTMLButtonElement>('button[part="button"]')?.focus();
+    const root = this.renderRoot;
+    const pay = root.querySelector<HTMLButtonElement>('button[part="button"]');
+    // A paid widget's button stays disabled, and a disabled button takes no focus: the line that
+    // says it is paid does, so a keyboard or screen reader user is not left at the top of the page.
+    (pay?.disabled ? root.querySelector<HTMLElement>('[part="status"]') : pay)?.focus();
   }
 
   /**

@@ -12,7 +12,7 @@ export const styles = css`
     --_gap: var(--paymentwall-pay-gap, 0.875rem);
     --_error: var(--paymentwall-pay-error, #b3261e);
     --_success: var(--paymentwall-pay-success, #146c2e);
-    --_border: var(--paymentwall-pay-border, color-mix(in srgb, currentColor 45%, transparent));
+    --_border: var(--paymentwall-pay-border, color-mix(in srgb, currentColor 60%, transparent));
     --_field-bg: var(--paymentwall-pay-field-background, transparent);
     display: block;
     font-family: var(--paymentwall-pay-font, inherit);
@@ -24,6 +24,7 @@ export const styles = css`
     :host {
       --_error: var(--paymentwall-pay-error, light-dark(#b3261e, #ffb4ab));
       --_success: var(--paymentwall-pay-success, light-dark(#146c2e, #6dd58c));
+      --_ring: var(--paymentwall-pay-accent, light-dark(#1d4ed8, #8ab4ff));
     }
   }
   :host([hidden]) {
@@ -64,7 +65,7 @@ export const styles = css`
   }
   input:focus-visible,
   button:focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--_ring, var(--_accent));
     outline-offset: 2px;
   }
   input[aria-invalid='true'] {
@@ -96,6 +97,18 @@ export const styles = css`
   button:disabled {
     cursor: not-allowed;
     opacity: 0.6;
+  }
+  /* Forced colors (Windows high contrast) drop the button's background: a border keeps its shape,
+     and a disabled one is drawn as disabled rather than faded. */
+  @media (forced-colors: active) {
+    button {
+      border: 1px solid ButtonText;
+    }
+    button:disabled {
+      color: GrayText;
+      border-color: GrayText;
+      opacity: 1;
+    }
   }
   button[aria-busy='true'] {
     cursor: progress;

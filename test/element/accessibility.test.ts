@@ -1,7 +1,7 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { installImp } from '../helpers/imp-double.js';
-import { button, resetPage } from '../helpers/page.js';
-import { widget } from '../helpers/widget.js';
+import { button, nextEvent, resetPage, shadow, text } from '../helpers/page.js';
+import { BUYER, VALID, widget } from '../helpers/widget.js';
 
 for (const lang of ['en', 'ko']) {
   describe(`accessibility (${lang})`, () => {
@@ -59,3 +59,65 @@ for (const lang of ['en', 'ko']) {
     });
   });
 }
+
+describe('accessibility: where focus and language go', () => {
+  beforeEach(resetPage);
+  afterEach(resetPage);
+
+  it('after a success by keyboard, focus is on the line that says it is paid, not back at the top of the page', async () => {
+    installImp('success');
+    const element = await widget({});
+    button(element).focus();
+    const success = nextEvent(element, 'pay-success');
+    button(element).click();
+    await success;
+    // The focus moves once the paid state has rendered.
+    await waitUntil(() => shadow(element).activeElement !== null, 'focus back in the widget');
+    const status = shadow(element).querySelector('[part="status"]');
+    expect(button(element).disabled).to.equal(true);
+    expect(shadow(element).activeElement).to.equal(status);
+    expect(text(status)).to.equal('Payment complete. Thank you!');
+  });
+
+  it('after a success started elsewhere (pay() from the page), focus stays where the page put it', async () => {
+    installImp('success');
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    try {
+      const element = await widget({});
+      outside.focus();
+      await element.pay();
+      await element.updateComplete;
+      expect(document.activeElement).to.equal(outside);
+      expect(shadow(element).activeElement).to.equal(null);
+    } finally {
+      outside.remove();
+    }
+  });
+
+  it('marks its text with the language it is in, not the page’s it fell back from', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div lang="de"><paymentwall-pay></paymentwall-pay></div>`);
+    const element = holder.querySelector('paymentwall-pay')!;
+    for (const [name, value] of Object.entries({ ...VALID, ...BUYER, lang: null })) {
+      if (value !== null) element.setAttribute(name, value);
+    }
+    element.removeAttribute('lang');
+    await element.updateComplete;
+    // German is not one of its languages: it shows English, and says so, so a screen reader does not read it with a German voice.
+    expect(text(button(element))).to.equal('Pay ₩1,004');
+    expect(shadow(element).querySelector('form')!.lang).to.equal('en');
+    holder.lang = 'ko';
+    await waitUntil(() => text(button(element)) === '₩1,004 결제하기', 'the page’s new language followed');
+    expect(shadow(element).querySelector('form')!.lang).to.equal('ko');
+    // The configuration box, outside the form, too.
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      element.setAttribute('amount', '1,004');
+      await element.updateComplete;
+      expect(shadow(element).querySelector<HTMLElement>('[part="config-error"]')!.lang).to.equal('ko');
+    } finally {
+      console.error = quiet;
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // Tests that need Chromium's DevTools protocol or V8 flags; the web-test-runner config runs this
 // file in Chromium only.
 import { expect } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import { installImp } from '../helpers/imp-double.js';
 import { resetPage, shadow } from '../helpers/page.js';
 import { widget } from '../helpers/widget.js';
@@ -55,6 +55,31 @@ describe('in Chromium, with DevTools', () => {
       expect(getComputedStyle(spinner).animationName).to.equal('none');
     } finally {
       await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+
+  it('keeps the pay button drawn as a button in forced colors (Windows high contrast), and a disabled one as disabled', async () => {
+    installImp('success');
+    const element = await widget({});
+    const pay = shadow(element).querySelector<HTMLButtonElement>('button[part="button"]')!;
+    const gray = document.createElement('span');
+    gray.style.color = 'GrayText';
+    document.body.append(gray);
+    await executeServerCommand('forced-colors', 'active');
+    try {
+      expect(matchMedia('(forced-colors: active)').matches, 'forced colors emulated').to.equal(true);
+      // Forced colors drop the background that makes it a button: a border has to.
+      expect(getComputedStyle(pay).borderTopStyle).to.equal('solid');
+      expect(parseFloat(getComputedStyle(pay).borderTopWidth)).to.be.at.least(1);
+      await element.pay();
+      await element.updateComplete;
+      expect(pay.disabled).to.equal(true);
+      // Disabled is GrayText, as the system draws it, not the text faded to 60 %.
+      expect(getComputedStyle(pay).color).to.equal(getComputedStyle(gray).color);
+      expect(getComputedStyle(pay).opacity).to.equal('1');
+    } finally {
+      await executeServerCommand('forced-colors', 'none');
+      gray.remove();
     }
   });
 });

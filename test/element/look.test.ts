@@ -139,3 +139,50 @@ function contrast(a: string, b: string): number {
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (light! + 0.05) / (dark! + 0.05);
 }
+
+/** WCAG relative luminance contrast of an sRGB colour (computed style text), laid over `under`, against `under`. */
+function contrastOver(colour: string, under: [number, number, number]): number {
+  // rgb()/rgba() give 0–255; color(srgb 0.1 0.2 0.3 / 0.6) gives fractions.
+  const scale = colour.startsWith('color(') ? 255 : 1;
+  const [r = 0, g = 0, b = 0, alpha = 1] = (colour.match(/[\d.]+/g) ?? []).map(Number).map((value, index) => (index < 3 ? value * scale : value));
+  const laid = [r, g, b].map((value, index) => value * alpha + under[index]! * (1 - alpha));
+  const luminance = (rgb: number[]) => {
+    const [lr, lg, lb] = rgb.map((value) => {
+      const c = value / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * lr! + 0.7152 * lg! + 0.0722 * lb!;
+  };
+  const [light, dark] = [luminance(laid), luminance(under)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+describe('the look, as WCAG 2.2 measures it', () => {
+  beforeEach(resetPage);
+  afterEach(resetPage);
+
+  it('draws field borders at 3:1 or more against the page (1.4.11), with the page’s grey text', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="color: #333; background: #fff">
+      <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="x"></paymentwall-pay>
+    </div>`);
+    const element = wrapper.querySelector('paymentwall-pay') as PaymentwallPay;
+    await element.updateComplete;
+    const border = getComputedStyle(shadow(element).querySelector('input')!).borderTopColor;
+    expect(contrastOver(border, [255, 255, 255]), border).to.be.at.least(3);
+  });
+
+  it('draws the focus ring at 3:1 or more on a page that declares a dark color-scheme', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="color-scheme: dark; color: #eee; background: #1b2029">
+      <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="x"></paymentwall-pay>
+    </div>`);
+    const element = wrapper.querySelector('paymentwall-pay') as PaymentwallPay;
+    await element.updateComplete;
+    const field = shadow(element).querySelector('input')!;
+    field.focus();
+    const ring = getComputedStyle(field).outlineColor;
+    expect(contrastOver(ring, [0x1b, 0x20, 0x29]), ring).to.be.at.least(3);
+    // A page's own accent still wins.
+    element.style.setProperty('--paymentwall-pay-accent', 'rgb(10, 120, 30)');
+    expect(getComputedStyle(field).outlineColor).to.equal(getComputedStyle(button(element)).backgroundColor);
+  });
+});
