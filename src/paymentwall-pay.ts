@@ -96,7 +96,7 @@ const OWNER_HEAD_START_MS = 150;
  * @csspart status - The message after a payment ends; `data-kind` is `success`, `fail` or `closed` (the buyer closed the window).
  * @csspart config-error - The box listing configuration mistakes.
  *
- * @cssprop --paymentwall-pay-accent - Button and focus color. Default #1d4ed8.
+ * @cssprop --paymentwall-pay-accent - Button and focus color. Default #1d4ed8 (the focus ring #8ab4ff on pages that declare a dark color-scheme).
  * @cssprop --paymentwall-pay-accent-text - Button text color. Default #ffffff.
  * @cssprop --paymentwall-pay-radius - Corner radius. Default 8px.
  * @cssprop --paymentwall-pay-font - Font family. Default: the page's.
