@@ -289,6 +289,17 @@ test('findPaymentByMerchantUid resolves null when PortOne has no payment for the
   assert.deepEqual(fake.apiRequests().map((r) => r.status), [404]);
 });
 
+test('a look-up that fails with anything but a 404 is an error, never "PortOne has none"', async (t) => {
+  const { fake, client } = await setup(t);
+  // null would tell the merchant the order was never charged (or the card never saved): after a
+  // 500 or a 403 nothing is known, and charging again on that word could charge twice.
+  fake.injectFault({ type: 'status', status: 500 }, '/payments/find/renew_1');
+  await assert.rejects(client.findPaymentByMerchantUid('renew_1'), { name: 'PortOneApiError', kind: 'http', status: 500 });
+  fake.injectFault({ type: 'status', status: 403 }, '/subscribe/customers/cust_1');
+  await assert.rejects(client.getBillingKey('cust_1'), { name: 'PortOneApiError', kind: 'http', status: 403 });
+  assert.deepEqual(fake.apiRequests().map((r) => r.status), [500, 403]);
+});
+
 test('after a charge times out, find says whether it happened; a retry with the same merchantUid cannot charge twice', async (t) => {
   const { fake, client } = await setup(t, { timeoutMs: 300 });
   fake.billingKeys.set('cust_1', 'jack@example.com');
