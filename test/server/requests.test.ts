@@ -175,6 +175,17 @@ test('a partial Paymentwall cancel is pending too, and verification refuses the 
   await assert.rejects(client.verifyPayment(order), { name: 'PaymentVerificationError', reason: 'cancelled', actual: 400 });
 });
 
+test('a Paymentwall cancel that PortOne already shows as cancelled is not pending', async (t) => {
+  const { fake, client } = await setup(t);
+  const payment = fake.addPayment({ amount: 1004, pg_provider: 'paymentwall' });
+  // Once PortOne reports the refund, nothing is left to wait for: cancelPending must say so.
+  const cancelled = { ...payment, status: 'cancelled', cancel_amount: 1004, cancelled_at: fake.now, cancel_reason: 'Buyer asked' };
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: cancelled }, '/payments/cancel');
+  const answer = await client.cancelPayment({ impUid: payment.imp_uid as string, reason: 'Buyer asked' });
+  assert.equal(answer.status, 'cancelled');
+  assert.equal(answer.cancelPending, false);
+});
+
 test('a cancel whose checksum no longer matches is an api error', async (t) => {
   const { fake, client } = await setup(t);
   const { imp_uid } = fake.addPayment({ amount: 1004, cancel_amount: 4 });
@@ -271,6 +282,28 @@ test("Paymentwall's refusal inside a code 0 envelope is an api error with its co
   assert.equal(error.pgCode, 3201);
   assert.match(error.message, /merchant_uid does not belong to imp_uid/);
   assert.equal(fake.deliveries.length, 0);
+});
+
+test("Paymentwall's refusal is told by its error text as well as by its error_code; an error_code of 0 alone is no refusal", async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid, merchant_uid } = fake.addPayment();
+  const delivery = {
+    impUid: imp_uid as string,
+    merchantUid: merchant_uid as string,
+    type: 'digital',
+    status: 'delivered',
+    estimatedDeliveryDatetime: fake.now,
+    estimatedUpdateDatetime: fake.now,
+    refundable: true,
+    shippingAddressEmail: 'jack@example.com',
+  } as const;
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: { error: 'Invalid delivery', notices: ['status is invalid'] } }, '/paymentwall/delivery');
+  const error = await apiError(client.registerDelivery(delivery));
+  assert.equal(error.kind, 'api');
+  assert.equal(error.pgCode, undefined);
+  assert.match(error.message, /Invalid delivery \(status is invalid\)/);
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: { success: 1, error_code: 0 } }, '/paymentwall/delivery');
+  assert.deepEqual(await client.registerDelivery(delivery), { notices: [], raw: { success: 1, error_code: 0 } });
 });
 
 test('findPaymentByMerchantUid returns the latest payment for the order from GET /payments/find/{merchant_uid}', async (t) => {
