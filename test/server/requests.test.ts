@@ -175,6 +175,17 @@ test('a partial Paymentwall cancel is pending too, and verification refuses the 
   await assert.rejects(client.verifyPayment(order), { name: 'PaymentVerificationError', reason: 'cancelled', actual: 400 });
 });
 
+test('a Paymentwall cancel that PortOne already shows as cancelled is not pending', async (t) => {
+  const { fake, client } = await setup(t);
+  const payment = fake.addPayment({ amount: 1004, pg_provider: 'paymentwall' });
+  // Once PortOne reports the refund, nothing is left to wait for: cancelPending must say so.
+  const cancelled = { ...payment, status: 'cancelled', cancel_amount: 1004, cancelled_at: fake.now, cancel_reason: 'Buyer asked' };
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: cancelled }, '/payments/cancel');
+  const answer = await client.cancelPayment({ impUid: payment.imp_uid as string, reason: 'Buyer asked' });
+  assert.equal(answer.status, 'cancelled');
+  assert.equal(answer.cancelPending, false);
+});
+
 test('a cancel whose checksum no longer matches is an api error', async (t) => {
   const { fake, client } = await setup(t);
   const { imp_uid } = fake.addPayment({ amount: 1004, cancel_amount: 4 });
@@ -273,6 +284,28 @@ test("Paymentwall's refusal inside a code 0 envelope is an api error with its co
   assert.equal(fake.deliveries.length, 0);
 });
 
+test("Paymentwall's refusal is told by its error text as well as by its error_code; an error_code of 0 alone is no refusal", async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid, merchant_uid } = fake.addPayment();
+  const delivery = {
+    impUid: imp_uid as string,
+    merchantUid: merchant_uid as string,
+    type: 'digital',
+    status: 'delivered',
+    estimatedDeliveryDatetime: fake.now,
+    estimatedUpdateDatetime: fake.now,
+    refundable: true,
+    shippingAddressEmail: 'jack@example.com',
+  } as const;
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: { error: 'Invalid delivery', notices: ['status is invalid'] } }, '/paymentwall/delivery');
+  const error = await apiError(client.registerDelivery(delivery));
+  assert.equal(error.kind, 'api');
+  assert.equal(error.pgCode, undefined);
+  assert.match(error.message, /Invalid delivery \(status is invalid\)/);
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: { success: 1, error_code: 0 } }, '/paymentwall/delivery');
+  assert.deepEqual(await client.registerDelivery(delivery), { notices: [], raw: { success: 1, error_code: 0 } });
+});
+
 test('findPaymentByMerchantUid returns the latest payment for the order from GET /payments/find/{merchant_uid}', async (t) => {
   const { fake, client } = await setup(t);
   fake.addPayment({ merchant_uid: 'renew/7', status: 'failed', started_at: fake.now - 600, fail_reason: '(PG사 결제 장애) Internal error' });
@@ -287,6 +320,17 @@ test('findPaymentByMerchantUid resolves null when PortOne has no payment for the
   const { fake, client } = await setup(t);
   assert.equal(await client.findPaymentByMerchantUid('order_never_charged'), null);
   assert.deepEqual(fake.apiRequests().map((r) => r.status), [404]);
+});
+
+test('a look-up that fails with anything but a 404 is an error, never "PortOne has none"', async (t) => {
+  const { fake, client } = await setup(t);
+  // null would tell the merchant the order was never charged (or the card never saved): after a
+  // 500 or a 403 nothing is known, and charging again on that word could charge twice.
+  fake.injectFault({ type: 'status', status: 500 }, '/payments/find/renew_1');
+  await assert.rejects(client.findPaymentByMerchantUid('renew_1'), { name: 'PortOneApiError', kind: 'http', status: 500 });
+  fake.injectFault({ type: 'status', status: 403 }, '/subscribe/customers/cust_1');
+  await assert.rejects(client.getBillingKey('cust_1'), { name: 'PortOneApiError', kind: 'http', status: 403 });
+  assert.deepEqual(fake.apiRequests().map((r) => r.status), [500, 403]);
 });
 
 test('after a charge times out, find says whether it happened; a retry with the same merchantUid cannot charge twice', async (t) => {

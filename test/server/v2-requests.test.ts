@@ -380,6 +380,22 @@ test('V2 confirmDelivery posts a physical delivery with every shipping field, re
   });
 });
 
+test('a V2 POST answered 200 with a body that is not JSON is an invalid-response carrying its key, not a success', async (t) => {
+  // A proxy's 200 page is no word from PortOne: the delivery may not be confirmed, the payment not pre-registered.
+  const { fake, client } = await setupV2(t);
+  const { transactionId } = fake.addPayment();
+  fake.injectFault({ type: 'non-json' }, '/paymentwall/delivery/confirm');
+  const delivery = await apiError(client.confirmDelivery({ ...digital, transactionId: transactionId as string }));
+  assert.equal(delivery.kind, 'invalid-response');
+  assert.match(delivery.idempotencyKey ?? '', /^[0-9a-f-]{36}$/);
+  assert.equal(fake.deliveries.length, 0);
+  fake.injectFault({ type: 'non-json' }, '/payments/order-new/pre-register');
+  const preRegister = await apiError(client.preRegisterPayment({ paymentId: 'order-new', totalAmount: 150, currency: 'USD' }));
+  assert.equal(preRegister.kind, 'invalid-response');
+  assert.match(preRegister.idempotencyKey ?? '', /^[0-9a-f-]{36}$/);
+  assert.equal(fake.preRegistered.size, 0);
+});
+
 test('V2 confirmDelivery for an unknown transactionId is a 404 http error', async (t) => {
   const { client } = await setupV2(t);
   const error = await apiError(client.confirmDelivery({ ...digital, transactionId: 'no-such-tx' }));

@@ -79,6 +79,8 @@ const mismatches: [PaymentVerificationReason, Record<string, unknown>, Record<st
   // A partial refund leaves the status at paid: not paid in full.
   ['cancelled', { cancel_amount: 500 }, {}, 0, 500],
   ['amount-mismatch', { amount: 100 }, {}, 1000, 100],
+  // More than the order costs is no match either: the amount must be the order's, exactly.
+  ['amount-mismatch', { amount: 1001 }, {}, 1000, 1001],
   ['currency-mismatch', { currency: 'USD' }, {}, 'KRW', 'USD'],
   ['merchant-uid-mismatch', {}, { merchantUid: 'order_other' }, 'order_other', 'order_main'],
   // Status comes first: an unpaid payment with the wrong amount is reported as not paid.
