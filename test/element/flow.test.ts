@@ -320,6 +320,21 @@ describe('the payment flow', () => {
     });
   }
 
+  it('shows PortOne’s error_msg as text only: markup in it makes no element', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    const paying = element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const markup = 'Declined <img src="/none.png" onerror="window.__pgInjected = 1"><a href="https://evil.example/">call us</a>';
+    imp.respond({ imp_uid: 'imp_1', merchant_uid: imp.requests[0]!.merchant_uid, error_code: 'F400', error_msg: markup });
+    await paying;
+    await element.updateComplete;
+    const status = shadow(element).querySelector('[part="status"]')!;
+    expect(text(status)).to.contain(markup);
+    expect(status.querySelectorAll('img, a'), 'no element made from PortOne’s text').to.have.length(0);
+    expect((window as { __pgInjected?: number }).__pgInjected).to.equal(undefined);
+  });
+
   it('ends in pay-fail sdk-error when request_pay throws, and can be tried again', async () => {
     const imp = installImp('throws');
     const element = await widget({});

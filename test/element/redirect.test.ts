@@ -363,6 +363,20 @@ describe('coming back from a mobile redirect', () => {
       expect(text(shadow(element).querySelector('[part="status"]'))).to.equal('');
     });
 
+    it('reports a return once per page load: a widget for the same order mounted later stays silent though the app put the address back', async () => {
+      const result = { imp_uid: 'imp_9', merchant_uid: 'order-fixed' };
+      returnWith(result);
+      const events = recordEvents(document, 'pay-success', 'pay-fail');
+      const first = await widget({ 'merchant-uid': 'order-fixed' });
+      await nextEvent(first, 'pay-success');
+      // A router that restores the address it rendered from (nothing was saved to say it was reported).
+      returnWith(result);
+      fixtureCleanup();
+      await widget({ 'merchant-uid': 'order-fixed' });
+      await tick(OWNER_WAIT);
+      expect(events).to.have.length(1);
+    });
+
     it('reports a failure for its own merchant-uid as unconfirmed, without the link’s text', async () => {
       returnWith({ imp_uid: 'imp_9', merchant_uid: 'order-fixed', error_code: 'X', error_msg: 'Call +1 555 0100' });
       const element = await widget({ 'merchant-uid': 'order-fixed' });

@@ -119,6 +119,25 @@ describe('when the SDK loads', () => {
     }
   });
 
+  it('with sdk-integrity, does not take the page’s own unhashed tag of its URL for a verified load', async () => {
+    // The page (or injected HTML) already has a tag for the very URL, without the hash, still loading.
+    const src = '/test-sdk/slow.js?ms=400&same-url';
+    const pageTag = document.createElement('script');
+    pageTag.src = src;
+    document.body.append(pageTag);
+    const wrong = 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const element = await widget({ 'sdk-src': src, 'sdk-integrity': wrong });
+      const result = await element.pay();
+      expect(window.IMP, 'the page’s tag defined IMP').to.exist;
+      expect(result.status === 'fail' && result.detail.code).to.equal('sdk-load-failed');
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('with sdk-integrity, pays through the SDK its own tag loaded with that hash', async () => {
     const body = await (await fetch(DOUBLE)).arrayBuffer();
     const digest = await crypto.subtle.digest('SHA-384', body);

@@ -193,6 +193,24 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     }
   });
 
+  it('where sessionStorage is blocked, still leaves the page’s own ?paymentId= link alone: no report, address untouched', async () => {
+    const { setItem } = Storage.prototype;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    try {
+      returnWith({ paymentId: 'INV-42' });
+      const events = recordEvents(document, 'pay-success', 'pay-fail');
+      const element = await v2Widget({ 'payment-id': 'INV-42' });
+      await tick(OWNER_WAIT);
+      expect(events, 'a bare paymentId carries no PortOne result').to.have.length(0);
+      expect(new URL(location.href).searchParams.get('paymentId')).to.equal('INV-42');
+      expect(button(element).disabled).to.equal(false);
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+  });
+
   it('does not report again on a reload', async () => {
     stored();
     returnWith({ paymentId: 'pay-redirect-1' });

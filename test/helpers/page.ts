@@ -36,6 +36,19 @@ export function button(element: HTMLElement): HTMLButtonElement {
   return found;
 }
 
+/**
+ * What has focus inside the widget, named as a string (`input[name="email"]`, `button[part="button"]`,
+ * `div[part="status"]`, or `nothing`). Assert on this, not on the element: a failed
+ * `expect(element).to.equal(otherElement)` stalls the test runner's report for minutes, naming no test.
+ */
+export function focused(element: HTMLElement): string {
+  const active = shadow(element).activeElement;
+  if (!active) return 'nothing';
+  const name = active.getAttribute('name');
+  const part = active.getAttribute('part');
+  return name ? `${active.localName}[name="${name}"]` : part ? `${active.localName}[part="${part}"]` : active.localName;
+}
+
 export function text(node: Element | null | undefined): string {
   return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }

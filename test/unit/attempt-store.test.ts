@@ -30,6 +30,17 @@ describe('the attempt store', () => {
     expect(store.get('order-1', 2_000)).to.deep.equal(attempt);
   });
 
+  it('reads an attempt only under its own order id: another order\'s record under this key is absent', () => {
+    // A return for order-1 must never be reported with another order's amount and buyer.
+    const store = new AttemptStore(sessionStorage);
+    const other = { ...attempt, merchantUid: 'order-2', amount: 1 };
+    sessionStorage.setItem('paymentwall-pay:attempt:order-1', JSON.stringify(other));
+    expect(store.get('order-1', 2_000)).to.equal(undefined);
+    const v2 = { paymentId: 'pay-2', amount: 150, currency: 'USD', customerId: 'c', buyer: attempt.buyer, startedAt: 1_000 };
+    sessionStorage.setItem('paymentwall-pay:attempt:pay-1', JSON.stringify(v2));
+    expect(new AttemptStore(sessionStorage).get('pay-1', 2_000)).to.equal(undefined);
+  });
+
   it('drops attempts older than a day', () => {
     const store = new AttemptStore(sessionStorage);
     store.save(attempt);
