@@ -513,9 +513,10 @@ export class PaymentwallPay extends LitElement {
   #refocus(): void {
     const active = document.activeElement;
     if (active && active !== document.body && active !== this) return;
-    if (this.matches(':focus-within')) return;
     const root = this.renderRoot;
     const pay = root.querySelector<HTMLButtonElement>('button[part="button"]');
+    // Focus elsewhere in the widget stays; on the button it may stay too, as WebKit keeps it there disabled.
+    if (this.matches(':focus-within') && this.shadowRoot?.activeElement !== pay) return;
     // A paid widget's button stays disabled, and a disabled button takes no focus: the line that
     // says it is paid does, so a keyboard or screen reader user is not left at the top of the page.
     (pay?.disabled ? root.querySelector<HTMLElement>('[part="status"]') : pay)?.focus();
