@@ -161,22 +161,24 @@ describe('the look, as WCAG 2.2 measures it', () => {
   beforeEach(resetPage);
   afterEach(resetPage);
 
-  it('draws field borders at 3:1 or more against the page (1.4.11), with the page’s grey text', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="color: #333; background: #fff">
+  /** A widget inside a page area with this style. */
+  async function onPage(style: string): Promise<PaymentwallPay> {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style=${style}>
       <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="x"></paymentwall-pay>
     </div>`);
     const element = wrapper.querySelector('paymentwall-pay') as PaymentwallPay;
     await element.updateComplete;
+    return element;
+  }
+
+  it('draws field borders at 3:1 or more against the page (1.4.11), with the page’s grey text', async () => {
+    const element = await onPage('color: #333; background: #fff');
     const border = getComputedStyle(shadow(element).querySelector('input')!).borderTopColor;
     expect(contrastOver(border, [255, 255, 255]), border).to.be.at.least(3);
   });
 
   it('draws the focus ring at 3:1 or more on a page that declares a dark color-scheme', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="color-scheme: dark; color: #eee; background: #1b2029">
-      <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="x"></paymentwall-pay>
-    </div>`);
-    const element = wrapper.querySelector('paymentwall-pay') as PaymentwallPay;
-    await element.updateComplete;
+    const element = await onPage('color-scheme: dark; color: #eee; background: #1b2029');
     const field = shadow(element).querySelector('input')!;
     field.focus();
     const ring = getComputedStyle(field).outlineColor;

@@ -261,21 +261,23 @@ test('registerDelivery of digital goods needs no shipping details; UNIX seconds 
   assert.equal(fake.deliveries.length, 1);
 });
 
+/** A digital-goods delivery, delivered, refundable. */
+const digitalDelivery = (impUid: string, merchantUid: string, now: number) =>
+  ({
+    impUid,
+    merchantUid,
+    type: 'digital',
+    status: 'delivered',
+    estimatedDeliveryDatetime: now,
+    estimatedUpdateDatetime: now,
+    refundable: true,
+    shippingAddressEmail: 'jack@example.com',
+  }) as const;
+
 test("Paymentwall's refusal inside a code 0 envelope is an api error with its code and notices", async (t) => {
   const { fake, client } = await setup(t);
   const { imp_uid } = fake.addPayment();
-  const error = await client
-    .registerDelivery({
-      impUid: imp_uid as string,
-      merchantUid: 'some_other_order',
-      type: 'digital',
-      status: 'delivered',
-      estimatedDeliveryDatetime: fake.now,
-      estimatedUpdateDatetime: fake.now,
-      refundable: true,
-      shippingAddressEmail: 'jack@example.com',
-    })
-    .catch((e: unknown) => e);
+  const error = await client.registerDelivery(digitalDelivery(imp_uid as string, 'some_other_order', fake.now)).catch((e: unknown) => e);
   assert.ok(error instanceof PortOneApiError, String(error));
   assert.equal(error.kind, 'api');
   assert.equal(error.portOneCode, 0);
@@ -287,16 +289,7 @@ test("Paymentwall's refusal inside a code 0 envelope is an api error with its co
 test("Paymentwall's refusal is told by its error text as well as by its error_code; an error_code of 0 alone is no refusal", async (t) => {
   const { fake, client } = await setup(t);
   const { imp_uid, merchant_uid } = fake.addPayment();
-  const delivery = {
-    impUid: imp_uid as string,
-    merchantUid: merchant_uid as string,
-    type: 'digital',
-    status: 'delivered',
-    estimatedDeliveryDatetime: fake.now,
-    estimatedUpdateDatetime: fake.now,
-    refundable: true,
-    shippingAddressEmail: 'jack@example.com',
-  } as const;
+  const delivery = digitalDelivery(imp_uid as string, merchant_uid as string, fake.now);
   fake.injectFault({ type: 'envelope', code: 0, message: '', response: { error: 'Invalid delivery', notices: ['status is invalid'] } }, '/paymentwall/delivery');
   const error = await apiError(client.registerDelivery(delivery));
   assert.equal(error.kind, 'api');
