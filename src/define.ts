@@ -26,8 +26,12 @@ declare global {
     'paymentwall-pay': PaymentwallPay;
   }
   // The registry hands back the class, so `.allowSdkOrigin(...)` needs no cast.
+  // The platform's own signatures again, last: TypeScript takes the last overload for `.call`,
+  // `ReturnType` and `Parameters`, which must stay as they were for every other tag.
   interface CustomElementRegistry {
     get(name: 'paymentwall-pay'): typeof PaymentwallPay | undefined;
+    get(name: string): CustomElementConstructor | undefined;
     whenDefined(name: 'paymentwall-pay'): Promise<typeof PaymentwallPay>;
+    whenDefined(name: string): Promise<CustomElementConstructor>;
   }
 }

@@ -53,5 +53,10 @@ void customElements.whenDefined('paymentwall-pay').then((Widget) => {
   expectTypeOf(Widget).toEqualTypeOf<typeof PaymentwallPay>();
   Widget.allowSdkOrigin('https://static.example');
 });
-// Other tags keep the platform's types.
+// Other tags keep the platform's types, also through .call and the utility types.
 expectTypeOf(customElements.get('x-other')).toEqualTypeOf<CustomElementConstructor | undefined>();
+expectTypeOf(customElements.get.call(customElements, 'x-other')).toEqualTypeOf<CustomElementConstructor | undefined>();
+void customElements.whenDefined.call(customElements, 'x-other');
+const looked: ReturnType<typeof customElements.get> = customElements.get('x-other');
+void looked;
+expectTypeOf<Parameters<typeof customElements.get>[0]>().toEqualTypeOf<string>();
