@@ -13,6 +13,7 @@ export const styles = css`
     --_error: var(--paymentwall-pay-error, #b3261e);
     --_success: var(--paymentwall-pay-success, #146c2e);
     --_border: var(--paymentwall-pay-border, color-mix(in srgb, currentColor 60%, transparent));
+    --_ring: var(--_accent);
     --_field-bg: var(--paymentwall-pay-field-background, transparent);
     display: block;
     font-family: var(--paymentwall-pay-font, inherit);
@@ -65,7 +66,7 @@ export const styles = css`
   }
   input:focus-visible,
   button:focus-visible {
-    outline: 2px solid var(--_ring, var(--_accent));
+    outline: 2px solid var(--_ring);
     outline-offset: 2px;
   }
   input[aria-invalid='true'] {
@@ -98,15 +99,14 @@ export const styles = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
-  /* Forced colors (Windows high contrast) drop the button's background: a border keeps its shape,
-     and a disabled one is drawn as disabled rather than faded. */
+  /* Forced colors (Windows high contrast) drop the button's background: a border in its text color
+     keeps its shape, and a disabled one is drawn as disabled rather than faded. */
   @media (forced-colors: active) {
     button {
-      border: 1px solid ButtonText;
+      border: 1px solid;
     }
     button:disabled {
       color: GrayText;
-      border-color: GrayText;
       opacity: 1;
     }
   }

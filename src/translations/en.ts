@@ -63,7 +63,7 @@ export const en: Translation = {
   failure: {
     'invalid-config': 'Payment is unavailable because this form is not set up correctly. Please contact the seller.',
     'sdk-load-failed': 'The payment service could not be reached. Check your connection and try again.',
-    'sdk-error': 'The payment service ran into an error, so this payment is not confirmed. Please try again.',
+    'sdk-error': 'The payment service had an error, so this payment is not confirmed. If you were charged, contact the seller before trying again.',
     'pg-error': 'The payment was not completed.',
     aborted: 'The payment was stopped before it started.',
   },

@@ -18,7 +18,7 @@ export const ko: Translation = {
   pay: (amount) => `${amount} 결제하기`,
   payAndSaveCard: (amount) => `${amount} 결제하고 카드 등록`,
   busy: '결제 진행 중…',
-  savedCardNote: '결제 버튼을 누르면 바로 결제되고, 카드가 다음 결제를 위해 등록됩니다.',
+  savedCardNote: '결제 버튼을 누르면 결제되고, 카드는 다음 결제를 위해 등록됩니다.',
   configTitle: '결제 양식 설정이 올바르지 않습니다.',
   configProblem({ attribute, rule, min, max, names }) {
     switch (rule) {
@@ -63,7 +63,7 @@ export const ko: Translation = {
   failure: {
     'invalid-config': '결제 양식 설정이 올바르지 않아 결제할 수 없습니다. 판매자에게 문의해 주세요.',
     'sdk-load-failed': '결제 서비스에 연결하지 못했습니다. 연결을 확인하고 다시 시도해 주세요.',
-    'sdk-error': '결제 서비스에 오류가 있어 결제를 확인하지 못했습니다. 다시 시도해 주세요.',
+    'sdk-error': '결제 서비스 오류로 결제 여부를 확인하지 못했습니다. 결제되었다면 다시 시도하기 전에 판매자에게 문의해 주세요.',
     'pg-error': '결제가 완료되지 않았습니다.',
     aborted: '결제가 시작되기 전에 중단되었습니다.',
   },

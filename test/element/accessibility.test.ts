@@ -76,8 +76,35 @@ describe('accessibility: where focus and language go', () => {
     await waitUntil(() => focused(element) === 'div[part="status"]', `focus on the status line, not on ${focused(element)}`);
     const status = shadow(element).querySelector('[part="status"]');
     expect(button(element).disabled).to.equal(true);
-    expect(document.activeElement).to.equal(element);
+    expect(document.activeElement === element, 'focus inside the widget').to.equal(true);
     expect(text(status)).to.equal('Payment complete. Thank you!');
+  });
+
+  it('after a success clicked in the widget, focus the buyer moved elsewhere meanwhile stays there: on the page or in its slot', async () => {
+    for (const where of ['page', 'slot'] as const) {
+      const imp = installImp('never');
+      const element = await widget({});
+      const elsewhere = document.createElement('input');
+      if (where === 'page') document.body.append(elsewhere);
+      else element.append(elsewhere);
+      try {
+        // The attempt begins with focus on the pay button, as a keyboard user starts it.
+        button(element).focus();
+        const success = nextEvent(element, 'pay-success');
+        button(element).click();
+        await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+        elsewhere.focus();
+        imp.respond({ imp_uid: 'imp_1', success: true, merchant_uid: imp.requests[0]!.merchant_uid });
+        await success;
+        await element.updateComplete;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        // Compared as a boolean: a failing equality of two elements stalls the runner.
+        expect(document.activeElement === elsewhere, `focus still ${where === 'page' ? 'on the page' : 'in the slot'}`).to.equal(true);
+      } finally {
+        elsewhere.remove();
+        await resetPage();
+      }
+    }
   });
 
   it('after a success started elsewhere (pay() from the page), focus stays where the page put it', async () => {

@@ -74,8 +74,9 @@ describe('in Chromium, with DevTools', () => {
       await element.pay();
       await element.updateComplete;
       expect(pay.disabled).to.equal(true);
-      // Disabled is GrayText, as the system draws it, not the text faded to 60 %.
+      // Disabled is GrayText, as the system draws it, border too, not the text faded to 60 %.
       expect(getComputedStyle(pay).color).to.equal(getComputedStyle(gray).color);
+      expect(getComputedStyle(pay).borderTopColor).to.equal(getComputedStyle(gray).color);
       expect(getComputedStyle(pay).opacity).to.equal('1');
     } finally {
       await executeServerCommand('forced-colors', 'none');

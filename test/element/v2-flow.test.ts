@@ -262,7 +262,7 @@ describe('PortOne V2: the answers', () => {
       protocol: 'v2',
       via: 'callback',
       code: 'sdk-error',
-      message: 'The payment service ran into an error, so this payment is not confirmed. Please try again.',
+      message: 'The payment service had an error, so this payment is not confirmed. If you were charged, contact the seller before trying again.',
       paymentId: sdk.requests[0]!.paymentId,
       portOneCode: 'ChannelNotFound',
       portOneMessage: '채널을 찾을 수 없습니다.',
