@@ -226,6 +226,22 @@ describe('the payment flow', () => {
     expect(imp.requests).to.have.length(1);
   });
 
+  it('sends the order id a waitUntil promise set once the server made the order (the README’s static-page pattern)', async () => {
+    const imp = installImp('success');
+    const element = await widget({});
+    element.addEventListener('pay-request', (event: PayRequestEvent) => {
+      const { request } = event.detail;
+      // As a fetch('/orders', …) would answer, a moment later.
+      event.detail.waitUntil(aTimeout(20).then(() => ({ merchantUid: 'order-1042', amount: 1004 })).then((order) => {
+        request.merchant_uid = order.merchantUid;
+        request.amount = order.amount;
+      }));
+    });
+    const result = await element.pay();
+    expect(imp.requests.map((request) => request.merchant_uid)).to.deep.equal(['order-1042']);
+    expect(result.status === 'success' && result.detail.merchantUid).to.equal('order-1042');
+  });
+
   it('ends in pay-fail aborted when a waitUntil promise rejects', async () => {
     const imp = installImp('success');
     const element = await widget({});
