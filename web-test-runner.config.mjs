@@ -101,14 +101,22 @@ const firefoxPath = findFirefox();
 const firefox = firefoxPath && puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true } });
 const CHROMIUM_ONLY = 'test/element/chromium-only.test.ts';
 const webkitPort = Number(process.env.WEBKIT_DRIVER_PORT) || undefined;
-const webkit =
-  webkitPort &&
-  webdriverLauncher({
-    automationProtocol: 'webdriver',
-    hostname: '127.0.0.1',
-    port: webkitPort,
-    capabilities: { 'webkitgtk:browserOptions': { binary: findWebKit()?.browser, args: ['--automation'] } },
-  });
+const webkit = webkitPort && named('WebKit', webdriverLauncher({
+  automationProtocol: 'webdriver',
+  hostname: '127.0.0.1',
+  port: webkitPort,
+  capabilities: { 'webkitgtk:browserOptions': { binary: findWebKit()?.browser, args: ['--automation'] } },
+}));
+
+/** The WebDriver launcher names a browser by its capabilities, which name none here: the progress line showed no name. */
+function named(name, launcher) {
+  const initialize = launcher.initialize.bind(launcher);
+  launcher.initialize = async (config) => {
+    await initialize(config);
+    launcher.name = name;
+  };
+  return launcher;
+}
 
 export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/node/**', `!${CHROMIUM_ONLY}`],
