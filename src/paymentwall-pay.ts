@@ -355,8 +355,10 @@ export class PaymentwallPay extends LitElement {
     const name = view('name');
     const email = view('email');
     // No white space between the tags (line breaks sit inside them): every text node is cloned and walked, per widget.
+    // Both of its languages are written left to right: on a right-to-left page (Arabic, Hebrew) the
+    // form says so, or a sentence's full stop lands before it. The slot keeps the page's direction.
     return html`<slot></slot
-      >${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}<form part="form" lang=${t.lang} novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @blur=${this.#onBlur}
+      >${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}<form part="form" lang=${t.lang} dir="ltr" novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @blur=${this.#onBlur}
         ><div part="field" class="field"
           ><label part="label" for="pw-name">${name.label}</label
           ><span part="hint" class="hint" id="pw-name-hint">${name.note}</span
@@ -401,7 +403,7 @@ export class PaymentwallPay extends LitElement {
   }
 
   #renderConfigProblems(problems: Problem[], t: Translation): TemplateResult {
-    return html`<div part="config-error" class="config-error" role="alert" lang=${t.lang}
+    return html`<div part="config-error" class="config-error" role="alert" lang=${t.lang} dir="ltr"
       ><p>${t.configTitle}</p
       ><ul>${problems.map((problem) => html`<li>${this.#protocol.problemText(t.lang, problem)}</li>`)}</ul></div
     >`;

@@ -148,4 +148,26 @@ describe('accessibility: where focus and language go', () => {
       console.error = quiet;
     }
   });
+
+  it('writes its English and Korean left to right on a right-to-left page, and leaves the page’s own content in the slot as it is', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div dir="rtl" lang="ar"><paymentwall-pay><p>قميص</p></paymentwall-pay></div>`);
+    const element = holder.querySelector('paymentwall-pay')!;
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      for (const [name, value] of Object.entries({ ...VALID, amount: '1,004' })) element.setAttribute(name, value);
+      await element.updateComplete;
+      const direction = (node: Element) => getComputedStyle(node).direction;
+      // The configuration box and the form: "Enter your name." would read ".Enter your name" right to left.
+      expect(direction(shadow(element).querySelector('[part="config-error"]')!)).to.equal('ltr');
+      expect(direction(shadow(element).querySelector('form')!)).to.equal('ltr');
+      expect(direction(shadow(element).querySelector('[part="status"]')!)).to.equal('ltr');
+      expect(direction(element.querySelector('p')!)).to.equal('rtl');
+      element.setAttribute('lang', 'ko');
+      await element.updateComplete;
+      expect(direction(shadow(element).querySelector('form')!)).to.equal('ltr');
+    } finally {
+      console.error = quiet;
+    }
+  });
 });
