@@ -66,8 +66,12 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // may have been charged to contact the seller before trying again, and kept another page's --_ring
 // out; the forced-colors border takes the text color: 24,824 B. The form and the configuration
 // box marked left to right, so a right-to-left page does not move their full stops: 24,831 B.
+// A review for buyers outside English and Korean then added 43 B: e-mail, phone and postcode typed
+// full-width (Japanese and Chinese keyboards) read as ASCII, a name or address in its own
+// direction and no claimed language, a configuration line's long words wrapped at 320 px, and
+// lang="ko_KR" read as Korean: 24,874 B, so one more step.
 // Issue 10's goal is 12,288 B: see the README's "Where size and speed stand" for what stands in the way.
-const GZIP_BUDGET = 24_832; // 97 × 256 B
+const GZIP_BUDGET = 25_088; // 98 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);

@@ -44,14 +44,19 @@ export function visibleFields(optional: readonly OptionalField[]): BuyerField[] 
   return ['name', 'email', ...OPTIONAL_FIELDS.filter((field) => optional.includes(field))];
 }
 
-/** Folds runs of white space: Paymentwall wants "First Last" with one space. */
-function tidy(value: string | undefined): string {
-  return (value ?? '').trim().replace(/\s+/g, ' ');
+/**
+ * Folds runs of white space: Paymentwall wants "First Last" with one space. E-mail, phone and
+ * postcode are ASCII, so what a Japanese or Chinese keyboard types full-width there (０９０, ＠,
+ * －) is read and sent as its ASCII form (NFKC); names and addresses go as typed.
+ */
+function tidy(value: string | undefined, field: BuyerField): string {
+  const text = field === 'name' || field === 'addr' ? value : value?.normalize('NFKC');
+  return (text ?? '').trim().replace(/\s+/g, ' ');
 }
 
 /** The first rule `value` breaks, or undefined when it is fine. */
 export function checkField(field: BuyerField, raw: string | undefined): BuyerError | undefined {
-  const value = tidy(raw);
+  const value = tidy(raw, field);
   switch (field) {
     case 'name':
       if (!value) return 'name-required';
@@ -87,9 +92,9 @@ export function checkBuyer(
 
 /** The buyer to send: only shown fields, trimmed, empty optional fields left out. */
 export function toBuyer(input: BuyerInput, fields: readonly BuyerField[]): Buyer {
-  const buyer: Buyer = { name: tidy(input.name), email: tidy(input.email) };
+  const buyer: Buyer = { name: tidy(input.name, 'name'), email: tidy(input.email, 'email') };
   for (const field of OPTIONAL_FIELDS) {
-    const value = tidy(input[field]);
+    const value = tidy(input[field], field);
     if (fields.includes(field) && value) buyer[field] = value;
   }
   return buyer;

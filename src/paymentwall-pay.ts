@@ -56,7 +56,7 @@ const OPTIONAL_TEMPLATES: Record<OptionalField, (view: FieldView) => TemplateRes
   tel: (v) =>
     html`<div part="field" class="field"><label part="label" for="pw-tel">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-tel" name="tel" type="tel" autocomplete="tel" aria-invalid=${v.error !== ''} aria-describedby="pw-tel-error" /><div part="error" class="error" id="pw-tel-error">${v.error}</div></div>`,
   addr: (v) =>
-    html`<div part="field" class="field"><label part="label" for="pw-addr">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-addr" name="addr" type="text" autocomplete="street-address" aria-invalid=${v.error !== ''} aria-describedby="pw-addr-error" /><div part="error" class="error" id="pw-addr-error">${v.error}</div></div>`,
+    html`<div part="field" class="field"><label part="label" for="pw-addr">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-addr" name="addr" type="text" autocomplete="street-address" dir="auto" lang="" aria-invalid=${v.error !== ''} aria-describedby="pw-addr-error" /><div part="error" class="error" id="pw-addr-error">${v.error}</div></div>`,
   postcode: (v) =>
     html`<div part="field" class="field"><label part="label" for="pw-postcode">${v.label} <span class="optional">${v.note}</span></label><input part="input" id="pw-postcode" name="postcode" type="text" autocomplete="postal-code" aria-invalid=${v.error !== ''} aria-describedby="pw-postcode-error" /><div part="error" class="error" id="pw-postcode-error">${v.error}</div></div>`,
 };
@@ -357,6 +357,8 @@ export class PaymentwallPay extends LitElement {
     // No white space between the tags (line breaks sit inside them): every text node is cloned and walked, per widget.
     // Both of its languages are written left to right: on a right-to-left page (Arabic, Hebrew) the
     // form says so, or a sentence's full stop lands before it. The slot keeps the page's direction.
+    // A name or an address is in the buyer's language and script, not the form's: those two
+    // inputs take their direction from what is typed and claim no language.
     return html`<slot></slot
       >${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}<form part="form" lang=${t.lang} dir="ltr" novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @blur=${this.#onBlur}
         ><div part="field" class="field"
@@ -368,6 +370,8 @@ export class PaymentwallPay extends LitElement {
             name="name"
             type="text"
             autocomplete="name"
+            dir="auto"
+            lang=""
             required
             aria-invalid=${name.error !== ''}
             aria-describedby="pw-name-hint pw-name-error"

@@ -173,7 +173,9 @@ export const styles = css`
     stroke-linecap: round;
     stroke-linejoin: round;
   }
+  /* Its lines name attributes and functions, long words that wrap inside the box at 320 px. */
   .config-error {
+    overflow-wrap: anywhere;
     border: 2px solid var(--_error);
     border-radius: var(--_radius);
     padding: 0.75rem 1rem;

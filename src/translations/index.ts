@@ -7,9 +7,9 @@ export type { Lang, Translation } from './translation.js';
 
 export const translations: Record<Lang, Translation> = { en, ko };
 
-/** `ko`, `ko-KR` → ko; `en`, `en-GB` → en; anything else → undefined. */
+/** `ko`, `ko-KR` and `ko_KR` (as some CMSs write it) → ko; `en`, `en-GB` → en; anything else → undefined. */
 export function supportedLang(tag: string | null | undefined): Lang | undefined {
-  const primary = tag?.trim().toLowerCase().split('-')[0];
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
   return primary === 'ko' || primary === 'en' ? primary : undefined;
 }
 

@@ -163,6 +163,19 @@ describe('accessibility: where focus and language go', () => {
       expect(direction(shadow(element).querySelector('form')!)).to.equal('ltr');
       expect(direction(shadow(element).querySelector('[part="status"]')!)).to.equal('ltr');
       expect(direction(element.querySelector('p')!)).to.equal('rtl');
+      // What the buyer types is in the buyer's script and language, not the form's: a Hebrew
+      // name or address runs right to left, an e-mail address left to right.
+      element.setAttribute('fields', 'addr');
+      element.setAttribute('buyer-name', 'דוד כהן');
+      element.setAttribute('buyer-addr', 'רחוב הרצל 12, תל אביב.');
+      element.setAttribute('buyer-email', 'david@example.com');
+      await element.updateComplete;
+      const input = (name: string) => shadow(element).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+      expect([input('name').matches(':dir(rtl)'), input('addr').matches(':dir(rtl)'), input('email').matches(':dir(ltr)')]).to.deep.equal([true, true, true]);
+      expect([input('name').lang, input('addr').lang]).to.deep.equal(['', '']);
+      element.setAttribute('buyer-name', 'David Cohen');
+      await element.updateComplete;
+      expect(input('name').matches(':dir(ltr)')).to.equal(true);
       element.setAttribute('lang', 'ko');
       await element.updateComplete;
       expect(direction(shadow(element).querySelector('form')!)).to.equal('ltr');

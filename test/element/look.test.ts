@@ -38,6 +38,24 @@ describe('the look', () => {
     expect(element.scrollWidth).to.be.at.most(321);
   });
 
+  it('wraps a configuration line’s long words inside a narrow widget', async () => {
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      // The sdk-src line names PaymentwallPay.allowSdkOrigin(), one long word.
+      const element = await widget({ 'sdk-src': 'https://cdn.example.com/iamport.js' });
+      element.style.width = '320px';
+      element.style.fontSize = '200%';
+      await element.updateComplete;
+      const box = shadow(element).querySelector<HTMLElement>('[part="config-error"]')!;
+      expect(text(box)).to.contain('allowSdkOrigin()');
+      expect(box.scrollWidth).to.be.at.most(box.clientWidth + 1);
+      expect(element.scrollWidth).to.be.at.most(321);
+    } finally {
+      console.error = quiet;
+    }
+  });
+
   it('takes its accent, radius and font from custom properties', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div class="themed">
       <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="x"></paymentwall-pay>

@@ -84,4 +84,25 @@ describe('buyer rules', () => {
     );
     expect(buyer).to.deep.equal({ name: 'Jack Son', email: 'jack@example.com', addr: 'Seoul' });
   });
+
+  it('reads e-mail, phone and postcode typed full-width (a Japanese or Chinese keyboard) as ASCII, and sends them so; names and addresses go as typed', () => {
+    const typed = {
+      name: 'Ｔａｒｏ\u3000Ｙａｍａｄａ',
+      email: 'ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ',
+      tel: '０９０－１２３４－５６７８',
+      addr: '東京都千代田区１－１',
+      postcode: '１００－０００１',
+    };
+    const fields = visibleFields(['tel', 'addr', 'postcode']);
+    expect(checkBuyer(typed, fields)).to.deep.equal({});
+    expect(toBuyer(typed, fields)).to.deep.equal({
+      name: 'Ｔａｒｏ Ｙａｍａｄａ',
+      email: 'taro@example.jp',
+      tel: '090-1234-5678',
+      addr: '東京都千代田区１－１',
+      postcode: '100-0001',
+    });
+    // Digits of other scripts are not ASCII digits in compatibility form either: still refused.
+    expect(checkField('tel', '٠١٢٣٤٥٦٧٨')).to.equal('tel-invalid');
+  });
 });

@@ -18,6 +18,12 @@ describe('language', () => {
     expect(supportedLang('ja')).to.equal(undefined);
   });
 
+  it('reads a region written with an underscore, as some CMSs write the page’s lang', () => {
+    expect(supportedLang('ko_KR')).to.equal('ko');
+    expect(supportedLang('en_US')).to.equal('en');
+    expect(supportedLang('kok')).to.equal(undefined);
+  });
+
   it('takes the element’s own lang, then the nearest ancestor’s, then the browser’s, then en', () => {
     const outer = document.createElement('div');
     outer.dataset.langTest = '';
