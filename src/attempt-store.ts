@@ -166,6 +166,20 @@ export class AttemptStore<A extends SavedAttempt = Attempt> {
     if (ended) this.write(reportedKey(id), ended);
   }
 
+  /** The widget that showed this order id paid (its key), and that widget's order then. */
+  markPaid(id: string, key: string, order: string): void {
+    this.write(`${reportedKey(id)}paid`, JSON.stringify([key, order]));
+  }
+
+  paidAt(id: string): string[] | undefined {
+    try {
+      const at: unknown = JSON.parse(this.read(`${reportedKey(id)}paid`)!);
+      return Array.isArray(at) && at.every((part) => typeof part === 'string') ? at : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   wasReported(id: string, result: Record<string, string>): boolean {
     return this.read(reportedKey(id, result)) !== undefined;
   }

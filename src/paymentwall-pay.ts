@@ -735,7 +735,18 @@ export class PaymentwallPay extends LitElement {
     claims.add(id);
     this.#store.forget(id);
     history.replaceState(history.state, '', protocol.withoutResult(location.href));
-    if (reportedBefore) return;
+    if (reportedBefore) {
+      // The same return again, on a new page load (a PG's page that sends the buyer back once more
+      // after Back): told already, so no event. The widget that showed it paid, still at its place
+      // and for the same order, shows it paid again rather than a form that would charge again.
+      const [key, order] = this.#store.paidAt(id) ?? [];
+      const owner = key && elementByKey(key);
+      if (owner instanceof PaymentwallPay && owner.#order() === order && !owner.#inFlight) {
+        owner.completed = true;
+        owner.status = { kind: 'success', text: 'success' };
+      }
+      return;
+    }
     // When storage was unavailable: what this widget is configured with is the best we know.
     const attempt = stored ?? protocol.attemptFromConfig(id, this.#config.ok ? this.#config.config : undefined, toBuyer(this.#input(), this.#fields()));
     const outcome = protocol.returnOutcome(found, attempt, this.#t);
@@ -754,6 +765,7 @@ export class PaymentwallPay extends LitElement {
     if (stored && mine) this.#restoreTyped(stored.buyer);
     this.#report(outcome, confirmed, mine ? undefined : '');
     if (mine && confirmed) {
+      if (this.completed) this.#store.markPaid(id, widgetKey(this), this.#order());
       const shown = { href: location.href, order: this.#order(), completed: this.completed, status: this.status };
       (sharedState().returnsShown ??= new Map()).set(widgetKey(this), stored ? { ...shown, buyer: stored.buyer } : shown);
     }

@@ -404,6 +404,38 @@ describe('coming back from a mobile redirect', () => {
     expect(new URL(location.href).searchParams.has('merchant_uid')).to.equal(false);
   });
 
+  it('shows Paid again, with no second report, when the same return reaches a new page load at the widget that paid', async () => {
+    stored();
+    returnWith({ imp_uid: 'imp_556', merchant_uid: 'pw-redirect-1' });
+    const first = await widget({});
+    await nextEvent(first, 'pay-success');
+    await first.updateComplete;
+    expect(text(button(first))).to.equal('Paid');
+    first.remove();
+    // Back to the PG's page, which sends the buyer to the same return once more: a new page load,
+    // whose widget at that place shows the order it paid, not a form that would charge again.
+    const newLoad = () => {
+      sharedState().redirectClaims.clear();
+      sharedState().returnsShown?.clear();
+      returnWith({ imp_uid: 'imp_556', merchant_uid: 'pw-redirect-1' });
+    };
+    newLoad();
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const again = await widget({});
+    await waitUntil(() => !new URL(location.href).searchParams.has('imp_uid'), 'the address cleaned');
+    await again.updateComplete;
+    expect(text(button(again))).to.equal('Paid');
+    expect((await again.pay()).status, 'no second charge').to.equal('cancelled');
+    again.remove();
+    // A widget at that place for another order (the page changed it since) is not the one paid.
+    newLoad();
+    const other = await widget({ amount: '2000' });
+    await waitUntil(() => !new URL(location.href).searchParams.has('imp_uid'), 'the address cleaned');
+    await other.updateComplete;
+    expect(text(button(other))).to.equal('Pay ₩2,000');
+    expect(events, 'told once, on the first load').to.have.length(0);
+  });
+
   it('reports a retry with the same merchant-uid after a failed return', async () => {
     const imp = installImp('never');
     const first = await widget({ 'merchant-uid': 'order-fixed' });

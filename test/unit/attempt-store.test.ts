@@ -70,6 +70,20 @@ describe('the attempt store', () => {
     expect(store.wasReported('order-10', result)).to.equal(true);
   });
 
+  it('remembers which widget showed an order id paid, reads a damaged record as none, and forgets it with the order id’s results', () => {
+    const store = new AttemptStore(sessionStorage);
+    store.markPaid('order-1', 'paymentwall-pay#plan', '["1004","KRW"]');
+    expect(new AttemptStore(sessionStorage).paidAt('order-1')).to.deep.equal(['paymentwall-pay#plan', '["1004","KRW"]']);
+    expect(store.paidAt('order-10')).to.equal(undefined);
+    for (const damaged of ['{', '"paymentwall-pay#plan"', '[1, 2]', 'null']) {
+      sessionStorage.setItem('paymentwall-pay:reported:order-1:paid', damaged);
+      expect(store.paidAt('order-1'), damaged).to.equal(undefined);
+    }
+    store.markPaid('order-1', 'paymentwall-pay#plan', '[]');
+    store.save(attempt);
+    expect(store.paidAt('order-1'), 'a new attempt for the order id').to.equal(undefined);
+  });
+
   it('works, forgetfully, where storage throws', () => {
     const broken = {
       getItem() {
