@@ -124,6 +124,7 @@ describe('when the SDK loads', () => {
     const src = '/test-sdk/slow.js?ms=400&same-url';
     const pageTag = document.createElement('script');
     pageTag.src = src;
+    const pageTagRan = new Promise((resolve) => pageTag.addEventListener('load', resolve, { once: true }));
     document.body.append(pageTag);
     const wrong = 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
     const original = console.error;
@@ -131,6 +132,9 @@ describe('when the SDK loads', () => {
     try {
       const element = await widget({ 'sdk-src': src, 'sdk-integrity': wrong });
       const result = await element.pay();
+      // Both tags fetch the same slow URL, so which ends first varies under load: the page's tag
+      // has run, with its IMP there to take, by the time this looks.
+      await pageTagRan;
       expect(window.IMP, 'the page’s tag defined IMP').to.exist;
       expect(result.status === 'fail' && result.detail.code).to.equal('sdk-load-failed');
     } finally {
