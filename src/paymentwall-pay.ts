@@ -546,6 +546,11 @@ export class PaymentwallPay extends LitElement {
       if (run?.guessable) this.#store.abandon(run.id!);
       return;
     }
+    this.#showEnded(ended);
+  }
+
+  /** Shows how a payment this tab already reported ended (`success`, else a failure), with no event. */
+  #showEnded(ended: string): void {
     this.completed = ended === 'success';
     this.status = this.completed ? { kind: 'success', text: 'success' } : { kind: 'fail', text: 'pg-error' };
   }
@@ -741,10 +746,7 @@ export class PaymentwallPay extends LitElement {
       // and for the same order, shows it paid again rather than a form that would charge again.
       const [key, order] = this.#store.paidAt(id) ?? [];
       const owner = key && elementByKey(key);
-      if (owner instanceof PaymentwallPay && owner.#order() === order && !owner.#inFlight) {
-        owner.completed = true;
-        owner.status = { kind: 'success', text: 'success' };
-      }
+      if (owner instanceof PaymentwallPay && owner.#order() === order && !owner.#inFlight) owner.#showEnded('success');
       return;
     }
     // When storage was unavailable: what this widget is configured with is the best we know.
@@ -765,9 +767,11 @@ export class PaymentwallPay extends LitElement {
     if (stored && mine) this.#restoreTyped(stored.buyer);
     this.#report(outcome, confirmed, mine ? undefined : '');
     if (mine && confirmed) {
-      if (this.completed) this.#store.markPaid(id, widgetKey(this), this.#order());
-      const shown = { href: location.href, order: this.#order(), completed: this.completed, status: this.status };
-      (sharedState().returnsShown ??= new Map()).set(widgetKey(this), stored ? { ...shown, buyer: stored.buyer } : shown);
+      const key = widgetKey(this);
+      const order = this.#order();
+      if (this.completed) this.#store.markPaid(id, key, order);
+      const shown = { href: location.href, order, completed: this.completed, status: this.status };
+      (sharedState().returnsShown ??= new Map()).set(key, stored ? { ...shown, buyer: stored.buyer } : shown);
     }
   }
 

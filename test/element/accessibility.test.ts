@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { installImp } from '../helpers/imp-double.js';
-import { button, focused, nextEvent, resetPage, shadow, text } from '../helpers/page.js';
+import { button, focused, input, nextEvent, resetPage, shadow, text } from '../helpers/page.js';
 import { BUYER, VALID, widget } from '../helpers/widget.js';
 
 for (const lang of ['en', 'ko']) {
@@ -170,12 +170,11 @@ describe('accessibility: where focus and language go', () => {
       element.setAttribute('buyer-addr', 'רחוב הרצל 12, תל אביב.');
       element.setAttribute('buyer-email', 'david@example.com');
       await element.updateComplete;
-      const input = (name: string) => shadow(element).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-      expect([input('name').matches(':dir(rtl)'), input('addr').matches(':dir(rtl)'), input('email').matches(':dir(ltr)')]).to.deep.equal([true, true, true]);
-      expect([input('name').lang, input('addr').lang]).to.deep.equal(['', '']);
+      expect([input(element, 'name').matches(':dir(rtl)'), input(element, 'addr').matches(':dir(rtl)'), input(element, 'email').matches(':dir(ltr)')]).to.deep.equal([true, true, true]);
+      expect([input(element, 'name').lang, input(element, 'addr').lang]).to.deep.equal(['', '']);
       element.setAttribute('buyer-name', 'David Cohen');
       await element.updateComplete;
-      expect(input('name').matches(':dir(ltr)')).to.equal(true);
+      expect(input(element, 'name').matches(':dir(ltr)')).to.equal(true);
       element.setAttribute('lang', 'ko');
       await element.updateComplete;
       expect(direction(shadow(element).querySelector('form')!)).to.equal('ltr');
