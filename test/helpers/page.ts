@@ -2,18 +2,21 @@ import { sharedState } from '../../src/shared-state.js';
 
 /**
  * Puts the page back as it was: no IMP, no SDK tags, no stored attempts, no claims. Waits for SDK
- * loads still under way first: Firefox runs a removed script that was already loading, and it
- * would define IMP in the middle of the next test.
+ * loads from the test server still under way first: Firefox runs a removed script that was already
+ * loading, and it would define IMP in the middle of the next test. Loads from anywhere else (a
+ * widget left on PortOne's default CDN, which it sees and warms) are not waited for: how long
+ * they take is the network's business, and none of them brings a script.
  */
 export async function resetPage(): Promise<void> {
   const state = sharedState();
-  await Promise.allSettled(state.sdkLoads.values());
+  const fromHere = (url: string) => new URL(url, location.href).origin === location.origin;
+  await Promise.allSettled(Array.from(state.sdkLoads).filter(([key]) => fromHere(key.split(' ')[0]!)).map(([, load]) => load));
   delete window.IMP;
   state.sdkLoads.clear();
   state.redirectClaims.clear();
   state.returnsShown?.clear();
   for (const script of Array.from(document.scripts)) {
-    if (script.src.includes('/test-sdk/') || script.src.includes('/test/fixtures/sdk/')) script.remove();
+    if (script.src && (!fromHere(script.src) || script.src.includes('/test-sdk/') || script.src.includes('/test/fixtures/sdk/'))) script.remove();
   }
   sessionStorage.clear();
 }
