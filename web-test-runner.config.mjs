@@ -130,6 +130,9 @@ export default {
   // One browser at a time too: two engines at once on a 2-core machine starve each other's timers.
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 8000 } },
+  // Angular's compiler, React's bundle and Vue's build load before a file's first test; WebKit
+  // under xvfb on a busy two-core machine may need more than the default 20 s for that.
+  testsStartTimeout: 60_000,
   reporters: [defaultReporter(), summaryReporter()],
   // Lit's development build (chosen by nodeResolve) checks our use of Lit; its banner is noise.
   testRunnerHtml: (testFramework) => `<!doctype html>

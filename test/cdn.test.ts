@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './helpers/page.js';
 
 interface PageWindow extends Omit<Window, 'IMP'> {
   __events: Array<{ type: string; id: string; detail: Record<string, unknown> }>;

@@ -1,6 +1,6 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { installImp } from '../helpers/imp-double.js';
-import { button, focused, input, nextEvent, resetPage, shadow, text } from '../helpers/page.js';
+import { button, focused, input, nextEvent, resetPage, shadow, text, waitUntil } from '../helpers/page.js';
 import { BUYER, VALID, widget } from '../helpers/widget.js';
 
 for (const lang of ['en', 'ko']) {

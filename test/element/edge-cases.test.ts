@@ -1,8 +1,8 @@
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import { PaymentwallPay, type PayFailEvent, type PayRequestEvent } from '../../src/index.js';
 import { sharedState } from '../../src/shared-state.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, focused, nextEvent, resetPage, shadow, text } from '../helpers/page.js';
+import { button, focused, nextEvent, resetPage, shadow, text, waitUntil } from '../helpers/page.js';
 import { allowTestSdk, widget, windowOpen } from '../helpers/widget.js';
 
 const quietly = async (body: () => Promise<void>) => {

@@ -1,7 +1,7 @@
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import type { PayFailEvent, PayRequestEvent, PaySuccessEvent } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, input, nextEvent, recordEvents, resetPage, shadow, text } from '../helpers/page.js';
+import { button, input, nextEvent, recordEvents, resetPage, shadow, text, waitUntil } from '../helpers/page.js';
 import { fill, widget } from '../helpers/widget.js';
 
 describe('the payment flow', () => {

@@ -1,7 +1,7 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { PaymentwallPay, definePaymentwallPay, type PayRequestEvent } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, nextEvent, recordEvents, resetPage, shadow, text } from '../helpers/page.js';
+import { button, nextEvent, recordEvents, resetPage, shadow, text, waitUntil } from '../helpers/page.js';
 import { widget, windowOpen } from '../helpers/widget.js';
 
 const home = location.href;

@@ -1,9 +1,9 @@
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { AttemptStore, type Attempt, type SavedAttempt } from '../../src/attempt-store.js';
 import { pageLoad, sharedState } from '../../src/shared-state.js';
 import type { PayFailEvent, PaySuccessEvent, PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, input, nextEvent, recordEvents, resetPage, shadow, text, tick } from '../helpers/page.js';
+import { button, input, nextEvent, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
 import { VALID, widget } from '../helpers/widget.js';
 
 const home = location.href;

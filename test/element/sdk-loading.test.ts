@@ -1,8 +1,8 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import type { PayFailEvent, PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, nextEvent, resetPage } from '../helpers/page.js';
+import { button, nextEvent, resetPage, waitUntil } from '../helpers/page.js';
 import { widget } from '../helpers/widget.js';
 
 const DOUBLE = '/test/fixtures/sdk/imp-double.js';
@@ -254,7 +254,8 @@ describe('when the SDK loads', () => {
     const original = console.error;
     console.error = () => {};
     try {
-      const element = await widget({ 'sdk-src': src, 'sdk-timeout': '300' });
+      // Half of sdk-timeout for the page's tag, the rest for its own: time enough on a busy machine.
+      const element = await widget({ 'sdk-src': src, 'sdk-timeout': '2000' });
       const first = await element.pay();
       const second = first.status === 'success' ? first : await element.pay();
       expect(second.status, 'paid, at the latest on the second try').to.equal('success');

@@ -1,9 +1,9 @@
 // PortOne V2 through the element (issue 9): a widget with store-id calls PortOne.requestPayment with
 // the exact object, reads its answers, and refuses or warns about V1-only attributes.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { isV2PayRequest, type PayFailDetailV2, type PayRequestDetailV2, type PaySuccessDetailV2 } from '../../src/index.js';
 import { TX_ID, installPortOne } from '../helpers/portone-double.js';
-import { button, nextEvent, recordEvents, shadow, text } from '../helpers/page.js';
+import { button, nextEvent, recordEvents, shadow, text, waitUntil } from '../helpers/page.js';
 import { resetV2Page, v2Widget, VALID_V2 } from '../helpers/v2-widget.js';
 import { widget } from '../helpers/widget.js';
 

@@ -1,13 +1,13 @@
 // PortOne V2's mobile redirect return (issue 9), with V1's guarantees: reported exactly once, from the
 // saved attempt, by the widget that started it; the address cleaned (after a #route too); a crafted
 // link shows none of its text; a reload reports nothing again.
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { AttemptStore, type SavedAttempt } from '../../src/attempt-store.js';
 import type { PayFailDetailV2, PaySuccessDetailV2, PaymentwallPay } from '../../src/index.js';
 import type { V2Attempt } from '../../src/protocols/v2/types.js';
 import { sharedState } from '../../src/shared-state.js';
 import { declinedResponse, installPortOne } from '../helpers/portone-double.js';
-import { button, input, nextEvent, recordEvents, shadow, text, tick } from '../helpers/page.js';
+import { button, input, nextEvent, recordEvents, shadow, text, tick, waitUntil } from '../helpers/page.js';
 import { resetV2Page, v2Widget, VALID_V2 } from '../helpers/v2-widget.js';
 
 const home = location.href;
@@ -297,6 +297,7 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
         await fixture(element);
         await tick(later);
         element.storeId = VALID_V2['store-id'];
+        await waitUntil(() => events.length > 0, 'a report');
         await tick(OWNER_WAIT);
       } finally {
         console.error = error;
@@ -316,7 +317,8 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     const v2 = document.createElement('paymentwall-pay') as PaymentwallPay;
     for (const [name, value] of Object.entries(VALID_V2)) v2.setAttribute(name, value);
     page.append(v2);
-    await tick(OWNER_WAIT * 2);
+    await waitUntil(() => events.length > 0, 'a report');
+    await tick(OWNER_WAIT);
     expect(events.map((event) => [event.type, event.target])).to.deep.equal([['pay-success', v2]]);
   });
 });
@@ -340,9 +342,9 @@ describe('PortOne V2: a page whose own address carries its paymentId', () => {
 
   /**
    * Pays on /checkout?paymentId=ORD-1, then plays the next page load (`type`), at the same address
-   * or, with `hash`, at that address with this #route.
+   * or, with `hash`, at that address with this #route; waits for `reports` reports (and a while for more).
    */
-  async function leaveAndLoadAgain(type: NavigationTimingType, hash = ''): Promise<{ events: CustomEvent[]; element: PaymentwallPay }> {
+  async function leaveAndLoadAgain(type: NavigationTimingType, hash = '', reports = 0): Promise<{ events: CustomEvent[]; element: PaymentwallPay }> {
     returnWith({ paymentId: 'ORD-1' });
     const sdk = installPortOne('never');
     const paying = await v2Widget({ 'payment-id': 'ORD-1' });
@@ -359,6 +361,7 @@ describe('PortOne V2: a page whose own address carries its paymentId', () => {
     try {
       const events = recordEvents(document, 'pay-success', 'pay-fail');
       const element = await v2Widget({ 'payment-id': 'ORD-1' });
+      if (reports) await waitUntil(() => events.length >= reports, 'a report');
       await tick(OWNER_WAIT);
       await element.updateComplete;
       return { events, element };
@@ -391,14 +394,14 @@ describe('PortOne V2: a page whose own address carries its paymentId', () => {
   }
 
   it('any other load there with just that address is reported unconfirmed: it may be the page, or PortOne', async () => {
-    const { events, element } = await leaveAndLoadAgain('navigate');
+    const { events, element } = await leaveAndLoadAgain('navigate', '', 1);
     expect(events.map((event) => [event.type, event.detail.unconfirmed])).to.deep.equal([['pay-success', true]]);
     expect(text(button(element))).not.to.equal('Paid');
   });
 
   it('a return at another address, with the same bare query, is PortOne’s and stays confirmed', async () => {
     // PortOne's redirect to the page's redirect-url (or, from a #route, to the page without it).
-    const { events, element } = await leaveAndLoadAgain('navigate', '#/done');
+    const { events, element } = await leaveAndLoadAgain('navigate', '#/done', 1);
     expect(events.map((event) => [event.type, event.detail.unconfirmed])).to.deep.equal([['pay-success', undefined]]);
     expect(text(button(element))).to.equal('Paid');
   });

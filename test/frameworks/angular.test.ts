@@ -2,10 +2,10 @@
 import '@angular/compiler';
 import { Component, CUSTOM_ELEMENTS_SCHEMA, provideZonelessChangeDetection, signal, type ApplicationRef } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { PaymentwallPay, PaySuccessDetail } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { resetPage } from '../helpers/page.js';
+import { resetPage, waitUntil } from '../helpers/page.js';
 import '../../src/index.js';
 
 @Component({

@@ -1,7 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { PaymentwallPay, PayFailDetail } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { resetPage } from '../helpers/page.js';
+import { resetPage, waitUntil } from '../helpers/page.js';
 import '../../src/index.js';
 
 interface ReactBundle {

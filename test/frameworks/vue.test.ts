@@ -1,9 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 // The build with the template compiler, so the test can use a template string.
 import { createApp, nextTick } from 'vue/dist/vue.esm-browser.js';
 import type { PaymentwallPay, PaySuccessDetail } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { resetPage } from '../helpers/page.js';
+import { resetPage, waitUntil } from '../helpers/page.js';
 import '../../src/index.js';
 
 describe('in a Vue 3 app', () => {

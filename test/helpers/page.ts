@@ -1,3 +1,4 @@
+import { waitUntil as waitUntilOpenWc } from '@open-wc/testing';
 import { sharedState } from '../../src/shared-state.js';
 
 /**
@@ -54,6 +55,14 @@ export function focused(element: HTMLElement): string {
 
 export function text(node: Element | null | undefined): string {
   return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/**
+ * open-wc's waitUntil, giving up after 5 s rather than 1 s: what the tests wait for happens in
+ * milliseconds, but a CI machine with two busy cores can take longer. Mocha's 8 s still bounds a test.
+ */
+export function waitUntil(predicate: () => unknown, message?: string, options: { interval?: number; timeout?: number } = {}): Promise<void> {
+  return waitUntilOpenWc(predicate, message, { timeout: 5000, ...options });
 }
 
 /** Resolves with the next `type` event on `target`, or rejects after `ms`. */

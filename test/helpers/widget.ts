@@ -1,9 +1,9 @@
-import { fixture, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { fixture, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { PaymentwallPay } from '../../src/index.js';
 import type { RequestPayResponse } from '../../src/imp.js';
 import { installImp } from './imp-double.js';
-import { input } from './page.js';
+import { input, waitUntil } from './page.js';
 
 /** The tests' SDK stand-ins are served by the test server: this page opts in to its own origin. */
 export function allowTestSdk(): void {
