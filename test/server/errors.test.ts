@@ -148,7 +148,7 @@ function everythingSaidBy(error: unknown): string {
 }
 
 test('neither the secret nor a token appears in any error', { timeout: 5_000 }, async (t) => {
-  const { fake, client } = await setup(t, { timeoutMs: 200 });
+  const { fake, client } = await setup(t, { timeoutMs: 1000 });
   const { imp_uid } = fake.addPayment();
   const errors: unknown[] = [];
   const collect = async (call: Promise<unknown>): Promise<void> => {
