@@ -98,7 +98,9 @@ await build({
 
 const chromium = chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } });
 const firefoxPath = findFirefox();
-const firefox = firefoxPath && puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true } });
+// English whatever the machine's locale, as Chromium's --lang in CHROME_ARGS.
+const firefoxPrefs = { 'intl.accept_languages': 'en-US, en', 'intl.locale.requested': 'en-US' };
+const firefox = firefoxPath && puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true, extraPrefsFirefox: firefoxPrefs } });
 const CHROMIUM_ONLY = 'test/element/chromium-only.test.ts';
 const webkitPort = Number(process.env.WEBKIT_DRIVER_PORT) || undefined;
 const webkit = webkitPort && named('WebKit', webdriverLauncher({

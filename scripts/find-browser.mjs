@@ -47,4 +47,8 @@ export const CHROME_ARGS = [
   '--disable-backgrounding-occluded-windows',
   // window.gc(), for the test that removed widgets are garbage-collected.
   '--js-flags=--expose-gc',
+  // The same browser language on every machine: a widget without lang follows it, and a Korean
+  // developer's LANG would otherwise make it Korean.
+  '--lang=en-US',
+  '--accept-lang=en-US,en',
 ];

@@ -18,7 +18,10 @@ const port = await new Promise((resolve) => {
     probe.close(() => resolve(free));
   });
 });
-const driver = spawn(webkit.driver, [`--port=${port}`], { stdio: 'ignore' });
+// WebKitGTK takes its language from the locale: English whatever the machine's, as Chromium's --lang.
+const driverEnv = { ...process.env, LC_ALL: 'C.UTF-8' };
+delete driverEnv.LANGUAGE;
+const driver = spawn(webkit.driver, [`--port=${port}`], { stdio: 'ignore', env: driverEnv });
 await new Promise((resolve) => setTimeout(resolve, 500));
 const runner = spawn(`${root}node_modules/.bin/web-test-runner`, process.argv.slice(2), {
   cwd: root,

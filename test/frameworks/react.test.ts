@@ -67,6 +67,7 @@ describe('in a React 19 app', () => {
             amount: 1004,
             currency: 'KRW',
             'order-name': 'React order',
+            lang: 'en',
             'buyer-name': 'Jack Son',
             'buyer-email': 'jack@example.com',
             'onpay-success': (event: CustomEvent<{ impUid: string }>) => paid.push(event.detail.impUid),
