@@ -212,9 +212,7 @@ describe('edges a page author or buyer would hit', () => {
       await aTimeout(100);
       expect(document.querySelectorAll('script[src*="imp-double"]')).to.have.length(0);
       element.amount = 1000;
-      await waitUntil(() => document.querySelectorAll('script[src*="imp-double"]').length === 1, 'SDK tag after the fix', {
-        timeout: 3000,
-      });
+      await waitUntil(() => document.querySelectorAll('script[src*="imp-double"]').length === 1, 'SDK tag after the fix');
       await waitUntil(() => window.IMP !== undefined, 'the SDK loaded');
     });
   });

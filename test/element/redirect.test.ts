@@ -200,7 +200,7 @@ describe('coming back from a mobile redirect', () => {
     await tick(20);
     const events = recordEvents(document, 'pay-success', 'pay-fail');
     host.append(element);
-    await waitUntil(() => events.length === 1, 'reported once back on the page', { timeout: 3000 });
+    await waitUntil(() => events.length === 1, 'reported once back on the page');
     expect((events[0] as PaySuccessEvent).detail.impUid).to.equal('imp_564');
     expect(location.search).not.to.contain('imp_uid');
   });
@@ -523,7 +523,7 @@ describe('coming back from a mobile redirect', () => {
       <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="a"></paymentwall-pay>
       <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="b"></paymentwall-pay>
     </div>`);
-    await waitUntil(() => events.length > 0, 'a report', { timeout: 3000 });
+    await waitUntil(() => events.length > 0, 'a report');
     // Past the head start the missing widget would have had, in case a second one reported.
     await tick(300);
     expect(events).to.have.length(1);
