@@ -199,12 +199,16 @@ export class PortOneClient {
   }
 }
 
-/** A 404 from a look-up means "PortOne has none": `null`, not an error. */
+/**
+ * PortOne's 404 from a look-up means "PortOne has none": `null`, not an error. Only PortOne's own,
+ * in its envelope: a proxy's or a firewall's 404 page says nothing of the order or the card, and
+ * `null` there could have the merchant charge twice.
+ */
 async function orNullIfNotFound<T>(lookup: Promise<T>): Promise<T | null> {
   try {
     return await lookup;
   } catch (error) {
-    if (error instanceof PortOneApiError && error.kind === 'http' && error.status === 404) return null;
+    if (error instanceof PortOneApiError && error.kind === 'http' && error.status === 404 && error.portOneCode !== undefined) return null;
     throw error;
   }
 }

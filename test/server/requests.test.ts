@@ -326,6 +326,19 @@ test('a look-up that fails with anything but a 404 is an error, never "PortOne h
   assert.deepEqual(fake.apiRequests().map((r) => r.status), [500, 403]);
 });
 
+test('a 404 without PortOne’s envelope (a proxy’s page) is an error, never "PortOne has none"', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.addPayment({ merchant_uid: 'renew_1', status: 'paid' });
+  fake.addBillingKey('cust_1');
+  fake.injectFault({ type: 'status', status: 404 }, '/payments/find/renew_1');
+  await assert.rejects(client.findPaymentByMerchantUid('renew_1'), { name: 'PortOneApiError', kind: 'http', status: 404 });
+  fake.injectFault({ type: 'status', status: 404 }, '/subscribe/customers/cust_1');
+  await assert.rejects(client.getBillingKey('cust_1'), { name: 'PortOneApiError', kind: 'http', status: 404 });
+  // PortOne's own 404 for the same look-ups still means none.
+  assert.equal(await client.findPaymentByMerchantUid('renew_2'), null);
+  assert.equal(await client.getBillingKey('cust_2'), null);
+});
+
 test('after a charge times out, find says whether it happened; a retry with the same merchantUid cannot charge twice', async (t) => {
   const { fake, client } = await setup(t, { timeoutMs: 300 });
   fake.billingKeys.set('cust_1', 'jack@example.com');
