@@ -136,33 +136,62 @@ class ReplyTooLarge extends Error {
 
 /**
  * The reply's text, read chunk by chunk and given up past `MAX_REPLY_BYTES` when its body can be
- * read so (the global fetch's web stream, node-fetch's Node stream); when the call ends meanwhile,
- * a Node stream is destroyed, so a custom fetch that ignores the signal keeps no connection open.
+ * read so (the global fetch's web stream, node-fetch's Node stream). When the call ends meanwhile
+ * the body is cancelled or destroyed, so a custom fetch that ignores the signal keeps no
+ * connection open.
  */
 async function readText(response: FetchResponseLike, signal: AbortSignal): Promise<string> {
   const { body } = response as { body?: unknown };
-  if (typeof (body as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] !== 'function') {
+  const chunks = chunksOf(body, signal);
+  if (!chunks) {
     const text = await response.text();
     if (Buffer.byteLength(text) > MAX_REPLY_BYTES) throw new ReplyTooLarge();
     return text;
   }
-  const destroy = () => (body as { destroy?: () => void }).destroy?.();
-  signal.addEventListener('abort', destroy, { once: true });
   const decoder = new TextDecoder();
   let text = '';
   let bytes = 0;
-  try {
-    // Leaving the loop early cancels a web stream and destroys a Node one.
-    for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
-      const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      bytes += data.byteLength;
-      if (bytes > MAX_REPLY_BYTES) throw new ReplyTooLarge();
-      text += decoder.decode(data, { stream: true });
-    }
-  } finally {
-    signal.removeEventListener('abort', destroy);
+  for await (const chunk of chunks) {
+    const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    bytes += data.byteLength;
+    if (bytes > MAX_REPLY_BYTES) throw new ReplyTooLarge();
+    text += decoder.decode(data, { stream: true });
   }
   return text + decoder.decode();
+}
+
+/**
+ * A body's chunks, or `undefined` when it cannot be read chunk by chunk. A web stream is read
+ * through its reader, which the signal cancels even while a read waits (its async iterator would
+ * wait for that read first); a Node stream is destroyed. Leaving early does the same.
+ */
+function chunksOf(body: unknown, signal: AbortSignal): AsyncIterable<Uint8Array | string> | undefined {
+  const web = body as Partial<ReadableStream<Uint8Array>> | null | undefined;
+  if (typeof web?.getReader === 'function') {
+    const reader = web.getReader();
+    return stopped(signal, () => void reader.cancel().catch(() => {}), {
+      async *[Symbol.asyncIterator]() {
+        for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value;
+      },
+    });
+  }
+  const node = body as (AsyncIterable<Uint8Array | string> & { destroy?: () => void }) | null | undefined;
+  if (typeof node?.[Symbol.asyncIterator] !== 'function') return undefined;
+  return stopped(signal, () => node.destroy?.(), node);
+}
+
+/** `chunks`, with `stop` called when the signal aborts or the reader leaves before the end. */
+async function* stopped<T>(signal: AbortSignal, stop: () => void, chunks: AsyncIterable<T>): AsyncIterable<T> {
+  if (signal.aborted) return stop();
+  signal.addEventListener('abort', stop, { once: true });
+  let ended = false;
+  try {
+    yield* chunks;
+    ended = true;
+  } finally {
+    signal.removeEventListener('abort', stop);
+    if (!ended) stop();
+  }
 }
 
 function isTransient(error: unknown): boolean {

@@ -345,3 +345,30 @@ test('a Node stream body that stalls is destroyed when the time runs out, though
   assert.equal(error.status, 200);
   assert.ok(destroyed, 'no connection is kept open for a call that ended');
 });
+
+test('a web stream body that stalls is cancelled when the time runs out, though the fetch ignores the signal', BOUNDED, async (t) => {
+  const { fake } = await setup(t, { timeoutMs: 1000 });
+  // A server that sends the headers and half a body, then nothing: the global fetch's body is a web stream.
+  let closed = false;
+  const stalling = createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.write('{"code":0,');
+    req.socket.on('close', () => (closed = true));
+  });
+  await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+  t.after(() => {
+    stalling.closeAllConnections();
+    return new Promise<void>((resolve) => stalling.close(() => resolve()));
+  });
+  const stallingUrl = `http://127.0.0.1:${(stalling.address() as AddressInfo).port}`;
+  // Instrumentation that passes everything on but the signal.
+  const deafFetch: PortOneClientOptions['fetch'] = (url, { signal: _ignored, ...init }) =>
+    url.endsWith('/users/getToken') ? fetch(url, init) : fetch(url.replace(fake.baseUrl, stallingUrl), init);
+  const client = new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, timeoutMs: 1000, fetch: deafFetch });
+  const error = await apiError(client.getPayment('imp_1'));
+  assert.equal(error.kind, 'timeout');
+  assert.equal(error.status, 200);
+  // The socket closes a moment after the cancel; a second at most.
+  for (let waited = 0; !closed && waited < 1000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.ok(closed, 'no connection is kept open for a call that ended');
+});
