@@ -43,6 +43,9 @@ export interface RequestPayResponse {
   imp_success?: boolean;
   error_code?: string | null;
   error_msg?: string | null;
+  /** The 1.3.0 SDK's failure code and message, where older ones send `error_code` / `error_msg`. */
+  code?: string | null;
+  message?: string | null;
   imp_uid?: string | null;
   merchant_uid?: string;
   paid_amount?: number;

@@ -15,12 +15,17 @@ const text = (value: unknown) => (typeof value === 'string' && value !== '' ? va
 export const codeText = (value: unknown) => (typeof value === 'number' ? String(value) : text(value));
 
 /**
- * PortOne reports a failure by a non-empty `error_code`; older SDKs by `success` or
- * `imp_success` being false (as booleans in the callback, as strings in a redirect query).
+ * PortOne reports a failure by a non-empty `error_code`, or by a `code` (with `message`) as the
+ * 1.3.0 SDK answers (PortOne's Android SDK tests `error_code == null && code == null`); older SDKs
+ * by `success` or `imp_success` being false (as booleans in the callback, as strings in a
+ * redirect query).
  */
 export function isPgFailure(result: PortOneResult): boolean {
-  return codeText(result.error_code) !== undefined || isFalse(result.success) || isFalse(result.imp_success);
+  return pgCode(result) !== undefined || isFalse(result.success) || isFalse(result.imp_success);
 }
+
+const pgCode = (result: PortOneResult) => codeText(result.error_code) ?? codeText(result.code);
+const pgMessage = (result: PortOneResult) => text(result.error_msg) ?? text(result.message);
 
 /**
  * The buyer closed PortOne's window or pressed its cancel button. PortOne V1 has no code for it:
@@ -28,7 +33,7 @@ export function isPgFailure(result: PortOneResult): boolean {
  * "[결제포기] …"; reference §3 lists "window closed, cancel clicked" under status `failed`).
  */
 export function isBuyerCancel(result: PortOneResult | undefined): boolean {
-  return result !== undefined && isPgFailure(result) && saysBuyerClosed(result.error_msg);
+  return result !== undefined && isPgFailure(result) && saysBuyerClosed(pgMessage(result));
 }
 
 /** PortOne's (or the PG's) words say the buyer closed the window or cancelled: V1's and V2's alike. */
@@ -69,11 +74,11 @@ export function failDetail(
   if (merchantUid !== undefined) detail.merchantUid = merchantUid;
   if (result !== undefined) {
     const impUid = text(result.imp_uid);
-    const pgCode = codeText(result.error_code);
-    const pgMessage = text(result.error_msg);
+    const code = pgCode(result);
+    const message = pgMessage(result);
     if (impUid !== undefined) detail.impUid = impUid;
-    if (pgCode !== undefined) detail.pgCode = pgCode;
-    if (pgMessage !== undefined) detail.pgMessage = pgMessage;
+    if (code !== undefined) detail.pgCode = code;
+    if (message !== undefined) detail.pgMessage = message;
     detail.response = result;
   }
   return detail;

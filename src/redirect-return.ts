@@ -1,10 +1,10 @@
 /**
  * The query PortOne appends to `m_redirect_url` when a mobile browser comes back (reference §4):
- * `imp_uid`, `merchant_uid`, and on failure `error_code`/`error_msg`; older SDKs add
- * `imp_success` or `success`. With a `redirect-url` that has a `#route` (hash-routed apps),
+ * `imp_uid`, `merchant_uid`, and on failure `error_code`/`error_msg` (the 1.3.0 SDK's
+ * `code`/`message`); older SDKs add `imp_success` or `success`. With a `redirect-url` that has a `#route` (hash-routed apps),
  * PortOne's query ends up inside the fragment, so it is looked for there too.
  */
-export const RESULT_PARAMS = ['imp_uid', 'merchant_uid', 'imp_success', 'success', 'error_code', 'error_msg'] as const;
+export const RESULT_PARAMS = ['imp_uid', 'merchant_uid', 'imp_success', 'success', 'error_code', 'error_msg', 'code', 'message'] as const;
 
 export interface RedirectResult {
   merchantUid: string;
@@ -28,13 +28,13 @@ export function lastValues(params: URLSearchParams, names: readonly string[]): R
 }
 
 /**
- * PortOne's return carries its result: an `imp_uid`, or a failure (`error_code`, or
+ * PortOne's return carries its result: an `imp_uid`, or a failure (`error_code` or `code`, or
  * `imp_success` / `success` false), beside the `merchant_uid`. A `merchant_uid` alone is the
  * page's own parameter: anyone can link to `?merchant_uid=…`.
  */
 function isPortOneReturn(params: URLSearchParams): boolean {
-  const { merchant_uid, imp_uid, error_code, imp_success, success } = lastValues(params, RESULT_PARAMS);
-  return Boolean(merchant_uid) && (Boolean(imp_uid || error_code) || imp_success === 'false' || success === 'false');
+  const { merchant_uid, imp_uid, error_code, code, imp_success, success } = lastValues(params, RESULT_PARAMS);
+  return Boolean(merchant_uid) && (Boolean(imp_uid || error_code || code) || imp_success === 'false' || success === 'false');
 }
 
 /** Whether `href` names any of PortOne's result parameters (V1's unless told), in its query or its fragment's. */

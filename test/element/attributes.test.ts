@@ -156,6 +156,10 @@ describe('attributes become the request_pay object', () => {
       // does not always send success): read on the way back, they would be taken for its answer.
       history.replaceState(history.state, '', `${page}&success=false&error_msg=Call%20us#pricing`);
       expect((await requestFor({})).m_redirect_url).to.equal(new URL(page, location.href).href);
+      await resetPage();
+      // The 1.3.0 SDK's failure names, likewise.
+      history.replaceState(history.state, '', `${page}&code=F1&message=Call%20us`);
+      expect((await requestFor({})).m_redirect_url).to.equal(new URL(page, location.href).href);
     } finally {
       history.replaceState(history.state, '', before);
     }

@@ -155,6 +155,15 @@ describe('edges a page author or buyer would hit', () => {
     expect(text(button(element))).not.to.equal('Paid');
   });
 
+  it('ends in pg-error, not Paid, when PortOne calls back with the 1.3.0 SDK’s code and message', async () => {
+    const { element, paying, answer } = await windowOpen();
+    answer({ imp_uid: 'imp_111', merchant_uid: 'x', code: 'FAILURE_TYPE_PG', message: '카드 승인 거절' });
+    const result = await paying;
+    expect(result.status === 'fail' && [result.detail.code, result.detail.pgCode, result.detail.pgMessage]).to.deep.equal(['pg-error', 'FAILURE_TYPE_PG', '카드 승인 거절']);
+    await element.updateComplete;
+    expect(text(button(element))).not.to.equal('Paid');
+  });
+
   it('ends in sdk-error, not Paid, when PortOne calls back with neither an error nor an imp_uid', async () => {
     const { element, paying, answer } = await windowOpen();
     answer({});

@@ -269,6 +269,29 @@ describe('coming back from a mobile redirect', () => {
     expect(input(element, 'name').value).to.equal('');
   });
 
+  it('reports the 1.3.0 SDK’s code and message as a failure, though an imp_uid came with them', async () => {
+    stored();
+    returnWith({ imp_uid: 'imp_558', merchant_uid: 'pw-redirect-1', code: 'FAILURE_TYPE_PG', message: 'declined' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const element = await widget({});
+    await waitUntil(() => events.length > 0, 'the return reported');
+    await settled();
+    expect(events.map((event) => event.type)).to.deep.equal(['pay-fail']);
+    expect((events[0] as PayFailEvent).detail).to.deep.include({ code: 'pg-error', pgCode: 'FAILURE_TYPE_PG', pgMessage: 'declined' });
+    expect(text(button(element))).not.to.equal('Paid');
+    expect(new URL(location.href).searchParams.has('code')).to.equal(false);
+  });
+
+  it('reads a return whose only result is the 1.3.0 SDK’s code as a failure', async () => {
+    stored();
+    returnWith({ merchant_uid: 'pw-redirect-1', code: 'FAILURE_TYPE_PG', message: '사용자가 결제를 취소하셨습니다' });
+    const element = await widget({});
+    const { detail } = await nextEvent<PayFailEvent>(element, 'pay-fail');
+    expect(detail).to.deep.include({ via: 'redirect', code: 'pg-error', pgCode: 'FAILURE_TYPE_PG' });
+    // The buyer closed the window: the widget's own words.
+    expect(detail.message).to.contain('closed');
+  });
+
   it('reports imp_success=false from an older SDK as a failure', async () => {
     stored();
     returnWith({ imp_uid: 'imp_557', merchant_uid: 'pw-redirect-1', imp_success: 'false' });
