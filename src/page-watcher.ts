@@ -1,5 +1,6 @@
 import { SDK_ORIGINS_CHANGED } from './sdk-origin.js';
 import { isShadowRoot } from './widget-key.js';
+import { unclobbered } from './unclobbered.js';
 
 /** What a widget does when the page changes under it. */
 export interface PageListener {
@@ -28,13 +29,13 @@ export function watchPage(listener: PageListener, element: Element): () => void 
   listeners.add(listener);
   if (!langs) {
     langs = new MutationObserver(refresh);
-    watchLang(document.documentElement);
+    watchLang(unclobbered(document, 'documentElement'));
     window.addEventListener(SDK_ORIGINS_CHANGED, refresh);
     window.addEventListener('pageshow', (event) => {
       if (event.persisted) listeners.forEach((each) => each.restored());
     });
-    if (document.readyState !== 'complete') {
-      document.addEventListener('DOMContentLoaded', refresh, { once: true });
+    if (unclobbered(document, 'readyState') !== 'complete') {
+      unclobbered(document, 'addEventListener')('DOMContentLoaded', refresh, { once: true });
       window.addEventListener('load', refresh, { once: true });
     }
   }
@@ -44,7 +45,7 @@ export function watchPage(listener: PageListener, element: Element): () => void 
 
 /** Calls `callback` once the window's `load` event has passed, so work started then never delays it. */
 export function afterPageLoad(callback: () => void): () => void {
-  if (document.readyState === 'complete') {
+  if (unclobbered(document, 'readyState') === 'complete') {
     callback();
     return () => {};
   }

@@ -17,6 +17,7 @@ import type { PayRequestDetail } from './events/index.js';
 import { VERSION } from './version.js';
 import { whenFirstVisible } from './visibility.js';
 import { elementByKey, widgetKey } from './widget-key.js';
+import { unclobbered } from './unclobbered.js';
 
 /** What `pay()` resolves to. */
 export type PayResult =
@@ -517,8 +518,8 @@ export class PaymentwallPay extends LitElement {
   }
 
   #refocus(): void {
-    const active = document.activeElement;
-    if (active && active !== document.body && active !== this) return;
+    const active = unclobbered(document, 'activeElement');
+    if (active && active !== unclobbered(document, 'body') && active !== this) return;
     const root = this.renderRoot;
     const pay = root.querySelector<HTMLButtonElement>('button[part="button"]');
     // Focus elsewhere in the widget stays; on the button it may stay too, as WebKit keeps it there disabled.
@@ -667,7 +668,7 @@ export class PaymentwallPay extends LitElement {
     const heir = removed && elementByKey(key);
     if (heir instanceof PaymentwallPay && heir.#connected > run!.sent! && !heir.#inFlight && heir.#order() === order) return heir.#report(outcome, confirmed, order);
     this.dispatchEvent(event());
-    if (removed) document.dispatchEvent(event());
+    if (removed) unclobbered(document, 'dispatchEvent')(event());
     return outcome;
   }
 
@@ -697,8 +698,8 @@ export class PaymentwallPay extends LitElement {
   }
 
   async #finishReturn(): Promise<void> {
-    if (document.readyState === 'loading') {
-      await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    if (unclobbered(document, 'readyState') === 'loading') {
+      await new Promise((resolve) => unclobbered(document, 'addEventListener')('DOMContentLoaded', resolve, { once: true }));
     }
     // One task later, so the other widgets parsed with this one have rendered and can claim theirs.
     await new Promise((resolve) => setTimeout(resolve));
@@ -948,9 +949,9 @@ export class PaymentwallPay extends LitElement {
    * it, a tag for the SDK URL on the page counts as the page bringing it.
    */
   #pageLoadsSdk(): boolean {
-    if (document.readyState === 'loading') return true;
+    if (unclobbered(document, 'readyState') === 'loading') return true;
     const src = toHttpUrl(textOf(this.sdkSrc) ?? DEFAULT_SDK_SRC, pageBase());
-    return Array.from(document.scripts).some((script) => script.src === src);
+    return Array.from(unclobbered(document, 'scripts')).some((script) => script.src === src);
   }
 
   /** One console line per distinct mistake, not one per render. */

@@ -7,6 +7,7 @@ import type { Iamport } from './imp.js';
 import { sharedState } from './shared-state.js';
 import { pageBase } from './sdk-origin.js';
 import { trustedScriptUrl } from './trusted-types.js';
+import { unclobbered } from './unclobbered.js';
 
 /** Which global an SDK script defines, and how to tell it is usable. */
 export interface SdkGlobal<T> {
@@ -63,8 +64,7 @@ export class SdkLoadError extends Error {
 
 // Classic scripts only: in a module, and after evaluation, currentScript is null. Through the real
 // getter: an injected <img name="currentScript" nonce="…"> would shadow it and plant a wrong nonce.
-const LIBRARY_NONCE =
-  typeof document === 'undefined' ? '' : ((Reflect.get(Document.prototype, 'currentScript', document) as HTMLScriptElement | null)?.nonce ?? '');
+const LIBRARY_NONCE = typeof document === 'undefined' ? '' : ((unclobbered(document, 'currentScript') as HTMLScriptElement | null)?.nonce ?? '');
 
 /**
  * The page's CSP nonce for the SDK tag, however this library was loaded: the nonce of the classic
@@ -73,7 +73,7 @@ const LIBRARY_NONCE =
  */
 export function pageNonce(): string {
   if (LIBRARY_NONCE || typeof document === 'undefined') return LIBRARY_NONCE;
-  const scripts = Array.from(document.querySelectorAll<HTMLScriptElement>('script[nonce]'));
+  const scripts = Array.from(unclobbered(document, 'querySelectorAll')<HTMLScriptElement>('script[nonce]'));
   return scripts.find((script) => script.nonce)?.nonce ?? '';
 }
 
@@ -159,7 +159,7 @@ const CLASSIC = /^((text|application)\/javascript)?$/i;
  */
 function findScript(src: string, integrity: string | undefined): HTMLScriptElement | undefined {
   const finished = performance.getEntriesByName(src).length > 0;
-  return Array.from(document.scripts).find(
+  return Array.from(unclobbered(document, 'scripts')).find(
     (script) =>
       script.src === src &&
       (!integrity || script.integrity === integrity) &&
@@ -200,7 +200,7 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Load
         // A page tag that never came (it may never run): wait for none of the page's tags of this
         // URL again, and load our own while anyone still waits.
         else if (error && !found) {
-          for (const script of document.scripts) if (script.src === src) stale.add(script);
+          for (const script of unclobbered(document, 'scripts')) if (script.src === src) stale.add(script);
           if (!gaveUp) return use(ownTag(src, options));
         }
         reject(error ?? new SdkLoadError(`paymentwall-pay: ${src} loaded but defined no window.${sdk.global}`, src));
@@ -222,7 +222,7 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Load
 
 /** A new `<script async>` of ours for `src`, on the page. */
 function ownTag<T>(src: string, options: SdkOptions<T>): HTMLScriptElement {
-  const script = document.createElement('script');
+  const script = unclobbered(document, 'createElement')('script');
   script.setAttribute(OURS, '');
   ownTags().add(script);
   script.async = true;
@@ -232,7 +232,7 @@ function ownTag<T>(src: string, options: SdkOptions<T>): HTMLScriptElement {
     script.crossOrigin = 'anonymous';
   }
   script.src = trustedScriptUrl(src);
-  (document.body ?? document.head).append(script);
+  (unclobbered(document, 'body') ?? unclobbered(document, 'head')).append(script);
   return script;
 }
 

@@ -1,4 +1,5 @@
 import { sharedState } from './shared-state.js';
+import { unclobbered } from './unclobbered.js';
 
 /** Where each PortOne version's SDK comes from by default: V1 `cdn.iamport.kr`, V2 `cdn.portone.io`. */
 export const PORTONE_SDK_ORIGIN = 'https://cdn.iamport.kr';
@@ -7,11 +8,8 @@ export const PORTONE_V2_SDK_ORIGIN = 'https://cdn.portone.io';
 /** Dispatched on `window` when the page allows another SDK origin, so widgets check again. */
 export const SDK_ORIGINS_CHANGED = 'paymentwall-pay:sdk-origins';
 
-/**
- * The document's base URL, read through the real getter: injected HTML such as `<img name="baseURI">`
- * shadows `document.baseURI` itself (DOM clobbering).
- */
-export const pageBase = (): string => Reflect.get(Node.prototype, 'baseURI', document) as string;
+/** The document's base URL, past an injected `<img name="baseURI">` (see `unclobbered`). */
+export const pageBase = (): string => unclobbered(document, 'baseURI');
 
 /**
  * Where the SDK may come from: PortOne's CDN for the widget's version (`defaultOrigin`: V1's unless

@@ -1,3 +1,5 @@
+import { unclobbered } from './unclobbered.js';
+
 /**
  * How a saved attempt names the widget that started it, so that after a redirect that widget
  * reports the result. The key is the chain of hosts from the document down to the widget, each
@@ -11,8 +13,8 @@ export const isShadowRoot = (node: unknown): node is ShadowRoot => typeof Shadow
 
 function segment(element: Element): string {
   const root = rootOf(element);
-  if (element.id && root.getElementById(element.id) === element) return `${element.localName}#${element.id}`;
-  return `${element.localName}:${Array.from(root.querySelectorAll(element.localName)).indexOf(element)}`;
+  if (element.id && unclobbered(root, 'getElementById')(element.id) === element) return `${element.localName}#${element.id}`;
+  return `${element.localName}:${Array.from(unclobbered(root, 'querySelectorAll')(element.localName)).indexOf(element)}`;
 }
 
 function rootOf(element: Element): Document | ShadowRoot {
@@ -39,7 +41,7 @@ export function elementByKey(key: string): Element | undefined {
     const match = /^([^#:]+)(?:#(.*)|:(\d+))$/.exec(part);
     if (!match) return undefined;
     const [, tag, id, index] = match;
-    found = id !== undefined ? (root.getElementById(id) ?? undefined) : root.querySelectorAll(tag!)[Number(index)];
+    found = id !== undefined ? (unclobbered(root, 'getElementById')(id) ?? undefined) : unclobbered(root, 'querySelectorAll')(tag!)[Number(index)];
     if (!found || found.localName !== tag) return undefined;
     root = found.shadowRoot;
   }

@@ -2,8 +2,8 @@ import { aTimeout, expect } from '@open-wc/testing';
 import { PaymentwallPay, type PayFailEvent, type PayRequestEvent } from '../../src/index.js';
 import { sharedState } from '../../src/shared-state.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, focused, nextEvent, resetPage, shadow, text, waitUntil } from '../helpers/page.js';
-import { allowTestSdk, widget, windowOpen } from '../helpers/widget.js';
+import { button, focused, nextEvent, recordEvents, resetPage, shadow, text, waitUntil } from '../helpers/page.js';
+import { BUYER, VALID, allowTestSdk, widget, windowOpen } from '../helpers/widget.js';
 
 const quietly = async (body: () => Promise<void>) => {
   const original = console.error;
@@ -85,6 +85,32 @@ describe('edges a page author or buyer would hit', () => {
       expect((await element.pay()).status).to.equal('success');
     } finally {
       clobber.remove();
+    }
+  });
+
+  it('pays, loading its SDK, with an <img name> on the page that shadows any document method it calls', async () => {
+    // Injected HTML (a CMS comment) shadows the document's own methods and properties by name.
+    for (const name of ['querySelectorAll', 'getElementById', 'createElement', 'scripts', 'body', 'head', 'readyState', 'addEventListener', 'dispatchEvent', 'activeElement']) {
+      await resetPage();
+      // Made before the document's methods are shadowed; the widget goes on the page after.
+      const host = document.createElement('div');
+      const element = document.createElement('paymentwall-pay');
+      for (const [attribute, value] of Object.entries({ ...VALID, ...BUYER, id: 'checkout' })) element.setAttribute(attribute, value);
+      const events = recordEvents(element, 'pay-success', 'pay-fail');
+      const clobber = document.createElement('img');
+      clobber.name = name;
+      document.body.append(host, clobber);
+      try {
+        expect((document as unknown as Record<string, unknown>)[name], name).to.equal(clobber);
+        host.append(element);
+        await element.updateComplete;
+        expect((await element.pay()).status, name).to.equal('success');
+        expect(events.map((event) => event.type), name).to.deep.equal(['pay-success']);
+        expect([...document.getElementsByTagName('script')].filter((script) => script.src.includes('imp-double')), name).to.have.length(1);
+      } finally {
+        clobber.remove();
+        host.remove();
+      }
     }
   });
 
