@@ -210,7 +210,7 @@ export function readOrder(raw: RawConfig, problem: AddProblem) {
   // Digits, but more than a number holds exactly: say so, not "digits only".
   else if (amount === undefined) {
     const { amount: value } = raw;
-    const large = (typeof value === 'number' ? Number.isInteger(value) : DIGITS.test(String(value))) && Number(value) > 0;
+    const large = (typeof value === 'number' ? Number.isInteger(value) : typeof value === 'string' && DIGITS.test(value)) && Number(value) > 0;
     problem('amount', large ? 'too-large' : 'amount', { max: Number.MAX_SAFE_INTEGER });
   }
 

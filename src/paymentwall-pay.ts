@@ -865,8 +865,9 @@ export class PaymentwallPay extends LitElement {
   // ——— derived values ———
 
   get #lang(): Lang {
-    // The property, not the attribute: Lit reflects it only after render.
-    return resolveLang(this, typeof navigator === 'undefined' ? [] : navigator.languages, this.lang ?? null);
+    // The property, not the attribute: Lit reflects it only after render. A framework may bind a
+    // number or an object: read as text, or as no language.
+    return resolveLang(this, typeof navigator === 'undefined' ? [] : navigator.languages, textOf(this.lang) ?? null);
   }
 
   /** The session's saved attempts, opened when first needed (most widgets on a page never are). */

@@ -157,6 +157,8 @@ describe('a broken configuration', () => {
         ['fields', ['tel'], 'fields'],
         ['currency', 840, 'currency'],
         ['sdkSrc', { href: '/x.js' }, 'sdk-src'],
+        // An object that cannot even be turned into text.
+        ['amount', Object.create(null) as object, 'amount'],
       ] as const) {
         const broken = await widget({});
         expect(() => Object.assign(broken as unknown as Loose, { [property]: value })).not.to.throw();
@@ -165,6 +167,13 @@ describe('a broken configuration', () => {
         expect(items.join(' '), property).to.contain(attribute);
         const failed = await broken.pay();
         expect(failed.status === 'fail' && failed.detail.code, property).to.equal('invalid-config');
+      }
+      // lang bound to a number or an object: no language of its own, so the page's.
+      for (const lang of [5, { code: 'ko' }]) {
+        const element = await widget({});
+        (element as unknown as Loose).lang = lang;
+        await element.updateComplete;
+        expect(text(button(element))).to.equal('Pay ₩1,004');
       }
       const v2 = await widget({ 'imp-code': null });
       (v2 as unknown as Loose).storeId = 1;
