@@ -1,6 +1,6 @@
 import { PortOneApiError } from './errors.js';
 import { v1Wire } from './envelope.js';
-import { PortOneHttp, answeredAbout, endpointOf, expectFields, type ApiCall } from './http.js';
+import { PortOneHttp, answeredAbout, endpointOf, expectFields, type ApiCall, type WireFailure } from './http.js';
 import {
   callLimit,
   cancelPaymentRules,
@@ -31,7 +31,7 @@ import type {
   WebhookOptions,
 } from './types.js';
 import { checkInput, pathSegment, requireValue, toWireBody } from './validate.js';
-import { assertPaymentMatches } from './verify.js';
+import { assertPaymentMatches, sameCurrency } from './verify.js';
 import { assertWebhookSender, webhookImpUid } from './webhook.js';
 
 const DEFAULT_BASE_URL = 'https://api.iamport.kr';
@@ -92,6 +92,7 @@ export class PortOneClient {
   async preparePayment(input: PreparePaymentInput, options?: CallOptions): Promise<PreparedPayment> {
     const call: Call = { method: 'POST', path: '/payments/prepare', body: toWireBody(input, preparePaymentRules) };
     const raw = expectFields(await this.#send(call, this.#limit(options)), endpointOf(call), { merchant_uid: 'string', amount: 'number' });
+    if (raw.merchant_uid !== call.body!.merchant_uid || raw.amount !== call.body!.amount) throw answeredAbout('another order or amount', endpointOf(call));
     return { merchantUid: raw.merchant_uid as string, amount: raw.amount as number, raw };
   }
 
@@ -107,6 +108,7 @@ export class PortOneClient {
     // Another order's or card's payment says nothing of this charge: like a lost answer, find it by merchantUid.
     if (payment.merchantUid !== body.merchant_uid) throw answeredAbout('another order', endpointOf(call));
     if (payment.customerUid !== null && payment.customerUid !== body.customer_uid) throw answeredAbout('another customer', endpointOf(call));
+    if (payment.amount !== body.amount || !sameCurrency(payment.currency, body.currency as string)) throw answeredAbout('another amount or currency', endpointOf(call));
     return payment;
   }
 
@@ -144,8 +146,9 @@ export class PortOneClient {
    * Paymentwall's own refusal arrives inside a `code: 0` envelope, so it is turned into an error here.
    */
   async registerDelivery(input: RegisterDeliveryInput, options?: CallOptions): Promise<DeliveryRegistration> {
-    const call: Call = { method: 'POST', path: '/paymentwall/delivery', body: toWireBody(input, registerDeliveryRules) };
-    return deliveryResult(await this.#send(call, this.#limit(options)), endpointOf(call));
+    const call: Call = { method: 'POST', path: '/paymentwall/delivery', body: toWireBody(input, registerDeliveryRules), refusal: deliveryRefusal };
+    const raw = record(await this.#send(call, this.#limit(options)));
+    return { notices: noticesOf(raw), raw };
   }
 
   /**
@@ -213,18 +216,20 @@ async function orNullIfNotFound<T>(lookup: Promise<T>): Promise<T | null> {
   }
 }
 
-/** `{ success: 1 }`, or Paymentwall's `{ error_code, error, notices }` inside a `code: 0` envelope. */
-function deliveryResult(response: unknown, endpoint: string): DeliveryRegistration {
-  const raw = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
-  const notices = Array.isArray(raw.notices) ? raw.notices.map(String) : [];
+const record = (value: unknown) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+const noticesOf = (raw: Record<string, unknown>) => (Array.isArray(raw.notices) ? raw.notices.map(String) : []);
+
+/** Paymentwall's refusal `{ error_code, error, notices }` inside a `code: 0` envelope; `{ success: 1 }` is none. */
+function deliveryRefusal(response: unknown): WireFailure | undefined {
+  const raw = record(response);
+  const notices = noticesOf(raw);
   const { error_code: pgCode, error } = raw;
   const refused = (pgCode !== undefined && pgCode !== null && pgCode !== 0) || (typeof error === 'string' && error !== '');
-  if (!refused) return { notices, raw };
-  throw new PortOneApiError({
+  if (!refused) return undefined;
+  return {
     kind: 'api',
-    endpoint,
     detail: `Paymentwall refused the delivery: ${typeof error === 'string' && error ? error : 'no reason given'}${notices.length ? ` (${notices.join('; ')})` : ''}`,
     portOneCode: 0,
     pgCode: typeof pgCode === 'number' || typeof pgCode === 'string' ? pgCode : undefined,
-  });
+  };
 }

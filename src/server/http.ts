@@ -17,6 +17,11 @@ export interface ApiCall {
    * anything that moves money no.
    */
   retry?: boolean;
+  /**
+   * A refusal inside a successful reply (Paymentwall's, inside V1's `code: 0`): what went wrong,
+   * or nothing. Its text is scrubbed of the secret and the token like any reply's.
+   */
+  refusal?: (value: unknown) => WireFailure | undefined;
 }
 
 /** What went wrong, as a protocol reads it from a reply. */
@@ -120,8 +125,9 @@ export class PortOneHttp {
       throw fail({ kind: 'http', detail: `HTTP ${status}: a redirect, not followed`, status });
     }
     const read = wire.read({ status, ok, text });
-    if ('failure' in read) throw fail({ ...read.failure, status });
-    return read.value;
+    const failure = 'failure' in read ? read.failure : call.refusal?.(read.value);
+    if (failure) throw fail({ ...failure, status });
+    return (read as { value: unknown }).value;
   }
 }
 
@@ -241,11 +247,20 @@ function scrub(text: string, secrets: (string | undefined)[]): string {
  * A thrown value may hold references to the request (its headers, its body with the secret).
  * Keep only name, message and `code` of each link of the cause chain, scrubbed.
  */
+/** A thrown value's text; some (`Object.create(null)`) have none and throw when asked. */
+function describe(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return 'a thrown value with no text';
+  }
+}
+
 function safeCopy(error: unknown, redact: (text: string) => string, depth = 0): Error | undefined {
   if (error === undefined || error === null || depth >= MAX_CAUSE_DEPTH) return undefined;
   const source = error instanceof Error ? error : undefined;
   const inner = safeCopy(source?.cause, redact, depth + 1);
-  const copy = new Error(redact(source ? source.message : String(error)), inner ? { cause: inner } : undefined);
+  const copy = new Error(redact(source ? source.message : describe(error)), inner ? { cause: inner } : undefined);
   copy.name = source?.name ?? 'Error';
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code: typeof code === 'string' ? redact(code) : code });

@@ -42,9 +42,11 @@ export function checkInput<I extends object>(input: I, rules: BodyRules<I>): Par
   for (const key of Object.keys(fields)) {
     if (!Object.hasOwn(rules, key)) throw new PortOneInputError(key, 'is not a known field');
   }
-  const checked: Record<string, unknown> = {};
+  // Without a prototype, so a field the input left out reads as absent even where Object.prototype has it.
+  const checked: Record<string, unknown> = Object.create(null);
   for (const [field, rule] of Object.entries(rules) as [string, FieldRule<I>][]) {
-    const value = fields[field];
+    // Own keys only: a polluted Object.prototype must not add a field (a notice URL, a key) to a call.
+    const value = Object.hasOwn(fields, field) ? fields[field] : undefined;
     if (rule.strict && Object.hasOwn(fields, field)) {
       if (value === undefined) throw new PortOneInputError(field, 'is undefined; leave the key out to mean "not given"');
       checked[field] = rule.check(value, field);
@@ -71,7 +73,8 @@ export function toWireBody<I extends object>(input: I, rules: BodyRules<I>): Rec
 export function text(max?: number, pattern?: { test: RegExp; rule: string }): FieldCheck<string> {
   return (value, field) => {
     if (typeof value !== 'string') throw new PortOneInputError(field, 'must be a string');
-    if (max !== undefined && [...value].length > max) {
+    // Code points are at most the UTF-16 length and at least half of it: only between those are they counted.
+    if (max !== undefined && value.length > max && (value.length > 2 * max || [...value].length > max)) {
       throw new PortOneInputError(field, `must be at most ${max} characters`);
     }
     if (pattern && !pattern.test.test(value)) throw new PortOneInputError(field, pattern.rule);

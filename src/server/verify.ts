@@ -12,6 +12,9 @@ export interface ExpectedPayment {
  * amount proves nothing; then any refund, since a paid payment with money given back is not paid
  * in full whatever its `amount` says.
  */
+/** The same three-letter code in any case, compared in ASCII: `toUpperCase` alone reads `uſd` as `USD`. */
+export const sameCurrency = (got: string, want: string): boolean => /^[a-z]{3}$/i.test(got) && got.toUpperCase() === want.toUpperCase();
+
 export function assertPaymentMatches(payment: Payment, expected: ExpectedPayment, acceptTestPayments = false): void {
   const fail = (reason: ConstructorParameters<typeof PaymentVerificationError>[0], want: unknown, got: unknown): never => {
     throw new PaymentVerificationError(reason, want, got, payment, payment.impUid);
@@ -21,6 +24,6 @@ export function assertPaymentMatches(payment: Payment, expected: ExpectedPayment
   if (payment.cancelAmount !== 0) fail('cancelled', 0, payment.cancelAmount);
   if (payment.sandbox && !acceptTestPayments) fail('test-payment', false, true);
   if (payment.amount !== expected.amount) fail('amount-mismatch', expected.amount, payment.amount);
-  if (payment.currency.toUpperCase() !== expected.currency.toUpperCase()) fail('currency-mismatch', expected.currency, payment.currency);
+  if (!sameCurrency(payment.currency, expected.currency)) fail('currency-mismatch', expected.currency, payment.currency);
   if (payment.merchantUid !== expected.merchantUid) fail('merchant-uid-mismatch', expected.merchantUid, payment.merchantUid);
 }

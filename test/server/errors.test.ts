@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inspect } from 'node:util';
-import { PortOneClient, type FetchLike, type PortOneApiError } from '../../src/server/index.js';
+import { PortOneClient, PortOneV2Client, type FetchLike, type PortOneApiError } from '../../src/server/index.js';
 import { FakePortOne } from './fake-portone.js';
 import { apiError, setup } from './harness.js';
 
@@ -200,6 +200,20 @@ test('neither the secret nor a token appears in any error', { timeout: 5_000 }, 
   assert.match((errors[1] as PortOneApiError).portOneMessage ?? '', /with Bearer \[redacted\]/);
   assert.match(everythingSaidBy(errors[1]), /with Bearer \[redacted\]/);
   assert.match(everythingSaidBy(errors[8]), /E_LEAK/);
+});
+
+test('a fetch that throws a value with no text still ends in a PortOneError, V1 and V2', async (t) => {
+  const { fake } = await setup(t);
+  const throwing: FetchLike = async () => {
+    throw Object.create(null);
+  };
+  const v1 = new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, fetch: throwing });
+  assert.equal((await apiError(v1.getPayment('imp_1'))).kind, 'network');
+  const v2 = new PortOneV2Client({ apiSecret: 'secret', baseUrl: fake.baseUrl, fetch: throwing });
+  const error = await apiError(v2.cancelPayment({ paymentId: 'p1', reason: 'x' }));
+  assert.equal(error.kind, 'network');
+  // The key to repeat the cancel with is kept, since its outcome is unknown.
+  assert.equal(typeof error.idempotencyKey, 'string');
 });
 
 test('inspecting or serialising the client shows no secret', async (t) => {

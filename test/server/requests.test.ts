@@ -299,6 +299,29 @@ test("Paymentwall's refusal is told by its error text as well as by its error_co
   assert.deepEqual(await client.registerDelivery(delivery), { notices: [], raw: { success: 1, error_code: 0 } });
 });
 
+test("Paymentwall's refusal quoting the access token is told with the token scrubbed", async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid, merchant_uid } = fake.addPayment();
+  await client.getPayment(imp_uid as string); // a token in hand
+  const token = fake.issuedTokens.at(-1) as string;
+  const quote = { error_code: `E_${token}`, error: `Bad request, Authorization: Bearer ${token}`, notices: [`header ${token}`] };
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: quote }, '/paymentwall/delivery');
+  const error = await apiError(client.registerDelivery(digitalDelivery(imp_uid as string, merchant_uid as string, fake.now)));
+  assert.equal(error.kind, 'api');
+  assert.match(error.message, /Bad request, Authorization: Bearer \[redacted\] \(header \[redacted\]\)/);
+  assert.equal(error.pgCode, 'E_[redacted]');
+});
+
+test('preparePayment refuses a reply about another order or amount', async (t) => {
+  const { fake, client } = await setup(t);
+  for (const response of [{ merchant_uid: 'order_OTHER', amount: 1000 }, { merchant_uid: 'order_1', amount: 1 }]) {
+    fake.injectFault({ type: 'envelope', code: 0, message: '', response }, '/payments/prepare');
+    const error = await apiError(client.preparePayment({ merchantUid: 'order_1', amount: 1000, currency: 'USD' }));
+    assert.equal(error.kind, 'invalid-response');
+    assert.match(error.message, /the reply is about another order or amount/);
+  }
+});
+
 test('findPaymentByMerchantUid returns the latest payment for the order from GET /payments/find/{merchant_uid}', async (t) => {
   const { fake, client } = await setup(t);
   fake.addPayment({ merchant_uid: 'renew/7', status: 'failed', started_at: fake.now - 600, fail_reason: '(PG사 결제 장애) Internal error' });
@@ -420,6 +443,9 @@ const charge = { customerUid: 'cust_A', merchantUid: 'renew_A_2026-07', amount: 
 const otherCharges: [description: string, fields: Record<string, unknown>][] = [
   ['of another order', { merchant_uid: 'someone_elses_order', customer_uid: 'cust_A' }],
   ['of this order charged to another customer', { merchant_uid: charge.merchantUid, customer_uid: 'cust_B' }],
+  ['of this order and customer for another amount', { merchant_uid: charge.merchantUid, customer_uid: 'cust_A', amount: 1 }],
+  ['of this order and customer in another currency', { merchant_uid: charge.merchantUid, customer_uid: 'cust_A', currency: 'KRW' }],
+  ['in a currency that upper-cases to this one only outside ASCII', { merchant_uid: charge.merchantUid, customer_uid: 'cust_A', currency: 'uſd' }],
 ];
 for (const [description, fields] of otherCharges) {
   test(`a charge answered with a payment ${description} is refused as invalid-response`, async (t) => {
@@ -428,13 +454,13 @@ for (const [description, fields] of otherCharges) {
     fake.injectFault({ type: 'envelope', code: 0, message: '', response: fake.addPayment({ amount: 20, currency: 'USD', ...fields }) }, '/subscribe/payments/again');
     const error = await apiError(client.chargeBillingKey(charge));
     assert.equal(error.kind, 'invalid-response');
-    assert.match(error.message, /the reply is about another (order|customer)/);
+    assert.match(error.message, /the reply is about another (order|customer|amount or currency)/);
   });
 }
 
 test('a charge answered without a customer_uid is still taken for its order', async (t) => {
   const { fake, client } = await setup(t);
-  fake.injectFault({ type: 'envelope', code: 0, message: '', response: fake.addPayment({ merchant_uid: charge.merchantUid, customer_uid: null }) }, '/subscribe/payments/again');
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: fake.addPayment({ merchant_uid: charge.merchantUid, customer_uid: null, amount: 20, currency: 'USD' }) }, '/subscribe/payments/again');
   assert.equal((await client.chargeBillingKey(charge)).merchantUid, charge.merchantUid);
 });
 

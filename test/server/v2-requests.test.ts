@@ -146,6 +146,12 @@ test('V2 verifyPayment returns a PAID LIVE payment whose amount.total and curren
   assert.equal(payment.paymentId, id);
 });
 
+test('V2 verifyPayment compares currencies in ASCII: CURRENCY_uſd is not USD', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment({ currency: 'CURRENCY_uſd' });
+  await assert.rejects(client.verifyPayment({ paymentId: id as string, amount: 150, currency: 'USD' }), { name: 'PaymentVerificationError', reason: 'currency-mismatch' });
+});
+
 const amounts = (change: Record<string, number>) => ({ amount: { total: 150, taxFree: 0, discount: 0, paid: 150, cancelled: 0, cancelledTaxFree: 0, ...change } });
 const v2Mismatches: [PaymentVerificationReason, Record<string, unknown>, unknown, unknown][] = [
   ['not-paid', { status: 'READY' }, 'PAID', 'READY'],

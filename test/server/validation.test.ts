@@ -223,3 +223,39 @@ test('the longest timeoutMs a timer holds, 2^31 - 1 ms, is accepted by both clie
   const { id } = v2.fake.addPayment();
   assert.equal((await v2.client.getPayment(id as string)).paymentId, id);
 });
+
+test('a field is read only from the input itself: a polluted Object.prototype adds nothing to a call', async (t) => {
+  const { fake, client } = await setup(t);
+  fake.billingKeys.set('cust_1', 'jack@example.com');
+  const polluted = Object.prototype as Record<string, unknown>;
+  polluted.noticeUrl = 'https://attacker.example/hook';
+  try {
+    await client.chargeBillingKey({ customerUid: 'cust_1', merchantUid: 'order_9', amount: 20, name: 'Plan', currency: 'USD', buyerEmail: 'jack@example.com' });
+  } finally {
+    delete polluted.noticeUrl;
+  }
+  assert.equal(JSON.parse(fake.apiRequests().at(-1)?.rawBody ?? '{}').notice_url, undefined);
+  const v2 = await setupV2(t);
+  const { id } = v2.fake.addPayment() as { id: string };
+  polluted.idempotencyKey = 'polluted-key-0000000000';
+  try {
+    assert.notEqual((await v2.client.cancelPayment({ paymentId: id, reason: 'x' })).idempotencyKey, 'polluted-key-0000000000');
+  } finally {
+    delete polluted.idempotencyKey;
+  }
+});
+
+test('a very long text is refused by its length before its characters are counted', async (t) => {
+  const { client } = await setup(t);
+  const long = 'x'.repeat(20_000_000);
+  await assert.rejects(
+    client.chargeBillingKey({ customerUid: 'c', merchantUid: 'o', amount: 1, name: 'n', currency: 'USD', buyerEmail: 'a@b.cd', buyerName: long }),
+    { name: 'PortOneInputError', field: 'buyerName' },
+  );
+  // Between the limit and twice it, characters are counted: 40 emoji (80 UTF-16 units) are a
+  // valid name of at most 40, and 41 are not.
+  const charge = (name: string) => client.chargeBillingKey({ customerUid: 'c', merchantUid: 'o', amount: 1, name, currency: 'USD', buyerEmail: 'a@b.cd' });
+  await assert.rejects(charge('😀'.repeat(41)), { name: 'PortOneInputError', field: 'name' });
+  const error = await charge('😀'.repeat(40)).catch((e: unknown) => e);
+  assert.notEqual((error as Error | undefined)?.name, 'PortOneInputError');
+});

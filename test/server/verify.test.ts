@@ -58,6 +58,15 @@ test('verifyPayment compares currencies without regard to case, on either side',
   assert.equal(payment.currency, 'usd');
 });
 
+test('verifyPayment compares currencies in ASCII: a currency that upper-cases to USD only in Unicode is not USD', async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid, merchant_uid } = fake.addPayment({ amount: 20, currency: 'uſd' });
+  await assert.rejects(client.verifyPayment({ impUid: imp_uid as string, amount: 20, currency: 'USD', merchantUid: merchant_uid as string }), {
+    name: 'PaymentVerificationError',
+    reason: 'currency-mismatch',
+  });
+});
+
 test("a payment for one order does not verify for another at the same price, and merchantUid can't be left out", async (t) => {
   const { fake, client } = await setup(t);
   const { imp_uid } = fake.addPayment({ amount: 10_000, merchant_uid: 'order_A' });

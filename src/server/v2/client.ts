@@ -93,7 +93,7 @@ export class PortOneV2Client {
       // PortOne answers 200 for a cancel the PG refused; nothing was refunded, and repeating it
       // with this key only replays the refusal.
       if (raw.status === 'FAILED') {
-        throw new PortOneApiError({ kind: 'api', endpoint: endpointOf(call), detail: `the cancellation ${String(raw.id)} FAILED: nothing was refunded` });
+        throw new PortOneApiError({ kind: 'api', endpoint: endpointOf(call), detail: 'the cancellation FAILED: nothing was refunded' });
       }
       return {
         status: raw.status as string,

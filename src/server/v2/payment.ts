@@ -1,6 +1,7 @@
 import { PaymentVerificationError, type PaymentVerificationReason } from '../errors.js';
 import { expectFields } from '../http.js';
 import { parseCustomData } from '../payment.js';
+import { sameCurrency } from '../verify.js';
 import type { V2Channel, V2Payment, V2VerifyPaymentInput } from './types.js';
 
 type Record_ = Record<string, unknown>;
@@ -65,7 +66,7 @@ export function toV2Payment(response: unknown, endpoint: string): V2Payment {
 }
 
 /** `KRW` and `CURRENCY_KRW` are the same currency in V2. */
-const currencyCode = (value: string): string => value.toUpperCase().replace(/^CURRENCY_/, '');
+const currencyCode = (value: string): string => value.replace(/^CURRENCY_/i, '');
 
 /**
  * Throws the first way `payment` differs from the order: not `PAID` (a cancelled one says
@@ -84,5 +85,5 @@ export function assertV2PaymentMatches(payment: V2Payment, expected: V2VerifyPay
   if (cancellation) fail('cancelled', 'no cancellation', cancellation.status);
   if (!acceptTestPayments && payment.channel?.type !== 'LIVE') fail('test-payment', 'LIVE', payment.channel?.type ?? null);
   if (payment.amount.total !== expected.amount) fail('amount-mismatch', expected.amount, payment.amount.total);
-  if (currencyCode(payment.currency) !== currencyCode(expected.currency)) fail('currency-mismatch', expected.currency, payment.currency);
+  if (!sameCurrency(currencyCode(payment.currency), currencyCode(expected.currency))) fail('currency-mismatch', expected.currency, payment.currency);
 }
