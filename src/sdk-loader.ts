@@ -69,12 +69,14 @@ const LIBRARY_NONCE = typeof document === 'undefined' ? '' : ((unclobbered(docum
 /**
  * The page's CSP nonce for the SDK tag, however this library was loaded: the nonce of the classic
  * script that ran it, else that of a script on the page that carries one (a module script, or the
- * page's own). The `nonce` property, since browsers hide the attribute's value.
+ * page's own), one the browser fetched first: that one's nonce passed the page's CSP, while a tag
+ * injected HTML put earlier carries a guess. The `nonce` property, since browsers hide the
+ * attribute's value.
  */
 export function pageNonce(): string {
   if (LIBRARY_NONCE || typeof document === 'undefined') return LIBRARY_NONCE;
-  const scripts = Array.from(unclobbered(document, 'querySelectorAll')<HTMLScriptElement>('script[nonce]'));
-  return scripts.find((script) => script.nonce)?.nonce ?? '';
+  const scripts = Array.from(unclobbered(document, 'querySelectorAll')<HTMLScriptElement>('script[nonce]')).filter((script) => script.nonce);
+  return (scripts.find((script) => script.src && performance.getEntriesByName(script.src).length > 0) ?? scripts[0])?.nonce ?? '';
 }
 
 /** A shared load: how many callers wait for it, and how to give it up when none does. */

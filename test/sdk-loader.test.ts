@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { initImp, loadSdk, SdkLoadError } from '../src/sdk-loader.js';
+import { initImp, loadSdk, pageNonce, SdkLoadError } from '../src/sdk-loader.js';
 import { allowSdkOrigin } from '../src/sdk-origin.js';
 import { sharedState } from '../src/shared-state.js';
 import { installImp } from './helpers/imp-double.js';
@@ -161,6 +161,27 @@ describe('the SDK loader', () => {
       expect(copy.pageNonce()).not.to.equal('planted');
     } finally {
       clobber.remove();
+    }
+  });
+
+  it('takes the nonce of a script the page fetched over an earlier injected tag’s guess (a module-loaded library)', async () => {
+    // Reflected HTML ahead of the page's scripts: under a nonce-only CSP it never runs, but it carries a nonce.
+    const injected = document.createElement('script');
+    injected.type = 'text/plain';
+    injected.setAttribute('nonce', 'attacker-guess');
+    document.head.prepend(injected);
+    // The page's own script, with the real nonce: fetched, so the CSP let it through.
+    const real = document.createElement('script');
+    real.setAttribute('nonce', 'r3al-n0nce');
+    real.src = `/test/fixtures/cdn/allow-test-sdk.js?nonce=${Math.random()}`;
+    const loaded = new Promise((resolve) => real.addEventListener('load', resolve, { once: true }));
+    document.body.append(real);
+    try {
+      await loaded;
+      expect(pageNonce()).to.equal('r3al-n0nce');
+    } finally {
+      injected.remove();
+      real.remove();
     }
   });
 
