@@ -41,6 +41,8 @@ export interface RawConfig {
   sdkTimeout?: unknown;
   customData?: unknown;
   bypass?: unknown;
+  /** Whether the element has a `custom-data` attribute, which nothing reads (Vue's `:custom-data`, an HTML author's JSON). */
+  customDataAttribute?: boolean;
 }
 
 /** What V1's and V2's configurations hold alike: the form and the SDK's loading. */
@@ -91,7 +93,8 @@ export type ConfigRule =
   | 'timeout-range'
   | 'object'
   | 'text'
-  | 'redirect-query';
+  | 'redirect-query'
+  | 'property-only';
 
 /** One thing wrong, named by the attribute (or property) the page author wrote. */
 export interface ConfigProblem {
@@ -255,6 +258,8 @@ export function readExtras(raw: RawConfig, problem: AddProblem) {
   };
   const sdkIntegrity = trimmed(raw.sdkIntegrity);
   if (sdkIntegrity !== undefined && !INTEGRITY.test(sdkIntegrity)) problem('sdk-integrity', 'integrity');
+  // The data the page meant to send would be lost without a word: say so instead.
+  if (raw.customDataAttribute) problem('custom-data', 'property-only');
   return { sdkTimeout, sdkIntegrity, customData: json('customData'), bypass: json('bypass') };
 }
 

@@ -929,6 +929,7 @@ export class PaymentwallPay extends LitElement {
     // Every property the readers take, under its own name: the text ones and these five.
     const names = [...Object.keys(TEXT_PROPERTIES), 'amount', 'testMode', 'sdkTimeout', 'customData', 'bypass'];
     const raw = Object.fromEntries(names.map((name) => [name, this[name as keyof this]])) as RawConfig;
+    raw.customDataAttribute = this.hasAttribute('custom-data');
     return this.#protocol.readConfig(raw, this.#environment());
   }
 

@@ -54,6 +54,8 @@ export const en: Translation = {
         return `${attribute} must be a whole number of milliseconds from ${min ?? 0} to ${max ?? 0}.`;
       case 'object':
         return `${attribute} must be a plain JSON object.`;
+      case 'property-only':
+        return `The ${attribute} attribute is not read: set the customData property from JavaScript (in Vue, :customData).`;
       case 'text':
         return `${attribute} must be text.`;
       case 'redirect-query':

@@ -54,6 +54,8 @@ export const ko: Translation = {
         return `${attribute} 값은 ${min ?? 0}에서 ${max ?? 0} 사이의 밀리초 정수여야 합니다.`;
       case 'object':
         return `${attribute} 값은 일반 JSON 객체여야 합니다.`;
+      case 'property-only':
+        return `${attribute} 속성은 읽지 않습니다. 자바스크립트에서 customData 프로퍼티로 지정하세요(Vue에서는 :customData).`;
       case 'text':
         return `${attribute} 값은 문자열이어야 합니다.`;
       case 'redirect-query':

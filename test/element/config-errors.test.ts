@@ -50,6 +50,9 @@ const INVALID: Array<[Record<string, string | null>, string, RegExp]> = [
   [{ 'sdk-integrity': 'sha384-abc md5-def' }, 'sdk-integrity', /sha256-, sha384- or sha512- hashes/],
   // From attributes alone the SDK comes only from PortOne's CDN; see edge-cases for the opt-in.
   [{ 'sdk-src': 'https://evil.example/iamport.js' }, 'sdk-src', /allowSdkOrigin/],
+  // What Vue's :custom-data="{…}" and an HTML author's JSON write: nothing reads it, so the data would be lost.
+  [{ 'custom-data': '[object Object]' }, 'custom-data', /The custom-data attribute is not read: set the customData property from JavaScript/],
+  [{ 'custom-data': '{"cartId":42}' }, 'custom-data', /customData property/],
 ];
 
 describe('a broken configuration', () => {
