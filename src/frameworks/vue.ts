@@ -20,10 +20,14 @@ export type PaymentwallPayVueEvents = {
 
 /**
  * Everything `<paymentwall-pay>` takes in a Vue template, with any element's attributes and native
- * events (`id`, `@click`). vue-tsc reads `sdk-timeout="20000"` as the prop `sdkTimeout`: digits as
- * text are what that attribute takes.
+ * events (`id`, `@click`). vue-tsc reads `amount="1004"` and `sdk-timeout="20000"` as the props
+ * `amount` and `sdkTimeout`, and Vue sets that text as the property: digits as text are what the
+ * widget takes there.
  */
-export type PaymentwallPayVueProps = Omit<Partial<PaymentwallPayProperties>, 'sdkTimeout'> & { sdkTimeout?: number | `${number}` } &
+export type PaymentwallPayVueProps = Omit<Partial<PaymentwallPayProperties>, 'amount' | 'sdkTimeout'> & {
+  amount?: number | `${number}`;
+  sdkTimeout?: number | `${number}`;
+} &
   PaymentwallPayAttributes &
   PaymentwallPayVueEvents &
   Omit<HTMLAttributes, keyof PaymentwallPayProperties> &
