@@ -7,6 +7,7 @@ import type { RequestPayResponse } from './imp.js';
 type PortOneResult = RequestPayResponse | Record<string, string>;
 
 const isFalse = (value: unknown) => value === false || value === 'false';
+const isTrue = (value: unknown) => value === true || value === 'true';
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 /**
  * A code PortOne sent, as text: a non-empty string, or a number (V1's own test is
@@ -15,13 +16,20 @@ const text = (value: unknown) => (typeof value === 'string' && value !== '' ? va
 export const codeText = (value: unknown) => (typeof value === 'number' ? String(value) : text(value));
 
 /**
- * PortOne reports a failure by a non-empty `error_code`, or by a `code` (with `message`) as the
- * 1.3.0 SDK answers (PortOne's Android SDK tests `error_code == null && code == null`); older SDKs
- * by `success` or `imp_success` being false (as booleans in the callback, as strings in a
- * redirect query).
+ * PortOne reports a failure by a non-empty `error_code`; the 1.3.0 SDK by a `code` (with
+ * `message`), which counts unless `success` or `imp_success` says true, as PortOne's Android SDK
+ * reads it (`imp_success == true || success == true || (error_code == null && code == null)`);
+ * older SDKs by `success` or `imp_success` being false (as booleans in the callback, as strings in
+ * a redirect query).
  */
 export function isPgFailure(result: PortOneResult): boolean {
-  return pgCode(result) !== undefined || isFalse(result.success) || isFalse(result.imp_success);
+  const { success, imp_success } = result;
+  return (
+    codeText(result.error_code) !== undefined ||
+    (codeText(result.code) !== undefined && !isTrue(success) && !isTrue(imp_success)) ||
+    isFalse(success) ||
+    isFalse(imp_success)
+  );
 }
 
 const pgCode = (result: PortOneResult) => codeText(result.error_code) ?? codeText(result.code);

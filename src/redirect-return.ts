@@ -1,8 +1,9 @@
 /**
  * The query PortOne appends to `m_redirect_url` when a mobile browser comes back (reference §4):
  * `imp_uid`, `merchant_uid`, and on failure `error_code`/`error_msg` (the 1.3.0 SDK's
- * `code`/`message`); older SDKs add `imp_success` or `success`. With a `redirect-url` that has a `#route` (hash-routed apps),
- * PortOne's query ends up inside the fragment, so it is looked for there too.
+ * `code`/`message`); older SDKs add `imp_success` or `success`. With a `redirect-url` that has a
+ * `#route` (hash-routed apps), PortOne's query ends up inside the fragment, so it is looked for
+ * there too.
  */
 export const RESULT_PARAMS = ['imp_uid', 'merchant_uid', 'imp_success', 'success', 'error_code', 'error_msg', 'code', 'message'] as const;
 

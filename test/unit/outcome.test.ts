@@ -25,6 +25,14 @@ describe('reading PortOne’s answer', () => {
     expect(isPgFailure({ imp_success: 'false' })).to.equal(true);
     expect(isPgFailure({ success: 'false' })).to.equal(true);
     expect(isPgFailure({ imp_success: 'true' })).to.equal(false);
+    // The 1.3.0 SDK's code, unless success or imp_success says true (PortOne's Android SDK's reading).
+    expect(isPgFailure({ imp_uid: 'imp_1', code: 'FAILURE_TYPE_PG', message: 'declined' })).to.equal(true);
+    expect(isPgFailure({ code: 0 as unknown as string })).to.equal(true);
+    expect(isPgFailure({ code: null, message: 'ok' })).to.equal(false);
+    expect(isPgFailure({ code: '' })).to.equal(false);
+    expect(isPgFailure({ code: 'X', imp_success: true })).to.equal(false);
+    expect(isPgFailure({ code: 'X', success: 'true' })).to.equal(false);
+    expect(isPgFailure({ code: 'X', success: false })).to.equal(true);
   });
 
   it('makes the pay-success detail from the attempt and the response', () => {

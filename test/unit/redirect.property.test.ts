@@ -32,7 +32,14 @@ function carriesResult(params: URLSearchParams): boolean {
   if (merchantUid === null || merchantUid === '') return false;
   const impUid = get('imp_uid');
   const errorCode = get('error_code');
-  return (impUid !== null && impUid !== '') || (errorCode !== null && errorCode !== '') || get('imp_success') === 'false' || get('success') === 'false';
+  const code = get('code');
+  return (
+    (impUid !== null && impUid !== '') ||
+    (errorCode !== null && errorCode !== '') ||
+    (code !== null && code !== '') ||
+    get('imp_success') === 'false' ||
+    get('success') === 'false'
+  );
 }
 function fragmentParams(hash: string): URLSearchParams | undefined {
   for (const mark of ['?', '&']) {
