@@ -258,8 +258,8 @@ export function readExtras(raw: RawConfig, problem: AddProblem) {
   };
   const sdkIntegrity = trimmed(raw.sdkIntegrity);
   if (sdkIntegrity !== undefined && !INTEGRITY.test(sdkIntegrity)) problem('sdk-integrity', 'integrity');
-  // The data the page meant to send would be lost without a word: say so instead.
-  if (raw.customDataAttribute) problem('custom-data', 'property-only');
+  // Without the property, the data the page meant to send would be lost without a word: say so.
+  if (raw.customDataAttribute && raw.customData === undefined) problem('custom-data', 'property-only');
   return { sdkTimeout, sdkIntegrity, customData: json('customData'), bypass: json('bypass') };
 }
 

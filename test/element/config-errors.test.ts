@@ -209,6 +209,16 @@ describe('a broken configuration', () => {
     });
   }
 
+  it('takes a custom-data attribute as no mistake when the customData property is set too (a script copied it there)', async () => {
+    const imp = installImp('success');
+    const placed = await widget({ 'custom-data': '{"cartId":42}' });
+    placed.customData = { cartId: 42 };
+    await placed.updateComplete;
+    expect(shadow(placed).querySelector('[part="config-error"]')).to.equal(null);
+    expect((await placed.pay()).status).to.equal('success');
+    expect(imp.requests[0]!.custom_data).to.deep.equal({ cartId: 42 });
+  });
+
   it('accepts a page that initialised IMP itself, without imp-code', async () => {
     const imp = installImp();
     const element = await widget({ 'imp-code': null });
