@@ -243,10 +243,6 @@ function scrub(text: string, secrets: (string | undefined)[]): string {
   return secrets.reduce<string>((out, secret) => (secret ? out.split(secret).join(REDACTED) : out), text);
 }
 
-/**
- * A thrown value may hold references to the request (its headers, its body with the secret).
- * Keep only name, message and `code` of each link of the cause chain, scrubbed.
- */
 /** A thrown value's text; some (`Object.create(null)`) have none and throw when asked. */
 function describe(value: unknown): string {
   try {
@@ -256,6 +252,10 @@ function describe(value: unknown): string {
   }
 }
 
+/**
+ * A thrown value may hold references to the request (its headers, its body with the secret).
+ * Keep only name, message and `code` of each link of the cause chain, scrubbed.
+ */
 function safeCopy(error: unknown, redact: (text: string) => string, depth = 0): Error | undefined {
   if (error === undefined || error === null || depth >= MAX_CAUSE_DEPTH) return undefined;
   const source = error instanceof Error ? error : undefined;

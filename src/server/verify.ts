@@ -7,14 +7,14 @@ export interface ExpectedPayment {
   merchantUid: string;
 }
 
+/** The same three-letter code in any case, compared in ASCII: `toUpperCase` alone reads `uſd` as `USD`. */
+export const sameCurrency = (got: string, want: string): boolean => /^[a-z]{3}$/i.test(got) && got.toUpperCase() === want.toUpperCase();
+
 /**
  * Throws the first way `payment` differs from the order. Status first, since an unpaid payment's
  * amount proves nothing; then any refund, since a paid payment with money given back is not paid
  * in full whatever its `amount` says.
  */
-/** The same three-letter code in any case, compared in ASCII: `toUpperCase` alone reads `uſd` as `USD`. */
-export const sameCurrency = (got: string, want: string): boolean => /^[a-z]{3}$/i.test(got) && got.toUpperCase() === want.toUpperCase();
-
 export function assertPaymentMatches(payment: Payment, expected: ExpectedPayment, acceptTestPayments = false): void {
   const fail = (reason: ConstructorParameters<typeof PaymentVerificationError>[0], want: unknown, got: unknown): never => {
     throw new PaymentVerificationError(reason, want, got, payment, payment.impUid);

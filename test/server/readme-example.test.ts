@@ -69,6 +69,10 @@ test("the README's server example verifies, refuses an oversized body and a stra
   fake.addBillingKey('cust_1001');
   const renewal = await example.chargeAgain(order, '2026-07');
   assert.deepEqual([renewal.status, renewal.merchantUid], ['paid', 'renew_cust_1001_2026-07']);
+  // A reply that is not this charge's, and the order's latest payment of another amount: not taken as the renewal.
+  const stray = fake.addPayment({ merchant_uid: 'renew_cust_1001_2026-08', customer_uid: 'cust_1001', amount: 1, currency: 'USD' });
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: stray }, '/subscribe/payments/again');
+  await assert.rejects(example.chargeAgain(order, '2026-08'), /holds a payment of another amount or currency/);
 
   await example.refund('order_1001', 5);
   assert.equal(order?.refundPending, true, 'a Paymentwall refund waits for the callback');
