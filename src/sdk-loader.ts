@@ -69,9 +69,10 @@ const LIBRARY_NONCE = typeof document === 'undefined' ? '' : ((unclobbered(docum
 /**
  * The page's CSP nonce for the SDK tag, however this library was loaded: the nonce of the classic
  * script that ran it, else that of a script on the page that carries one (a module script, or the
- * page's own), one the browser fetched first: that one's nonce passed the page's CSP, while a tag
- * injected HTML put earlier carries a guess. The `nonce` property, since browsers hide the
- * attribute's value.
+ * page's own). Of those, the first whose URL the browser fetched: an inline tag that injected HTML
+ * put earlier carries a guess. A best guess only: injected HTML can also copy a fetched script's
+ * URL, so a page open to it sets the widget's `nonce`. The `nonce` property, since browsers hide
+ * the attribute's value.
  */
 export function pageNonce(): string {
   if (LIBRARY_NONCE || typeof document === 'undefined') return LIBRARY_NONCE;

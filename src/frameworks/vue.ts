@@ -21,8 +21,8 @@ export type PaymentwallPayVueEvents = {
 /**
  * Everything `<paymentwall-pay>` takes in a Vue template, with any element's attributes and native
  * events (`id`, `@click`). vue-tsc reads `amount="1004"` and `sdk-timeout="20000"` as the props
- * `amount` and `sdkTimeout`, and Vue sets that text as the property: digits as text are what the
- * widget takes there.
+ * `amount` and `sdkTimeout`, and Vue sets that text as the property, which the widget reads as
+ * it reads the attribute (digits only; anything else is a configuration error).
  */
 export type PaymentwallPayVueProps = Omit<Partial<PaymentwallPayProperties>, 'amount' | 'sdkTimeout'> & {
   amount?: number | `${number}`;

@@ -166,6 +166,23 @@ describe('registration and lifecycle', () => {
     expect(heardByPage.map((event) => [event.type, event.detail.impUid])).to.deep.equal([['pay-success', 'imp_paid_2']]);
   });
 
+  it('removed with PortOne\'s window open, with an <img name="dispatchEvent"> on the page: the document still hears the result', async () => {
+    const { element, paying, answer } = await windowOpen();
+    element.remove();
+    const heardByPage = recordEvents(document, 'pay-success', 'pay-fail');
+    // Injected HTML shadows document.dispatchEvent itself (DOM clobbering).
+    const clobber = document.createElement('img');
+    clobber.name = 'dispatchEvent';
+    document.body.append(clobber);
+    try {
+      answer({ imp_uid: 'imp_paid_3' });
+      expect((await paying).status).to.equal('success');
+    } finally {
+      clobber.remove();
+    }
+    expect(heardByPage.map((event) => [event.type, event.detail.impUid])).to.deep.equal([['pay-success', 'imp_paid_3']]);
+  });
+
   it('removed with PortOne\'s window open, another order\'s widget in its place: that one stays as it was, the document hears the result', async () => {
     const { element, paying, answer } = await windowOpen();
     const other = await replaced(element, { amount: '5000' });
