@@ -172,7 +172,7 @@ export function toHttpUrl(value: string, baseUrl: string): string | undefined {
 const length = (value: string) => [...value].length;
 /** Text with something in it (a bound `true` or number is not text here). */
 export const present = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
-const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+export const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (typeof value !== 'object' || value === null) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;

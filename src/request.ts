@@ -34,10 +34,11 @@ export function buildRequest(config: WidgetConfig, buyer: Buyer, context: Reques
   if (buyer.postcode !== undefined) request.buyer_postcode = buyer.postcode;
   if (config.noticeUrl !== undefined) request.notice_url = config.noticeUrl;
   if (config.testMode) request.use_test_method = true;
-  if (config.customData !== undefined) request.custom_data = { ...config.customData };
+  // Copies, nested ones too: a pay-request listener may change the request, never the property.
+  if (config.customData !== undefined) request.custom_data = structuredClone(config.customData);
 
   // The element's own keys win over the `bypass` property, which is for rare extra keys.
-  const bypass: PaymentwallBypass = { ...config.bypass };
+  const bypass: PaymentwallBypass = structuredClone(config.bypass ?? {});
   if (config.widgetCode !== undefined) bypass.widget_code = config.widgetCode;
   if (config.ps !== undefined) bypass.ps = config.ps;
   if (config.countryCode !== undefined) bypass.country_code = config.countryCode;

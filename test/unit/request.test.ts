@@ -95,10 +95,14 @@ describe('the request_pay object', () => {
     expect(request).not.to.have.any.keys('pay_method', 'bypass', 'use_test_method', 'customer_uid', 'notice_url', 'pg');
   });
 
-  it('copies custom_data, so a listener changing it does not change the configuration', () => {
-    const customData = { a: 1 };
-    const request = buildRequest({ ...base, customData }, buyer, context);
+  it('copies custom_data and bypass, nested values too, so a listener changing them does not change the configuration', () => {
+    const customData = { a: 1, cart: { items: ['sku-1'] } };
+    const bypass = { extra: { b: 2 } };
+    const request = buildRequest({ ...base, customData, bypass }, buyer, context);
     (request.custom_data as { a: number }).a = 2;
-    expect(customData.a).to.equal(1);
+    (request.custom_data as { cart: { items: string[] } }).cart.items.push('upsell');
+    (request.bypass!.extra as { b: number }).b = 3;
+    expect(customData).to.deep.equal({ a: 1, cart: { items: ['sku-1'] } });
+    expect(bypass).to.deep.equal({ extra: { b: 2 } });
   });
 });

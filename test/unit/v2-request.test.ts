@@ -79,12 +79,24 @@ describe('the PortOne.requestPayment object', () => {
   });
 
   it('copies what a pay-request listener could change, so the configuration stays as it was', () => {
-    const config = { ...base, noticeUrls: ['https://shop.example/hook'], customData: { a: 1 }, bypass: { b: 2 } };
+    const config = { ...base, noticeUrls: ['https://shop.example/hook'], customData: { a: 1, cart: { items: ['sku-1'] } }, bypass: { b: 2, c: { d: 4 } } };
     const request = buildV2Request(config, buyer, context);
     request.noticeUrls!.push('https://evil.example');
     request.customData!.a = 2;
+    (request.customData!.cart as { items: string[] }).items.push('upsell');
     request.bypass!.paymentwall.b = 3;
-    expect(config).to.deep.equal({ ...base, noticeUrls: ['https://shop.example/hook'], customData: { a: 1 }, bypass: { b: 2 } });
+    (request.bypass!.paymentwall.c as { d: number }).d = 5;
+    expect(config).to.deep.equal({
+      ...base,
+      noticeUrls: ['https://shop.example/hook'],
+      customData: { a: 1, cart: { items: ['sku-1'] } },
+      bypass: { b: 2, c: { d: 4 } },
+    });
+  });
+
+  it('reads a bypass written as PortOne’s V2 docs write it, { paymentwall: { … } }, as the same keys; the element’s own still win', () => {
+    const request = buildV2Request({ ...base, ps: 'cc', bypass: { paymentwall: { ps: 'all', country_code: 'DE' }, extra_key: 1 } }, buyer, context);
+    expect(request.bypass).to.deep.equal({ paymentwall: { extra_key: 1, ps: 'cc', country_code: 'DE' } });
   });
 
   it('makes a fresh paymentId for every attempt without payment-id: ASCII letters, digits, -, at most 40', () => {

@@ -2,6 +2,7 @@
 import type { Buyer } from '../../buyer.js';
 import { formatAmount } from '../../format.js';
 import { newMerchantUid } from '../../merchant-uid.js';
+import { isPlainObject } from '../../config.js';
 import { returnUrl } from '../../redirect-return.js';
 import type { Lang } from '../../translations/index.js';
 import { V2_RESULT_PARAMS, type V2Config } from './config.js';
@@ -41,10 +42,14 @@ export function buildV2Request(config: V2Config, buyer: Buyer, context: V2Reques
     redirectUrl: config.redirectUrl ?? v2ReturnUrl(context.pageUrl),
   };
   if (config.noticeUrls !== undefined) request.noticeUrls = [...config.noticeUrls];
-  if (config.customData !== undefined) request.customData = { ...config.customData };
+  // Copies, nested ones too: a pay-request listener may change the request, never the property.
+  if (config.customData !== undefined) request.customData = structuredClone(config.customData);
 
-  // The element's own keys win over the `bypass` property, which is for rare extra keys.
-  const paymentwall: PaymentwallV2Bypass = { ...config.bypass };
+  // The element's own keys win over the `bypass` property, which is for rare extra keys. Written
+  // as PortOne's V2 docs write it, `{ paymentwall: { ps } }`, it is read the same.
+  const bypass = structuredClone(config.bypass ?? {});
+  const { paymentwall: inner, ...outer } = bypass;
+  const paymentwall: PaymentwallV2Bypass = isPlainObject(inner) ? { ...outer, ...inner } : bypass;
   if (config.widgetCode !== undefined) paymentwall.widget = config.widgetCode;
   if (config.ps !== undefined) paymentwall.ps = config.ps;
   if (config.countryCode !== undefined) paymentwall.country_code = config.countryCode;
