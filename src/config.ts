@@ -172,6 +172,12 @@ export function toHttpUrl(value: string, baseUrl: string): string | undefined {
 const length = (value: string) => [...value].length;
 /** Text with something in it (a bound `true` or number is not text here). */
 export const present = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+/**
+ * A deep copy of checked JSON data. Not `structuredClone`, which throws on a Proxy (Vue's
+ * reactive objects, MobX's observables) where JSON reads through it.
+ */
+export const copyJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 export const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (typeof value !== 'object' || value === null) return false;
   const proto = Object.getPrototypeOf(value) as unknown;

@@ -1,5 +1,5 @@
 import type { Buyer } from './buyer.js';
-import type { WidgetConfig } from './config.js';
+import { copyJson, type WidgetConfig } from './config.js';
 import type { PaymentwallBypass, RequestPayParams } from './imp.js';
 
 export interface RequestContext {
@@ -35,10 +35,10 @@ export function buildRequest(config: WidgetConfig, buyer: Buyer, context: Reques
   if (config.noticeUrl !== undefined) request.notice_url = config.noticeUrl;
   if (config.testMode) request.use_test_method = true;
   // Copies, nested ones too: a pay-request listener may change the request, never the property.
-  if (config.customData !== undefined) request.custom_data = structuredClone(config.customData);
+  if (config.customData !== undefined) request.custom_data = copyJson(config.customData);
 
   // The element's own keys win over the `bypass` property, which is for rare extra keys.
-  const bypass: PaymentwallBypass = structuredClone(config.bypass ?? {});
+  const bypass: PaymentwallBypass = copyJson(config.bypass ?? {});
   if (config.widgetCode !== undefined) bypass.widget_code = config.widgetCode;
   if (config.ps !== undefined) bypass.ps = config.ps;
   if (config.countryCode !== undefined) bypass.country_code = config.countryCode;

@@ -104,5 +104,8 @@ describe('the request_pay object', () => {
     (request.bypass!.extra as { b: number }).b = 3;
     expect(customData).to.deep.equal({ a: 1, cart: { items: ['sku-1'] } });
     expect(bypass).to.deep.equal({ extra: { b: 2 } });
+    // A framework's reactive object is a Proxy, which structuredClone refuses: it is copied all the same.
+    const reactive = new Proxy({ cart: new Proxy({ id: 'c-1' }, {}) }, {});
+    expect(buildRequest({ ...base, customData: reactive }, buyer, context).custom_data).to.deep.equal({ cart: { id: 'c-1' } });
   });
 });

@@ -2,7 +2,7 @@
 import type { Buyer } from '../../buyer.js';
 import { formatAmount } from '../../format.js';
 import { newMerchantUid } from '../../merchant-uid.js';
-import { isPlainObject } from '../../config.js';
+import { copyJson, isPlainObject } from '../../config.js';
 import { returnUrl } from '../../redirect-return.js';
 import type { Lang } from '../../translations/index.js';
 import { V2_RESULT_PARAMS, type V2Config } from './config.js';
@@ -43,11 +43,11 @@ export function buildV2Request(config: V2Config, buyer: Buyer, context: V2Reques
   };
   if (config.noticeUrls !== undefined) request.noticeUrls = [...config.noticeUrls];
   // Copies, nested ones too: a pay-request listener may change the request, never the property.
-  if (config.customData !== undefined) request.customData = structuredClone(config.customData);
+  if (config.customData !== undefined) request.customData = copyJson(config.customData);
 
   // The element's own keys win over the `bypass` property, which is for rare extra keys. Written
   // as PortOne's V2 docs write it, `{ paymentwall: { ps } }`, it is read the same.
-  const bypass = structuredClone(config.bypass ?? {});
+  const bypass = copyJson(config.bypass ?? {});
   const { paymentwall: inner, ...outer } = bypass;
   const paymentwall: PaymentwallV2Bypass = isPlainObject(inner) ? { ...outer, ...inner } : bypass;
   if (config.widgetCode !== undefined) paymentwall.widget = config.widgetCode;
