@@ -59,6 +59,9 @@ test("the README's server example verifies, refuses an oversized body and a stra
   assert.equal(order?.status, 'paid');
   assert.equal(order?.billing?.customerUid, 'cust_1001');
 
+  const garbled = await fetch(`http://127.0.0.1:${port}/payments/complete`, { method: 'POST', body: '{"impUid":' });
+  assert.deepEqual([garbled.status, await garbled.json()], [400, { status: 'bad-request' }], 'a body that is not JSON is the client\'s mistake');
+
   const oversized = await fetch(`http://127.0.0.1:${port}/payments/complete`, { method: 'POST', body: 'x'.repeat(64 * 1024 + 1) });
   assert.equal(oversized.status, 413, 'a body over 64 KiB is not buffered');
 
