@@ -1,6 +1,6 @@
 import { PortOneApiError } from './errors.js';
 import { v1Wire } from './envelope.js';
-import { PortOneHttp, answeredAbout, endpointOf, expectFields, type ApiCall, type WireFailure } from './http.js';
+import { PortOneHttp, answeredAbout, endpointOf, expectFields, fieldsOf, type ApiCall, type WireFailure } from './http.js';
 import {
   callLimit,
   cancelPaymentRules,
@@ -147,7 +147,7 @@ export class PortOneClient {
    */
   async registerDelivery(input: RegisterDeliveryInput, options?: CallOptions): Promise<DeliveryRegistration> {
     const call: Call = { method: 'POST', path: '/paymentwall/delivery', body: toWireBody(input, registerDeliveryRules), refusal: deliveryRefusal };
-    const raw = record(await this.#send(call, this.#limit(options)));
+    const raw = fieldsOf(await this.#send(call, this.#limit(options)));
     return { notices: noticesOf(raw), raw };
   }
 
@@ -216,12 +216,11 @@ async function orNullIfNotFound<T>(lookup: Promise<T>): Promise<T | null> {
   }
 }
 
-const record = (value: unknown) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
 const noticesOf = (raw: Record<string, unknown>) => (Array.isArray(raw.notices) ? raw.notices.map(String) : []);
 
 /** Paymentwall's refusal `{ error_code, error, notices }` inside a `code: 0` envelope; `{ success: 1 }` is none. */
 function deliveryRefusal(response: unknown): WireFailure | undefined {
-  const raw = record(response);
+  const raw = fieldsOf(response);
   const notices = noticesOf(raw);
   const { error_code: pgCode, error } = raw;
   const refused = (pgCode !== undefined && pgCode !== null && pgCode !== 0) || (typeof error === 'string' && error !== '');

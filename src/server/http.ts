@@ -210,13 +210,17 @@ export function endpointOf(call: Pick<ApiCall, 'method' | 'path'>): string {
   return `${call.method} ${call.path}`;
 }
 
+/** `value` as an object to read fields from; anything that is not an object as an empty one. */
+export const fieldsOf = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+
 /** `response` as an object with these fields of these types; anything else is an `invalid-response`. */
 export function expectFields(
   response: unknown,
   endpoint: string,
   fields: Record<string, 'string' | 'number' | 'boolean' | 'object'>,
 ): Record<string, unknown> {
-  const record = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+  const record = fieldsOf(response);
   const missing = Object.entries(fields).filter(([field, type]) => typeof record[field] !== type || record[field] === null);
   if (missing.length > 0) {
     const list = missing.map(([field, type]) => `${field} (${type})`).join(', ');
