@@ -30,9 +30,13 @@ export function v1Wire(tierCode: string | undefined): WireFormat {
   };
 }
 
+/**
+ * PortOne always sends all three of `code`, `message` and `response` (reference §5). A gateway's
+ * `{ "code": 404, "message": "Not Found" }` is not PortOne's word, and must not read as "none".
+ */
 function parseEnvelope(text: string): Envelope | undefined {
   const parsed = parseJson(text);
-  if (typeof parsed !== 'object' || parsed === null || typeof (parsed as Envelope).code !== 'number') return undefined;
+  if (typeof parsed !== 'object' || parsed === null || typeof (parsed as Envelope).code !== 'number' || !Object.hasOwn(parsed, 'response')) return undefined;
   const { code, message, response } = parsed as Envelope;
   return { code, message: typeof message === 'string' ? message : null, response };
 }

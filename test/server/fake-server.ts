@@ -25,6 +25,8 @@ export type NetworkFault =
   | { type: 'non-json' }
   /** This status with an HTML body, as a proxy in front of PortOne would send. */
   | { type: 'status'; status: number }
+  /** This status with a JSON body of someone else's making, as an API gateway in front of PortOne would send. */
+  | { type: 'json'; status: number; body: unknown }
   /** Destroy the socket without answering. */
   | { type: 'drop' }
   /** A careless server that quotes the request (body and Authorization) in its error message. */
@@ -134,6 +136,10 @@ export abstract class FakeServer<ProtocolFault extends { type: string } = never>
       case 'status': {
         const { status } = fault as { status: number };
         return send({ status, html: `<html><body>${status}</body></html>` });
+      }
+      case 'json': {
+        const { status, body } = fault as { status: number; body: unknown };
+        return send({ status, body });
       }
       case 'drop':
         req.socket.destroy();

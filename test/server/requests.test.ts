@@ -357,6 +357,11 @@ test('a 404 without PortOne’s envelope (a proxy’s page) is an error, never "
   await assert.rejects(client.findPaymentByMerchantUid('renew_1'), { name: 'PortOneApiError', kind: 'http', status: 404 });
   fake.injectFault({ type: 'status', status: 404 }, '/subscribe/customers/cust_1');
   await assert.rejects(client.getBillingKey('cust_1'), { name: 'PortOneApiError', kind: 'http', status: 404 });
+  // A gateway's JSON 404 that looks like an envelope but is not PortOne's { code, message, response }.
+  fake.injectFault({ type: 'json', status: 404, body: { code: 404, message: 'Not Found' } }, '/payments/find/renew_1');
+  await assert.rejects(client.findPaymentByMerchantUid('renew_1'), { name: 'PortOneApiError', kind: 'http', status: 404, portOneCode: undefined });
+  fake.injectFault({ type: 'json', status: 404, body: { code: 404, message: 'no Route matched' } }, '/subscribe/customers/cust_1');
+  await assert.rejects(client.getBillingKey('cust_1'), { name: 'PortOneApiError', kind: 'http', status: 404 });
   // PortOne's own 404 for the same look-ups still means none.
   assert.equal(await client.findPaymentByMerchantUid('renew_2'), null);
   assert.equal(await client.getBillingKey('cust_2'), null);
