@@ -29,6 +29,20 @@ describe('the payment flow', () => {
     expect(detail).not.to.have.property('customerUid');
   });
 
+  it('reads its configuration when pay() is called: a property set in the same task is what is charged, or refused', async () => {
+    const imp = installImp('success');
+    const element = await widget({});
+    // A framework's click handler: set, then pay, before any render.
+    element.amount = 2000;
+    expect((await element.pay()).status).to.equal('success');
+    expect(imp.requests[0]!.amount).to.equal(2000);
+    element.reset();
+    element.orderName = '';
+    const result = await element.pay();
+    expect(result.status === 'fail' && result.detail.code).to.equal('invalid-config');
+    expect(imp.requests, 'a bad value sends nothing').to.have.length(1);
+  });
+
   it('types its events in the element and document event maps', async () => {
     installImp('success');
     const element = await widget({});

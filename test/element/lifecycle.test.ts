@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { PaymentwallPay, definePaymentwallPay, type PayRequestEvent } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, nextEvent, recordEvents, resetPage, shadow, text, waitUntil } from '../helpers/page.js';
+import { button, nextEvent, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
 import { widget, windowOpen } from '../helpers/widget.js';
 
 const home = location.href;
@@ -280,6 +280,24 @@ describe('registration and lifecycle', () => {
     imp.answer = 'success';
     expect((await element.pay()).status).to.equal('success');
     expect(imp.requests).to.have.length(2);
+  });
+
+  it('back while the payment is still starting (a pay-request wait pending): no payment window opens afterwards', async () => {
+    const imp = installImp('success');
+    const element = await widget({});
+    const events = recordEvents(element, 'pay-success', 'pay-fail');
+    let release: (() => void) | undefined;
+    element.addEventListener('pay-request', (event) => (event as PayRequestEvent).detail.waitUntil(new Promise<void>((done) => (release = done))));
+    const paying = element.pay();
+    await waitUntil(() => release !== undefined, 'pay-request heard');
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(await paying).to.deep.equal({ status: 'cancelled' });
+    // The server answers after the buyer came back: the given-up attempt must not open a window
+    // beside the button the buyer can press again.
+    release!();
+    await tick(200);
+    expect(imp.requests, 'no payment window after Back').to.have.length(0);
+    expect(events).to.have.length(0);
   });
 
   it('back from the payment page with a fixed merchant-uid: a later "result" for it may be a crafted link, and is reported unconfirmed', async () => {

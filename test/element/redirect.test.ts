@@ -400,6 +400,17 @@ describe('coming back from a mobile redirect', () => {
       expect(events).to.have.length(1);
     });
 
+    it('ignores a link for an order id no widget on the page is set to: with nothing saved, only a fixed merchant-uid can match', async () => {
+      returnWith({ imp_uid: 'imp_9', merchant_uid: 'someone-elses-order' });
+      const events = recordEvents(document, 'pay-success', 'pay-fail');
+      await widget({ 'merchant-uid': 'order-fixed' });
+      await widget({});
+      await tick(OWNER_WAIT);
+      expect(events).to.have.length(0);
+      // Left for the page: nothing here took the address as its own.
+      expect(location.search).to.contain('imp_uid=imp_9');
+    });
+
     it('reports a failure for its own merchant-uid as unconfirmed, without the link’s text', async () => {
       returnWith({ imp_uid: 'imp_9', merchant_uid: 'order-fixed', error_code: 'X', error_msg: 'Call +1 555 0100' });
       const element = await widget({ 'merchant-uid': 'order-fixed' });

@@ -182,6 +182,11 @@ describe('V2 configuration', () => {
     expect(read({ sdkSrc: '/sdk/portone.js' }).config.sdkSrc).to.equal('https://shop.example/sdk/portone.js');
   });
 
+  it('refuses V1’s CDN even once a page allowed it for its V1 widgets: that script has no PortOne V2', () => {
+    allowSdkOrigin('https://cdn.iamport.kr');
+    expect(problems({ sdkSrc: 'https://cdn.iamport.kr/v1/iamport.js' })).to.deep.equal(['sdk-src:sdk-origin']);
+  });
+
   it('takes sdk-timeout from 100 to 300000 milliseconds, as V1 does', () => {
     expect(read({ sdkTimeout: 300_000 }).config.sdkTimeout).to.equal(300_000);
     expect(read({ sdkTimeout: 100 }).config.sdkTimeout).to.equal(100);
