@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { PortOneClient, PortOneV2Client, type PortOneClientOptions } from '../../src/server/index.js';
+import { FakePortOneV2 } from './fake-portone-v2.js';
 import { apiError, setup, trail } from './harness.js';
 
 const BOUNDED = { timeout: 5_000 };
@@ -129,6 +130,25 @@ test('an aborted signal sends nothing, for every method', async (t) => {
     client.handleWebhook({ imp_uid: 'imp_1' }, { signal }),
   ];
   for (const call of calls) assert.equal((await apiError(call)).kind, 'aborted');
+  // Nothing starts later either: no token request is left running after the caller was told.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(fake.requests.length, 0);
+});
+
+test('V2: an aborted signal sends nothing, even through a fetch that ignores signals (no refund after "aborted")', async (t) => {
+  const fake = await FakePortOneV2.start();
+  t.after(() => fake.close());
+  const { id } = fake.addPayment();
+  let fetched = 0;
+  const deafFetch: PortOneClientOptions['fetch'] = (url, { signal: _ignored, ...init }) => {
+    fetched += 1;
+    return fetch(url, init);
+  };
+  // V2 has no token request to stop first: the call's own check is all that stands before the refund.
+  const client = new PortOneV2Client({ apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, fetch: deafFetch });
+  assert.equal((await apiError(client.cancelPayment({ paymentId: id as string, reason: 'r' }, { signal: AbortSignal.abort() }))).kind, 'aborted');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(fetched, 0);
   assert.equal(fake.requests.length, 0);
 });
 
@@ -325,6 +345,20 @@ test('the 1 MiB cap holds for a fetch that gives only text(), no body stream; 1 
   const error = await apiError(client.getPayment(payment.imp_uid as string));
   assert.equal(error.kind, 'invalid-response');
   assert.match(error.message, /larger than 1048576 bytes/);
+});
+
+test('a streamed body of exactly 1 MiB is read; one byte more is refused', BOUNDED, async (t) => {
+  const { fake } = await setup(t);
+  const payment = fake.addPayment();
+  const envelope = JSON.stringify({ code: 0, message: '', response: payment });
+  let bytes = 0;
+  const streamed: PortOneClientOptions['fetch'] = async (url, init) =>
+    url.endsWith('/users/getToken') ? fetch(url, init) : new Response(envelope + ' '.repeat(bytes - Buffer.byteLength(envelope)));
+  const client = new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, fetch: streamed });
+  bytes = 1024 * 1024;
+  assert.equal((await client.getPayment(payment.imp_uid as string)).impUid, payment.imp_uid);
+  bytes = 1024 * 1024 + 1;
+  assert.equal((await apiError(client.getPayment(payment.imp_uid as string))).kind, 'invalid-response');
 });
 
 test('a Node stream body that stalls is destroyed when the time runs out, though the fetch ignores the signal', BOUNDED, async (t) => {

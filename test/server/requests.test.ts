@@ -286,7 +286,7 @@ test("Paymentwall's refusal inside a code 0 envelope is an api error with its co
   assert.equal(fake.deliveries.length, 0);
 });
 
-test("Paymentwall's refusal is told by its error text as well as by its error_code; an error_code of 0 alone is no refusal", async (t) => {
+test("Paymentwall's refusal is told by its error text or by its error_code alone; an error_code of 0 alone is no refusal", async (t) => {
   const { fake, client } = await setup(t);
   const { imp_uid, merchant_uid } = fake.addPayment();
   const delivery = digitalDelivery(imp_uid as string, merchant_uid as string, fake.now);
@@ -295,6 +295,10 @@ test("Paymentwall's refusal is told by its error text as well as by its error_co
   assert.equal(error.kind, 'api');
   assert.equal(error.pgCode, undefined);
   assert.match(error.message, /Invalid delivery \(status is invalid\)/);
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: { error_code: 3201, notices: ['merchant_uid does not belong to imp_uid'] } }, '/paymentwall/delivery');
+  const coded = await apiError(client.registerDelivery(delivery));
+  assert.equal(coded.kind, 'api');
+  assert.equal(coded.pgCode, 3201);
   fake.injectFault({ type: 'envelope', code: 0, message: '', response: { success: 1, error_code: 0 } }, '/paymentwall/delivery');
   assert.deepEqual(await client.registerDelivery(delivery), { notices: [], raw: { success: 1, error_code: 0 } });
 });
@@ -347,6 +351,15 @@ test('a look-up that fails with anything but a 404 is an error, never "PortOne h
   fake.injectFault({ type: 'status', status: 403 }, '/subscribe/customers/cust_1');
   await assert.rejects(client.getBillingKey('cust_1'), { name: 'PortOneApiError', kind: 'http', status: 403 });
   assert.deepEqual(fake.apiRequests().map((r) => r.status), [500, 403]);
+});
+
+test('PortOne’s own errors other than a 404 are errors on a look-up, never "PortOne has none"', async (t) => {
+  const { fake, client } = await setup(t);
+  // In PortOne's envelope, so only the status or the code can tell them from a 404.
+  fake.injectFault({ type: 'envelope', status: 500, code: -1, message: '서버 오류' }, '/payments/find/renew_1');
+  await assert.rejects(client.findPaymentByMerchantUid('renew_1'), { name: 'PortOneApiError', kind: 'http', status: 500, portOneCode: -1 });
+  fake.injectFault({ type: 'envelope', code: 1, message: '일시적인 오류입니다.' }, '/subscribe/customers/cust_1');
+  await assert.rejects(client.getBillingKey('cust_1'), { name: 'PortOneApiError', kind: 'api', portOneCode: 1 });
 });
 
 test('a 404 without PortOne’s envelope (a proxy’s page) is an error, never "PortOne has none"', async (t) => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Webhook } from 'standardwebhooks';
 import { PortOneInputError, PortOneV2Client, WebhookVerificationError, type WebhookRefusalReason } from '../../src/server/index.js';
 import { jsonOfBytes } from './fixtures.js';
 import { setupV2 } from './harness.js';
@@ -53,6 +54,20 @@ test('a webhook signed with another secret is refused before any request', async
   const body = paidBody(id as string, fake.storeId);
   const other = `whsec_${Buffer.from('another secret of 32 bytes......').toString('base64')}`;
   await refusal(client.handleWebhook(body, fake.signWebhook(body, { secrets: [other] })), 'bad-signature');
+  assert.equal(fake.requests.length, 0);
+});
+
+test('a verifier that fails in an unexpected way refuses the webhook: the check fails closed', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  const body = paidBody(id as string, fake.storeId);
+  // As a later version of the signature library might, or a bug in it: anything but its own refusal.
+  const { verify } = Webhook.prototype;
+  Webhook.prototype.verify = () => {
+    throw new TypeError('unexpected');
+  };
+  t.after(() => (Webhook.prototype.verify = verify));
+  await refusal(client.handleWebhook(body, fake.signWebhook(body)), 'bad-signature');
   assert.equal(fake.requests.length, 0);
 });
 

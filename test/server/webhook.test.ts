@@ -82,6 +82,7 @@ const strangers: [string, unknown][] = [
   ['an IPv4-mapped stranger', '::ffff:203.0.113.9'],
   ['a PortOne address with a port', '52.78.100.19:443'],
   ['an X-Forwarded-For list', '52.78.100.19, 203.0.113.9'],
+  ['a string with ::ffff: inside, not in front', '5::ffff:2.78.100.19'],
   ['an empty string', ''],
   ['undefined (a socket already closed)', undefined],
 ];
