@@ -375,6 +375,11 @@ test('a 404 without PortOne’s envelope (a proxy’s page) is an error, never "
   await assert.rejects(client.findPaymentByMerchantUid('renew_1'), { name: 'PortOneApiError', kind: 'http', status: 404, portOneCode: undefined });
   fake.injectFault({ type: 'json', status: 404, body: { code: 404, message: 'no Route matched' } }, '/subscribe/customers/cust_1');
   await assert.rejects(client.getBillingKey('cust_1'), { name: 'PortOneApiError', kind: 'http', status: 404 });
+  // A 2xx without `response` is no PortOne answer either: not a refusal (api) but invalid-response,
+  // which the README's chargeOnce reads as "unknown" and looks up before charging again.
+  fake.injectFault({ type: 'json', status: 200, body: { code: 1, message: 'Declined' } }, '/subscribe/payments/again');
+  const charge = { customerUid: 'cust_1', merchantUid: 'renew_9', amount: 20, name: 'Plan', currency: 'USD', buyerEmail: 'jack@example.com' };
+  await assert.rejects(client.chargeBillingKey(charge), { name: 'PortOneApiError', kind: 'invalid-response', portOneCode: undefined });
   // PortOne's own 404 for the same look-ups still means none.
   assert.equal(await client.findPaymentByMerchantUid('renew_2'), null);
   assert.equal(await client.getBillingKey('cust_2'), null);
