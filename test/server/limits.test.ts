@@ -222,6 +222,27 @@ test('retries stop at the time limit: no backoff is started that cannot end in t
   assert.ok(performance.now() - started < 2500);
 });
 
+test('a 503 with less time left than the backoff is reported as the 503 at once, not waited on', async (t) => {
+  const fake = await FakePortOneV2.start();
+  t.after(() => fake.close());
+  // The call's clock, moved on by the fetch: no real waiting, so a busy machine changes nothing.
+  const { now } = performance;
+  let skipped = 0;
+  performance.now = () => now.call(performance) + skipped;
+  t.after(() => (performance.now = now));
+  let fetched = 0;
+  const slow503: PortOneClientOptions['fetch'] = async () => {
+    fetched += 1;
+    skipped += 9_950; // 50 ms left of 10 s: less than the 100 ms backoff
+    return new Response('<html>Service Unavailable</html>', { status: 503 });
+  };
+  const client = new PortOneV2Client({ apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, fetch: slow503, timeoutMs: 10_000 });
+  const error = await apiError(client.getPayment('payment-1'));
+  assert.equal(error.kind, 'http');
+  assert.equal(error.status, 503);
+  assert.equal(fetched, 1);
+});
+
 test('timeoutMs holds with a custom fetch that ignores the signal, before and after the headers', BOUNDED, async (t) => {
   const never = new Promise<never>(() => {});
   // The token request goes through; the payment request stalls.
