@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { PaymentVerificationError, PortOneInputError, WebhookVerificationError } from '../../src/server/index.js';
+import { PaymentVerificationError, PortOneClient, PortOneInputError, WebhookVerificationError, type Payment } from '../../src/server/index.js';
 import { FakePortOne } from './fake-portone.js';
 import { setupV2 } from './harness.js';
 
@@ -17,6 +17,7 @@ interface Example {
   chargeAgain(order: unknown, period: string): Promise<{ status: string; merchantUid: string }>;
   refund(merchantUid: string, amount: number): Promise<void>;
   removeCard(merchantUid: string): Promise<void>;
+  onWebhook(payment: Payment): Promise<void>;
 }
 
 function exampleSource(): string {
@@ -59,6 +60,8 @@ test("the README's server example verifies, refuses an oversized body and a stra
   assert.equal(order?.status, 'paid');
   assert.equal(order?.billing?.customerUid, 'cust_1001');
 
+  assert.deepEqual(await post('/payments/complete', { merchantUid: 'order_1001' }), [400, { status: 'bad-request' }], 'no impUid: nothing to ask PortOne');
+
   const garbled = await fetch(`http://127.0.0.1:${port}/payments/complete`, { method: 'POST', body: '{"impUid":' });
   assert.deepEqual([garbled.status, await garbled.json()], [400, { status: 'bad-request' }], 'a body that is not JSON is the client\'s mistake');
 
@@ -85,6 +88,19 @@ test("the README's server example verifies, refuses an oversized body and a stra
   await example.removeCard('order_1001');
   assert.equal(fake.customers.has('cust_1001'), false);
   assert.equal(order?.billing, undefined);
+
+  // An order the shop closed, paid after all (Paymentwall's fraud review approved it late): the
+  // 'paid' webhook, repeated, refunds it once; the buyer's own report of it ships nothing.
+  example.orders.set('order_1002', { amount: 20, currency: 'USD', status: 'closed', email: 'jack@example.com', refunded: 0 });
+  const late = fake.addPayment({ merchant_uid: 'order_1002', amount: 20, currency: 'USD' });
+  const reader = new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl });
+  const latePayment = await reader.getPayment(late.imp_uid as string);
+  await example.onWebhook(latePayment);
+  await example.onWebhook(latePayment);
+  assert.deepEqual(await post('/payments/complete', { impUid: late.imp_uid, merchantUid: 'order_1002' }), [409, { status: 'refunding' }]);
+  const cancels = fake.apiRequests().filter((r) => r.path === '/payments/cancel' && r.body.imp_uid === late.imp_uid);
+  assert.equal(cancels.length, 1, 'one refund, however often the payment is reported');
+  assert.equal(example.orders.get('order_1002')?.status, 'refunding');
 });
 
 /** The README's Express route for V2 webhooks, as written, as a function of what it uses. */
