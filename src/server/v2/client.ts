@@ -146,13 +146,8 @@ export class PortOneV2Client {
       throw new PortOneInputError('paymentId', 'must be a non-empty string in a signed Transaction webhook; answer it with an error status so that PortOne sends it again');
     }
     const paymentId = typeof id === 'string' && id !== '' ? pathSegment()(id, 'paymentId') : null;
-    return {
-      type,
-      timestamp: typeof event.timestamp === 'string' ? event.timestamp : null,
-      paymentId,
-      payment: paymentId === null ? null : await this.#getPayment(paymentId, limit),
-      data,
-    };
+    const about = paymentId === null ? { paymentId, payment: null } : { paymentId, payment: await this.#getPayment(paymentId, limit) };
+    return { type, timestamp: typeof event.timestamp === 'string' ? event.timestamp : null, ...about, data };
   }
 
   async #getPayment(paymentId: string, limit: CallLimit): Promise<V2Payment> {

@@ -163,14 +163,15 @@ export interface V2ConfirmDeliveryInput extends ShippingDetails {
 export type WebhookHeaders = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
 /** A verified V2 webhook, with the payment read back from PortOne. */
-export interface V2WebhookEvent {
+/**
+ * A verified V2 webhook. With a `paymentId` comes the payment as PortOne reports it now; an event
+ * about no payment (billing keys) has `null` for both, so checking one narrows the other.
+ */
+export type V2WebhookEvent = {
   /** `Transaction.Paid`, `Transaction.Cancelled`, … Ignore types you do not know. */
   type: string;
   /** RFC 3339, the same on every resend of one event. */
   timestamp: string | null;
-  paymentId: string | null;
-  /** The payment as PortOne reports it now; `null` for an event about no payment (billing keys). */
-  payment: V2Payment | null;
   /** The body's `data` as sent: trust nothing in it but the ids. */
   data: Record<string, unknown>;
-}
+} & ({ paymentId: string; payment: V2Payment } | { paymentId: null; payment: null });
