@@ -349,7 +349,7 @@ test('the 1 MiB cap holds for a fetch whose body is a Node stream, as node-fetch
   assert.ok(destroyed, 'the stream was destroyed');
 });
 
-const replies: [string, (body: string) => Awaited<ReturnType<PortOneClientOptions['fetch']>>][] = [
+const replies: [string, (body: string) => Awaited<ReturnType<NonNullable<PortOneClientOptions['fetch']>>>][] = [
   ['a fetch that gives only text(), no body stream', (body) => ({ status: 200, ok: true, text: async () => body })],
   ['a web stream body', (body) => new Response(body)],
 ];

@@ -101,6 +101,15 @@ test("the README's server example verifies, refuses an oversized body and a stra
   const cancels = fake.apiRequests().filter((r) => r.path === '/payments/cancel' && r.body.imp_uid === late.imp_uid);
   assert.equal(cancels.length, 1, 'one refund, however often the payment is reported');
   assert.equal(example.orders.get('order_1002')?.status, 'refunding');
+
+  // The webhook before the browser: the order is paid once, and the browser's report still
+  // brings the buyer's IP that later charges send to Paymentwall.
+  example.orders.set('order_1003', { amount: 20, currency: 'USD', status: 'pending', email: 'jack@example.com', refunded: 0 });
+  const early = fake.addPayment({ merchant_uid: 'order_1003', amount: 20, currency: 'USD', customer_uid: 'cust_1003', buyer_email: 'jack@example.com' });
+  await example.onWebhook(await reader.getPayment(early.imp_uid as string));
+  assert.equal(example.orders.get('order_1003')?.billing?.browserIp, undefined);
+  assert.deepEqual(await post('/payments/complete', { impUid: early.imp_uid, merchantUid: 'order_1003' }), [200, { status: 'paid' }]);
+  assert.equal(example.orders.get('order_1003')?.billing?.browserIp, '127.0.0.1');
 });
 
 /** The README's Express route for V2 webhooks, as written, as a function of what it uses. */
