@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { PaymentVerificationError, PortOneClient, PortOneInputError, WebhookVerificationError, type Payment } from '../../src/server/index.js';
 import { FakePortOne } from './fake-portone.js';
@@ -17,6 +17,7 @@ interface Example {
   chargeAgain(order: unknown, period: string): Promise<{ status: string; merchantUid: string }>;
   refund(merchantUid: string, amount: number): Promise<void>;
   removeCard(merchantUid: string): Promise<void>;
+  shipped(merchantUid: string, trackingId: string): Promise<void>;
   onWebhook(payment: Payment): Promise<void>;
 }
 
@@ -35,7 +36,8 @@ function exampleSource(): string {
   return swap(source, '.listen(process.env.PORT ?? 3000);', ".listen(0, '127.0.0.1');");
 }
 
-test("the README's server example verifies, refuses an oversized body and a stranger's webhook, renews, refunds and removes a card", { timeout: 10_000 }, async (t) => {
+/** The example, running against a fresh fake: each call loads its own copy, with its own orders. */
+async function startExample(t: TestContext) {
   const fake = await FakePortOne.start();
   t.after(() => fake.close());
   Object.assign(process.env, { PORTONE_API_KEY: fake.apiKey, PORTONE_API_SECRET: fake.apiSecret, PORTONE_BASE_URL: fake.baseUrl });
@@ -51,6 +53,20 @@ test("the README's server example verifies, refuses an oversized body and a stra
     const res = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', body: JSON.stringify(body) });
     return [res.status, await res.json()];
   };
+  // What handleWebhook hands onWebhook: the payment read back from PortOne.
+  const reader = new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl });
+  const webhook = async (impUid: unknown) => example.onWebhook(await reader.getPayment(impUid as string));
+  const cancels = (impUid: unknown) => fake.apiRequests().filter((r) => r.path === '/payments/cancel' && r.body.imp_uid === impUid);
+  const order = (id: string, status = 'pending') => {
+    const made: Record<string, unknown> = { amount: 20, currency: 'USD', status, email: 'jack@example.com', refunded: 0 };
+    example.orders.set(id, made);
+    return made;
+  };
+  return { fake, example, port, post, reader, webhook, cancels, order };
+}
+
+test("the README's server example verifies, refuses an oversized body and a stranger's webhook, renews, refunds and removes a card", { timeout: 10_000 }, async (t) => {
+  const { fake, example, port, post, reader } = await startExample(t);
 
   const paid = fake.addPayment({ merchant_uid: 'order_1001', amount: 20, currency: 'USD', customer_uid: 'cust_1001', buyer_email: 'jack@example.com' });
   const other = fake.addPayment({ merchant_uid: 'order_9999', amount: 20, currency: 'USD' });
@@ -93,7 +109,6 @@ test("the README's server example verifies, refuses an oversized body and a stra
   // 'paid' webhook, repeated, refunds it once; the buyer's own report of it ships nothing.
   example.orders.set('order_1002', { amount: 20, currency: 'USD', status: 'closed', email: 'jack@example.com', refunded: 0 });
   const late = fake.addPayment({ merchant_uid: 'order_1002', amount: 20, currency: 'USD' });
-  const reader = new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl });
   const latePayment = await reader.getPayment(late.imp_uid as string);
   await example.onWebhook(latePayment);
   await example.onWebhook(latePayment);
@@ -110,6 +125,96 @@ test("the README's server example verifies, refuses an oversized body and a stra
   assert.equal(example.orders.get('order_1003')?.billing?.browserIp, undefined);
   assert.deepEqual(await post('/payments/complete', { impUid: early.imp_uid, merchantUid: 'order_1003' }), [200, { status: 'paid' }]);
   assert.equal(example.orders.get('order_1003')?.billing?.browserIp, '127.0.0.1');
+});
+
+test("the README's example keeps one payment per order and refunds any other once: a second payment, a closed order's, whatever the reports", { timeout: 10_000 }, async (t) => {
+  const { fake, example, post, webhook, cancels, order } = await startExample(t);
+  // Paymentwall reported the first payment failed while it reviewed it; the buyer paid again.
+  const o = order('o_dup');
+  const first = fake.addPayment({ merchant_uid: 'o_dup', amount: 20, currency: 'USD', status: 'failed', paid_at: 0 });
+  const second = fake.addPayment({ merchant_uid: 'o_dup', amount: 20, currency: 'USD' });
+  assert.deepEqual(await post('/payments/complete', { impUid: second.imp_uid, merchantUid: 'o_dup' }), [200, { status: 'paid' }]);
+  // The review approves the first: its 'paid' webhook, twice.
+  Object.assign(first, { status: 'paid', paid_at: fake.now });
+  await webhook(first.imp_uid);
+  await webhook(first.imp_uid);
+  assert.deepEqual(await post('/payments/complete', { impUid: first.imp_uid, merchantUid: 'o_dup' }), [409, { status: 'duplicate' }]);
+  assert.equal(cancels(first.imp_uid).length, 1, 'the second payment is refunded, once');
+  assert.equal(cancels(second.imp_uid).length, 0);
+  // Its refund landing is not the order's: the order stays paid by the payment it kept.
+  fake.completePaymentwallCancels();
+  await webhook(first.imp_uid);
+  assert.deepEqual([o.status, o.refunded, o.impUid], ['paid', 0, second.imp_uid]);
+
+  // A closed order paid late twice: each payment refunded once.
+  const closed = order('o_closed', 'closed');
+  const a = fake.addPayment({ merchant_uid: 'o_closed', amount: 20, currency: 'USD' });
+  const b = fake.addPayment({ merchant_uid: 'o_closed', amount: 20, currency: 'USD' });
+  await Promise.all([webhook(a.imp_uid), webhook(a.imp_uid), post('/payments/complete', { impUid: a.imp_uid, merchantUid: 'o_closed' })]);
+  await webhook(b.imp_uid);
+  assert.deepEqual([cancels(a.imp_uid).length, cancels(b.imp_uid).length, closed.status], [1, 1, 'refunding']);
+
+  // A cancel whose answer is lost: it may have reached PortOne, so no report sends it again.
+  const lost = order('o_lost', 'closed');
+  const c = fake.addPayment({ merchant_uid: 'o_lost', amount: 20, currency: 'USD' });
+  fake.injectFault({ type: 'drop' }, '/payments/cancel');
+  await assert.rejects(webhook(c.imp_uid), { name: 'PortOneApiError', kind: 'network' });
+  assert.deepEqual(await post('/payments/complete', { impUid: c.imp_uid, merchantUid: 'o_lost' }), [409, { status: 'refunding' }]);
+  await webhook(c.imp_uid);
+  assert.deepEqual([cancels(c.imp_uid).length, lost.status], [1, 'refunding']);
+
+  // A payment refunded in part before the shop heard of it: no webhook fulfils it.
+  const part = order('o_part');
+  const p = fake.addPayment({ merchant_uid: 'o_part', amount: 20, currency: 'USD', cancel_amount: 15 });
+  await webhook(p.imp_uid);
+  await webhook(p.imp_uid);
+  assert.equal(part.status, 'pending');
+  await assert.rejects(example.shipped('o_part', 'TRACK-1'), /do not ship/);
+});
+
+test("the README's example refund: one cancel however often it is asked, pending until PortOne tells", { timeout: 10_000 }, async (t) => {
+  const { fake, example, post, webhook, cancels, order } = await startExample(t);
+  const o = order('o_ref');
+  const p = fake.addPayment({ merchant_uid: 'o_ref', amount: 20, currency: 'USD' });
+  await post('/payments/complete', { impUid: p.imp_uid, merchantUid: 'o_ref' });
+  // A double click: the second is refused before anything is sent.
+  const clicks = await Promise.allSettled([example.refund('o_ref', 5), example.refund('o_ref', 5)]);
+  assert.deepEqual(clicks.map((r) => r.status), ['fulfilled', 'rejected']);
+  assert.equal(cancels(p.imp_uid).length, 1);
+  await assert.rejects(example.shipped('o_ref', 'TRACK-1'), /do not ship/, 'nothing ships while a refund is on its way');
+  // Paymentwall's callback, then the webhook: the refund is done, and the order can refund again.
+  fake.completePaymentwallCancels();
+  await webhook(p.imp_uid);
+  assert.deepEqual([o.refunded, o.refundPending], [5, false]);
+
+  // A cancel whose answer is lost stays pending: the next refund() sends nothing.
+  fake.injectFault({ type: 'drop' }, '/payments/cancel');
+  await assert.rejects(example.refund('o_ref', 5), { kind: 'network' });
+  await assert.rejects(example.refund('o_ref', 5), /still on its way/);
+  assert.equal(cancels(p.imp_uid).length, 2);
+  // PortOne's refusal (here: a checksum that no longer matches) leaves nothing pending.
+  o.refundPending = false;
+  fake.injectFault({ type: 'envelope', code: 1, message: '취소가능잔액 검증에 실패하였습니다.' }, '/payments/cancel');
+  await assert.rejects(example.refund('o_ref', 5), { kind: 'api' });
+  assert.equal(o.refundPending, false);
+});
+
+test("the README's example renewal is an order: a late 'paid' webhook for it finds it and is kept", { timeout: 10_000 }, async (t) => {
+  const { fake, example, webhook, cancels, order } = await startExample(t);
+  const o = order('o_sub', 'paid');
+  o.billing = { customerUid: 'cust_9', buyerEmail: 'jack@example.com', browserIp: '203.0.113.9' };
+  fake.addBillingKey('cust_9');
+  // Declined while Paymentwall reviews it.
+  const merchantUid = 'renew_cust_9_2026-07';
+  const held = fake.addPayment({ merchant_uid: merchantUid, customer_uid: 'cust_9', amount: 20, currency: 'USD', status: 'failed', paid_at: 0, fail_reason: 'under review' });
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: held }, '/subscribe/payments/again');
+  await assert.rejects(example.chargeAgain(o, '2026-07'), /renewal not paid/);
+  assert.equal(example.orders.get(merchantUid)?.status, 'pending');
+  // The review approves it: its webhook finds the renewal, which keeps it.
+  Object.assign(held, { status: 'paid', paid_at: fake.now });
+  await webhook(held.imp_uid);
+  assert.equal(example.orders.get(merchantUid)?.status, 'paid');
+  assert.equal(cancels(held.imp_uid).length, 0);
 });
 
 /** The README's Express route for V2 webhooks, as written, as a function of what it uses. */
