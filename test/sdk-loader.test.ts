@@ -272,3 +272,23 @@ describe('the SDK loader and the page’s own tags', () => {
     expect(pageTag.isConnected, 'the page’s tag stays').to.equal(true);
   });
 });
+
+describe('the page nonce', () => {
+  afterEach(resetPage);
+
+  it('skips a script whose nonce is empty', () => {
+    const empty = document.createElement('script');
+    empty.type = 'text/plain';
+    empty.setAttribute('nonce', '');
+    const real = document.createElement('script');
+    real.type = 'text/plain';
+    real.setAttribute('nonce', 'r3al');
+    document.head.prepend(empty, real);
+    try {
+      expect(pageNonce()).to.equal('r3al');
+    } finally {
+      empty.remove();
+      real.remove();
+    }
+  });
+});

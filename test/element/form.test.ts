@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { installImp } from '../helpers/imp-double.js';
 import { button, focused, input, resetPage, shadow, text } from '../helpers/page.js';
 import { fill, typeInto, widget } from '../helpers/widget.js';
+import { ko } from '../../src/translations/ko.js';
 
 const errorOf = (element: HTMLElement, field: string) => {
   const describedBy = input(element, field).getAttribute('aria-describedby')!.split(' ');
@@ -220,3 +221,22 @@ describe('the buyer form', () => {
   });
 });
 
+describe('the buyer form’s validity', () => {
+  beforeEach(resetPage);
+  afterEach(resetPage);
+
+  it('gives each input its validity message in the widget’s language', async () => {
+    const element = await widget({ lang: 'ko' });
+    await fill(element, 'email', 'not-an-address');
+    expect(input(element, 'email').validationMessage).to.equal(ko.buyerError['email-invalid']);
+  });
+
+  it('reportValidity() shows the buyer’s errors and focuses the first bad field when the configuration is broken too', async () => {
+    const element = await widget({ amount: null }, false);
+    expect(element.reportValidity()).to.equal(false);
+    await element.updateComplete;
+    await element.updateComplete;
+    expect(text(shadow(element).getElementById('pw-name-error'))).to.equal('Enter your name.');
+    expect(focused(element)).to.contain('name');
+  });
+});

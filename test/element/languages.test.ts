@@ -100,3 +100,22 @@ describe('Korean and English', () => {
     expect(text(button(await widget({ 'customer-uid': 'c1', lang: 'ko' })))).to.equal('₩1,004 결제하고 카드 등록');
   });
 });
+
+describe('the browser’s languages', () => {
+  beforeEach(resetPage);
+  afterEach(resetPage);
+
+  it('with no lang anywhere on the page, speaks the first of the browser’s languages it has', async () => {
+    const html = document.documentElement;
+    const pageLang = html.getAttribute('lang');
+    html.removeAttribute('lang');
+    Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['ja-JP', 'ko-KR'] });
+    try {
+      const element = await widget({ lang: null });
+      expect(text(shadow(element).querySelector('label[for="pw-name"]'))).to.equal('이름');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).languages;
+      if (pageLang !== null) html.setAttribute('lang', pageLang);
+    }
+  });
+});

@@ -305,3 +305,23 @@ describe('when the SDK loads', () => {
     await sendMouse({ type: 'move', position: [0, 0] });
   });
 });
+
+describe('the nonce of the SDK tag', () => {
+  afterEach(resetPage);
+
+  it('is the widget’s own nonce, never one guessed from a tag injected into the page', async () => {
+    const planted = document.createElement('script');
+    planted.type = 'text/plain';
+    planted.setAttribute('nonce', 'planted');
+    document.head.prepend(planted);
+    try {
+      const element = await widget({ nonce: 'n0nce-from-page' });
+      element.dispatchEvent(new PointerEvent('pointerenter'));
+      await waitUntil(() => sdkTags().length === 1, 'an SDK tag');
+      expect(sdkTags()[0]!.nonce).to.equal('n0nce-from-page');
+      await sdkLoaded();
+    } finally {
+      planted.remove();
+    }
+  });
+});

@@ -93,3 +93,21 @@ describe('merchant_uid', () => {
     }
   });
 });
+
+describe('language from the nearest lang', () => {
+  it('an ancestor naming a language the widget lacks means English: no look further up or at the browser', () => {
+    const outer = document.createElement('div');
+    outer.lang = 'ko';
+    const inner = document.createElement('div');
+    inner.lang = 'ja';
+    const child = document.createElement('span');
+    inner.append(child);
+    outer.append(inner);
+    document.body.append(outer);
+    try {
+      expect(resolveLang(child, ['ko'])).to.equal('en');
+    } finally {
+      outer.remove();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import type { Buyer } from '../../src/buyer.js';
 import { readV2Config, type V2Config } from '../../src/protocols/v2/config.js';
 import { buildV2Request, formatMinorUnits, minorUnitDigits, v2Attempt, v2ReturnUrl } from '../../src/protocols/v2/request.js';
 import { v2 } from '../../src/protocols/v2/protocol.js';
+import { formatAmount } from '../../src/format.js';
 
 const base: V2Config = {
   storeId: 'store-1',
@@ -181,5 +182,20 @@ describe('the attempt saved before paying', () => {
     expect(v2Attempt(request)).to.deep.include({ amount: 300, customerId: 'account-7' });
     expect(v2Attempt(request).buyer).to.deep.include({ email: 'account@shop.example' });
     expect(v2Attempt(buildV2Request(base, buyer, context)).buyer).to.deep.equal({ name: 'Jack Son', email: 'test@portone.io' });
+  });
+});
+
+describe('formatters and bypass keys shared between widgets', () => {
+  it('a V2 price keeps its minor-unit digits after a V1 price in the same currency and language was shown', () => {
+    // One formatter per currency and language would round COP 1,500.50 to what Intl shows for COP.
+    // (COP in Korean: no other test here formats it first.)
+    const expected = new Intl.NumberFormat('ko', { style: 'currency', currency: 'COP', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(1500.5);
+    formatAmount(15000, 'COP', 'ko');
+    expect(formatMinorUnits(150050, 'COP', 'ko')).to.equal(expected);
+  });
+
+  it('in bypass, keys written inside { paymentwall } win over the same keys written at the top', () => {
+    const bypass = { ps: 'outer', paymentwall: { ps: 'inner' } };
+    expect(buildV2Request({ ...base, bypass }, buyer, context).bypass).to.deep.equal({ paymentwall: { ps: 'inner' } });
   });
 });
