@@ -145,7 +145,7 @@ describe('V2 configuration', () => {
   it('takes country-code as two letters and widget-code as pw_1 or t3_1 only', () => {
     expect(problems({ countryCode: 'DEU' })).to.deep.equal(['country-code:country-code']);
     expect(read({ widgetCode: 'pw_1' }).config.widgetCode).to.equal('pw_1');
-    for (const bad of ['T3_1', 'p1_1', 'pw_2', 'widget']) {
+    for (const bad of ['T3_1', 'p1_1', 'pw_2', 'widget', 'pw', 'p1']) {
       expect(problems({ widgetCode: bad }), bad).to.deep.equal(['widget-code:widget-code']);
     }
   });
