@@ -6,8 +6,7 @@ import { Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { PortOneClient, PortOneV2Client, type PortOneClientOptions } from '../../src/server/index.js';
-import { FakePortOneV2 } from './fake-portone-v2.js';
-import { apiError, setup, trail } from './harness.js';
+import { apiError, setup, setupV2, trail } from './harness.js';
 
 const BOUNDED = { timeout: 5_000 };
 
@@ -136,16 +135,14 @@ test('an aborted signal sends nothing, for every method', async (t) => {
 });
 
 test('V2: an aborted signal sends nothing, even through a fetch that ignores signals (no refund after "aborted")', async (t) => {
-  const fake = await FakePortOneV2.start();
-  t.after(() => fake.close());
-  const { id } = fake.addPayment();
   let fetched = 0;
   const deafFetch: PortOneClientOptions['fetch'] = (url, { signal: _ignored, ...init }) => {
     fetched += 1;
     return fetch(url, init);
   };
   // V2 has no token request to stop first: the call's own check is all that stands before the refund.
-  const client = new PortOneV2Client({ apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, fetch: deafFetch });
+  const { fake, client } = await setupV2(t, { fetch: deafFetch });
+  const { id } = fake.addPayment();
   assert.equal((await apiError(client.cancelPayment({ paymentId: id as string, reason: 'r' }, { signal: AbortSignal.abort() }))).kind, 'aborted');
   await new Promise((resolve) => setTimeout(resolve, 200));
   assert.equal(fetched, 0);
@@ -223,8 +220,6 @@ test('retries stop at the time limit: no backoff is started that cannot end in t
 });
 
 test('a 503 with less time left than the backoff is reported as the 503 at once, not waited on', async (t) => {
-  const fake = await FakePortOneV2.start();
-  t.after(() => fake.close());
   // The call's clock, moved on by the fetch: no real waiting, so a busy machine changes nothing.
   const { now } = performance;
   let skipped = 0;
@@ -236,7 +231,7 @@ test('a 503 with less time left than the backoff is reported as the 503 at once,
     skipped += 9_950; // 50 ms left of 10 s: less than the 100 ms backoff
     return new Response('<html>Service Unavailable</html>', { status: 503 });
   };
-  const client = new PortOneV2Client({ apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, fetch: slow503, timeoutMs: 10_000 });
+  const { client } = await setupV2(t, { fetch: slow503, timeoutMs: 10_000 });
   const error = await apiError(client.getPayment('payment-1'));
   assert.equal(error.kind, 'http');
   assert.equal(error.status, 503);
