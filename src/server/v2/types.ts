@@ -162,7 +162,6 @@ export interface V2ConfirmDeliveryInput extends ShippingDetails {
  */
 export type WebhookHeaders = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
-/** A verified V2 webhook, with the payment read back from PortOne. */
 /**
  * A verified V2 webhook. With a `paymentId` comes the payment as PortOne reports it now; an event
  * about no payment (billing keys) has `null` for both, so checking one narrows the other.
