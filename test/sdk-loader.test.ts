@@ -3,7 +3,7 @@ import { initImp, loadSdk, pageNonce, SdkLoadError } from '../src/sdk-loader.js'
 import { allowSdkOrigin } from '../src/sdk-origin.js';
 import { sharedState } from '../src/shared-state.js';
 import { installImp } from './helpers/imp-double.js';
-import { resetPage, waitUntil } from './helpers/page.js';
+import { inertScript, resetPage, waitUntil } from './helpers/page.js';
 
 const DOUBLE = '/test/fixtures/sdk/imp-double.js';
 const NO_GLOBAL = '/test/fixtures/sdk/no-global.js';
@@ -166,10 +166,7 @@ describe('the SDK loader', () => {
 
   it('takes the nonce of a script the page fetched over an earlier injected tag’s guess (a module-loaded library)', async () => {
     // Reflected HTML ahead of the page's scripts: under a nonce-only CSP it never runs, but it carries a nonce.
-    const injected = document.createElement('script');
-    injected.type = 'text/plain';
-    injected.setAttribute('nonce', 'attacker-guess');
-    document.head.prepend(injected);
+    const injected = inertScript('attacker-guess');
     // The page's own script, with the real nonce: fetched, so the CSP let it through.
     const real = document.createElement('script');
     real.setAttribute('nonce', 'r3al-n0nce');
@@ -181,6 +178,17 @@ describe('the SDK loader', () => {
       expect(pageNonce()).to.equal('r3al-n0nce');
     } finally {
       injected.remove();
+      real.remove();
+    }
+  });
+
+  it('skips a script whose nonce is empty when it guesses the page nonce', () => {
+    const real = inertScript('r3al');
+    const empty = inertScript(''); // first in the head
+    try {
+      expect(pageNonce()).to.equal('r3al');
+    } finally {
+      empty.remove();
       real.remove();
     }
   });
@@ -270,25 +278,5 @@ describe('the SDK loader and the page’s own tags', () => {
     expect(error).to.be.instanceOf(SdkLoadError);
     expect((error as Error).message).not.to.contain('within');
     expect(pageTag.isConnected, 'the page’s tag stays').to.equal(true);
-  });
-});
-
-describe('the page nonce', () => {
-  afterEach(resetPage);
-
-  it('skips a script whose nonce is empty', () => {
-    const empty = document.createElement('script');
-    empty.type = 'text/plain';
-    empty.setAttribute('nonce', '');
-    const real = document.createElement('script');
-    real.type = 'text/plain';
-    real.setAttribute('nonce', 'r3al');
-    document.head.prepend(empty, real);
-    try {
-      expect(pageNonce()).to.equal('r3al');
-    } finally {
-      empty.remove();
-      real.remove();
-    }
   });
 });

@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import type { PayFailEvent, PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, nextEvent, resetPage, waitUntil } from '../helpers/page.js';
+import { button, inertScript, nextEvent, resetPage, waitUntil } from '../helpers/page.js';
 import { widget } from '../helpers/widget.js';
 
 const DOUBLE = '/test/fixtures/sdk/imp-double.js';
@@ -310,10 +310,7 @@ describe('the nonce of the SDK tag', () => {
   afterEach(resetPage);
 
   it('is the widget’s own nonce, never one guessed from a tag injected into the page', async () => {
-    const planted = document.createElement('script');
-    planted.type = 'text/plain';
-    planted.setAttribute('nonce', 'planted');
-    document.head.prepend(planted);
+    const planted = inertScript('planted');
     try {
       const element = await widget({ nonce: 'n0nce-from-page' });
       element.dispatchEvent(new PointerEvent('pointerenter'));

@@ -88,3 +88,15 @@ export function recordEvents(target: EventTarget, ...types: string[]): CustomEve
 }
 
 export const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A script that never runs (`type="text/plain"`) carrying `nonce`, put first in the head as
+ * reflected HTML would be: what a page nonce may be guessed from. The caller removes it.
+ */
+export function inertScript(nonce: string): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.type = 'text/plain';
+  script.setAttribute('nonce', nonce);
+  document.head.prepend(script);
+  return script;
+}
