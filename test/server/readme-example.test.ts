@@ -11,9 +11,11 @@ import { PaymentVerificationError, PortOneClient, PortOneInputError, WebhookVeri
 import { FakePortOne } from './fake-portone.js';
 import { setupV2 } from './harness.js';
 
+type ExampleOrder = Record<string, unknown> & { billing?: Record<string, unknown> };
+
 interface Example {
   server: import('node:http').Server;
-  orders: Map<string, Record<string, unknown> & { billing?: Record<string, unknown> }>;
+  orders: Map<string, ExampleOrder>;
   chargeAgain(order: unknown, period: string): Promise<{ status: string; merchantUid: string }>;
   refund(merchantUid: string, amount: number): Promise<void>;
   removeCard(merchantUid: string): Promise<void>;
@@ -58,15 +60,15 @@ async function startExample(t: TestContext) {
   const webhook = async (impUid: unknown) => example.onWebhook(await reader.getPayment(impUid as string));
   const cancels = (impUid: unknown) => fake.apiRequests().filter((r) => r.path === '/payments/cancel' && r.body.imp_uid === impUid);
   const order = (id: string, status = 'pending') => {
-    const made: Record<string, unknown> = { amount: 20, currency: 'USD', status, email: 'jack@example.com', refunded: 0 };
+    const made: ExampleOrder = { amount: 20, currency: 'USD', status, email: 'jack@example.com', refunded: 0 };
     example.orders.set(id, made);
     return made;
   };
-  return { fake, example, port, post, reader, webhook, cancels, order };
+  return { fake, example, port, post, webhook, cancels, order };
 }
 
 test("the README's server example verifies, refuses an oversized body and a stranger's webhook, renews, refunds and removes a card", { timeout: 10_000 }, async (t) => {
-  const { fake, example, port, post, reader } = await startExample(t);
+  const { fake, example, port, post, webhook, cancels, order: newOrder } = await startExample(t);
 
   const paid = fake.addPayment({ merchant_uid: 'order_1001', amount: 20, currency: 'USD', customer_uid: 'cust_1001', buyer_email: 'jack@example.com' });
   const other = fake.addPayment({ merchant_uid: 'order_9999', amount: 20, currency: 'USD' });
@@ -107,24 +109,22 @@ test("the README's server example verifies, refuses an oversized body and a stra
 
   // An order the shop closed, paid after all (Paymentwall's fraud review approved it late): the
   // 'paid' webhook, repeated, refunds it once; the buyer's own report of it ships nothing.
-  example.orders.set('order_1002', { amount: 20, currency: 'USD', status: 'closed', email: 'jack@example.com', refunded: 0 });
+  const closed = newOrder('order_1002', 'closed');
   const late = fake.addPayment({ merchant_uid: 'order_1002', amount: 20, currency: 'USD' });
-  const latePayment = await reader.getPayment(late.imp_uid as string);
-  await example.onWebhook(latePayment);
-  await example.onWebhook(latePayment);
+  await webhook(late.imp_uid);
+  await webhook(late.imp_uid);
   assert.deepEqual(await post('/payments/complete', { impUid: late.imp_uid, merchantUid: 'order_1002' }), [409, { status: 'refunding' }]);
-  const cancels = fake.apiRequests().filter((r) => r.path === '/payments/cancel' && r.body.imp_uid === late.imp_uid);
-  assert.equal(cancels.length, 1, 'one refund, however often the payment is reported');
-  assert.equal(example.orders.get('order_1002')?.status, 'refunding');
+  assert.equal(cancels(late.imp_uid).length, 1, 'one refund, however often the payment is reported');
+  assert.equal(closed.status, 'refunding');
 
   // The webhook before the browser: the order is paid once, and the browser's report still
   // brings the buyer's IP that later charges send to Paymentwall.
-  example.orders.set('order_1003', { amount: 20, currency: 'USD', status: 'pending', email: 'jack@example.com', refunded: 0 });
+  const pending = newOrder('order_1003');
   const early = fake.addPayment({ merchant_uid: 'order_1003', amount: 20, currency: 'USD', customer_uid: 'cust_1003', buyer_email: 'jack@example.com' });
-  await example.onWebhook(await reader.getPayment(early.imp_uid as string));
-  assert.equal(example.orders.get('order_1003')?.billing?.browserIp, undefined);
+  await webhook(early.imp_uid);
+  assert.equal(pending.billing?.browserIp, undefined);
   assert.deepEqual(await post('/payments/complete', { impUid: early.imp_uid, merchantUid: 'order_1003' }), [200, { status: 'paid' }]);
-  assert.equal(example.orders.get('order_1003')?.billing?.browserIp, '127.0.0.1');
+  assert.equal(pending.billing?.browserIp, '127.0.0.1');
 });
 
 test("the README's example keeps one payment per order and refunds any other once: a second payment, a closed order's, whatever the reports", { timeout: 10_000 }, async (t) => {
