@@ -219,11 +219,6 @@ describe('the buyer form', () => {
     expect(input(element, 'name').value).to.equal('Jack Son');
     expect(input(element, 'email').value).to.equal('jack@example.com');
   });
-});
-
-describe('the buyer form’s validity', () => {
-  beforeEach(resetPage);
-  afterEach(resetPage);
 
   it('gives each input its validity message in the widget’s language', async () => {
     const element = await widget({ lang: 'ko' });

@@ -99,11 +99,6 @@ describe('Korean and English', () => {
     expect(text(button(await widget({ 'customer-uid': 'c1', lang: 'en' })))).to.equal('Pay ₩1,004 and save card');
     expect(text(button(await widget({ 'customer-uid': 'c1', lang: 'ko' })))).to.equal('₩1,004 결제하고 카드 등록');
   });
-});
-
-describe('the browser’s languages', () => {
-  beforeEach(resetPage);
-  afterEach(resetPage);
 
   it('with no lang anywhere on the page, speaks the first of the browser’s languages it has', async () => {
     const html = document.documentElement;

@@ -304,10 +304,6 @@ describe('when the SDK loads', () => {
     await success;
     await sendMouse({ type: 'move', position: [0, 0] });
   });
-});
-
-describe('the nonce of the SDK tag', () => {
-  afterEach(resetPage);
 
   it('is the widget’s own nonce, never one guessed from a tag injected into the page', async () => {
     const planted = inertScript('planted');

@@ -79,6 +79,11 @@ describe('the PortOne.requestPayment object', () => {
     expect(buildV2Request({ ...base, bypass: {} }, buyer, context)).not.to.have.property('bypass');
   });
 
+  it('in bypass, keys written inside { paymentwall } win over the same keys written at the top', () => {
+    const bypass = { ps: 'outer', paymentwall: { ps: 'inner' } };
+    expect(buildV2Request({ ...base, bypass }, buyer, context).bypass).to.deep.equal({ paymentwall: { ps: 'inner' } });
+  });
+
   it('copies what a pay-request listener could change, so the configuration stays as it was', () => {
     const config = { ...base, noticeUrls: ['https://shop.example/hook'], customData: { a: 1, cart: { items: ['sku-1'] } }, bypass: { b: 2, c: { d: 4 } } };
     const request = buildV2Request(config, buyer, context);
@@ -160,6 +165,14 @@ describe('the button amount from minor units', () => {
     expect(formatMinorUnits(10000, 'CLF', 'en')).to.match(/1\.0000$/);
   });
 
+  it('a V2 price keeps its minor-unit digits after a V1 price in the same currency and language was shown', () => {
+    // One formatter per currency and language would round COP 1,500.50 to what Intl shows for COP.
+    // (COP in Korean: no other test here formats it first.)
+    const expected = new Intl.NumberFormat('ko', { style: 'currency', currency: 'COP', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(1500.5);
+    formatAmount(15000, 'COP', 'ko');
+    expect(formatMinorUnits(150050, 'COP', 'ko')).to.equal(expected);
+  });
+
   it('knows the exponents PortOne counts with', () => {
     const digits = Object.fromEntries(['KRW', 'jpy', 'VND', 'CLP', 'USD', 'EUR', 'IDR', 'KWD', 'BHD', 'TND', 'CLF', 'UYW', 'X', 'KR'].map((c) => [c, minorUnitDigits(c)]));
     expect(digits).to.deep.equal({ KRW: 0, jpy: 0, VND: 0, CLP: 0, USD: 2, EUR: 2, IDR: 2, KWD: 3, BHD: 3, TND: 3, CLF: 4, UYW: 4, X: 2, KR: 2 });
@@ -182,20 +195,5 @@ describe('the attempt saved before paying', () => {
     expect(v2Attempt(request)).to.deep.include({ amount: 300, customerId: 'account-7' });
     expect(v2Attempt(request).buyer).to.deep.include({ email: 'account@shop.example' });
     expect(v2Attempt(buildV2Request(base, buyer, context)).buyer).to.deep.equal({ name: 'Jack Son', email: 'test@portone.io' });
-  });
-});
-
-describe('formatters and bypass keys shared between widgets', () => {
-  it('a V2 price keeps its minor-unit digits after a V1 price in the same currency and language was shown', () => {
-    // One formatter per currency and language would round COP 1,500.50 to what Intl shows for COP.
-    // (COP in Korean: no other test here formats it first.)
-    const expected = new Intl.NumberFormat('ko', { style: 'currency', currency: 'COP', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(1500.5);
-    formatAmount(15000, 'COP', 'ko');
-    expect(formatMinorUnits(150050, 'COP', 'ko')).to.equal(expected);
-  });
-
-  it('in bypass, keys written inside { paymentwall } win over the same keys written at the top', () => {
-    const bypass = { ps: 'outer', paymentwall: { ps: 'inner' } };
-    expect(buildV2Request({ ...base, bypass }, buyer, context).bypass).to.deep.equal({ paymentwall: { ps: 'inner' } });
   });
 });
