@@ -357,11 +357,16 @@ export class PaymentwallPay extends LitElement {
     const email = view('email');
     // No white space between the tags (line breaks sit inside them): every text node is cloned and walked, per widget.
     // Both of its languages are written left to right: on a right-to-left page (Arabic, Hebrew) the
-    // form says so, or a sentence's full stop lands before it. The slot keeps the page's direction.
-    // A name or an address is in the buyer's language and script, not the form's: those two
-    // inputs take their direction from what is typed and claim no language.
+    // form and the configuration box say so, or a sentence's full stop lands before it. The slot
+    // keeps the page's direction. A name or an address is in the buyer's language and script, not
+    // the form's: those two inputs take their direction from what is typed and claim no language.
+    // Nothing binds to the <form> itself, and nothing is put in or taken out of it directly (its
+    // language and listeners sit on the box around it, the optional fields in a box of their own):
+    // in Chromium, each form changed after it was created makes every later template clone on the
+    // page slower, so a page of many widgets rendered in time that grew with the square of their number.
     return html`<slot></slot
-      >${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}<form part="form" lang=${t.lang} dir="ltr" novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @blur=${this.#onBlur}
+      ><div lang=${t.lang} dir="ltr" @submit=${this.#onSubmit} @input=${this.#onInput} @blur=${this.#onBlur}
+      >${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}<form part="form" novalidate
         ><div part="field" class="field"
           ><label part="label" for="pw-name">${name.label}</label
           ><span part="hint" class="hint" id="pw-name-hint">${name.note}</span
@@ -389,9 +394,9 @@ export class PaymentwallPay extends LitElement {
             aria-invalid=${email.error !== ''}
             aria-describedby="pw-email-error"
           /><div part="error" class="error" id="pw-email-error">${email.error}</div></div
-        >${optional('tel')}${optional('addr')}${optional('postcode')}${config.ok && this.#protocol.savesCard(config.config)
+        ><div class="more">${optional('tel')}${optional('addr')}${optional('postcode')}${config.ok && this.#protocol.savesCard(config.config)
           ? html`<p class="note">${t.savedCardNote}</p>`
-          : nothing}<button
+          : nothing}</div><button
           part="button"
           type="submit"
           ?disabled=${this.disabled || this.busy || this.completed || !config.ok}
@@ -404,11 +409,11 @@ export class PaymentwallPay extends LitElement {
               }`
             : nothing
         }</div></form
-      >`;
+      ></div>`;
   }
 
   #renderConfigProblems(problems: Problem[], t: Translation): TemplateResult {
-    return html`<div part="config-error" class="config-error" role="alert" lang=${t.lang} dir="ltr"
+    return html`<div part="config-error" class="config-error" role="alert"
       ><p>${t.configTitle}</p
       ><ul>${problems.map((problem) => html`<li>${this.#protocol.problemText(t.lang, problem)}</li>`)}</ul></div
     >`;
@@ -844,7 +849,7 @@ export class PaymentwallPay extends LitElement {
     void this.pay();
   };
 
-  // Heard on the form while the events go down to an input (capture): blur does not bubble.
+  // Heard around the form while the events go down to an input (capture): blur does not bubble.
   #onInput = {
     capture: true,
     handleEvent: (event: Event): void => {

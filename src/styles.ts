@@ -39,6 +39,10 @@ export const styles = css`
     gap: var(--_gap);
     margin: 0;
   }
+  /* The optional fields' box: its fields are the form's flex items, spaced as the others. */
+  .more {
+    display: contents;
+  }
   .field {
     display: flex;
     flex-direction: column;
