@@ -51,7 +51,7 @@ interface FieldView {
  * The optional fields' markup with their fixed attributes written out, so a render binds only the
  * texts and the error; `updated()` sets the values. Name and e-mail, always shown, are written into the form's
  * own template: one template to clone per widget, not one per field (the most of a first render).
- * Input and blur are heard once, on the form.
+ * Input and blur are heard once, around the form.
  */
 const OPTIONAL_TEMPLATES: Record<OptionalField, (view: FieldView) => TemplateResult> = {
   tel: (v) =>
@@ -357,15 +357,18 @@ export class PaymentwallPay extends LitElement {
     const email = view('email');
     // No white space between the tags (line breaks sit inside them): every text node is cloned and walked, per widget.
     // Both of its languages are written left to right: on a right-to-left page (Arabic, Hebrew) the
-    // form and the configuration box say so, or a sentence's full stop lands before it. The slot
-    // keeps the page's direction. A name or an address is in the buyer's language and script, not
-    // the form's: those two inputs take their direction from what is typed and claim no language.
-    // Nothing binds to the <form> itself, and nothing is put in or taken out of it directly (its
-    // language and listeners sit on the box around it, the optional fields in a box of their own):
-    // in Chromium, each form changed after it was created makes every later template clone on the
-    // page slower, so a page of many widgets rendered in time that grew with the square of their number.
+    // box around the form and the configuration box says so, or a sentence's full stop lands
+    // before it. The slot keeps the page's direction. A name or an address is in the buyer's
+    // language and script, not the form's: those two inputs take their direction from what is
+    // typed and claim no language.
+    // No script touches the <form> once it is made: Lit binds nothing to it and puts nothing
+    // directly in it (its language and listeners sit on a box around it, the optional fields in a
+    // box of their own). In Chromium, the first property a script reads from a form, even a method
+    // to call, makes every later template clone on the page slower: a page of many widgets
+    // rendered in time that grew with the square of their number. Both boxes are display:
+    // contents, so the form stays the host's own flex or grid item for ::part(form) themes.
     return html`<slot></slot
-      ><div lang=${t.lang} dir="ltr" @submit=${this.#onSubmit} @input=${this.#onInput} @blur=${this.#onBlur}
+      ><div class="box" lang=${t.lang} dir="ltr" @submit=${this.#onSubmit} @input=${this.#onInput} @blur=${this.#onBlur}
       >${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}<form part="form" novalidate
         ><div part="field" class="field"
           ><label part="label" for="pw-name">${name.label}</label

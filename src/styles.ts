@@ -39,7 +39,9 @@ export const styles = css`
     gap: var(--_gap);
     margin: 0;
   }
-  /* The optional fields' box: its fields are the form's flex items, spaced as the others. */
+  /* Boxes that only carry the language and listeners (around the form), or hold the optional
+     fields (inside it): the form stays the host's item, its fields the form's, spaced alike. */
+  .box,
   .more {
     display: contents;
   }

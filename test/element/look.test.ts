@@ -71,6 +71,34 @@ describe('the look', () => {
     expect(getComputedStyle(element).fontFamily).to.equal('monospace');
   });
 
+  it('keeps its form and configuration box the host’s own items, so ::part() can size them in a flex or grid host', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <style>
+        .tall { display: flex; flex-direction: column; height: 600px; }
+        .tall::part(form) { flex: 1; }
+        .grid { display: grid; grid-template-columns: 1fr 1fr; }
+      </style>
+      <paymentwall-pay class="tall" imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="x"></paymentwall-pay>
+    </div>`);
+    const element = wrapper.querySelector('paymentwall-pay') as PaymentwallPay;
+    await element.updateComplete;
+    expect(shadow(element).querySelector('form')!.getBoundingClientRect().height).to.be.closeTo(600, 1);
+    // Side by side in a two-column host: the configuration box in one column, the form in the other.
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      element.className = 'grid';
+      element.setAttribute('amount', 'x');
+      await element.updateComplete;
+    } finally {
+      console.error = quiet;
+    }
+    const box = shadow(element).querySelector('[part="config-error"]')!.getBoundingClientRect();
+    const form = shadow(element).querySelector('form')!.getBoundingClientRect();
+    expect(form.left).to.be.at.least(box.right);
+    expect(form.top).to.be.closeTo(box.top, 1);
+  });
+
   it('follows the page’s text color, so it reads on dark pages', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div>
       <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="x"></paymentwall-pay>
