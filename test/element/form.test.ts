@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { installImp } from '../helpers/imp-double.js';
+import { installPortOne } from '../helpers/portone-double.js';
 import { button, focused, input, resetPage, shadow, text } from '../helpers/page.js';
+import { v2Widget } from '../helpers/v2-widget.js';
 import { fill, typeInto, widget } from '../helpers/widget.js';
 import { ko } from '../../src/translations/ko.js';
 
@@ -9,6 +11,55 @@ const errorOf = (element: HTMLElement, field: string) => {
   const describedBy = input(element, field).getAttribute('aria-describedby')!.split(' ');
   return describedBy.map((id) => shadow(element).getElementById(id)).find((node) => node?.getAttribute('part') === 'error');
 };
+
+/**
+ * Runs `body` and lists every property of this page's forms that script read or wrote meanwhile.
+ * In Chromium, the first property a script reads from a form, even a method to call, slows every
+ * later template clone on the page: a page of many widgets took time growing with the square of
+ * their number. So every method and accessor a form inherits is wrapped, and a Proxy below the
+ * form's prototype hears any other name looked up or set (an expando, hasOwnProperty, then).
+ */
+async function formTouches(body: () => Promise<void>): Promise<string[]> {
+  const touched = new Set<string>();
+  const restore: Array<() => void> = [];
+  const ownerDocument = Object.getOwnPropertyDescriptor(Node.prototype, 'ownerDocument')!.get!;
+  const parentNode = Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode')!.get!;
+  // A form of this page (not of Lit's templates); for remove(), the node's parent.
+  const isOurs = (node: unknown): boolean => node instanceof HTMLFormElement && ownerDocument.call(node) === document;
+  const watch = (proto: object, name: string) => {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
+    const wrap = <F extends (...args: never[]) => unknown>(original: F, label: string) =>
+      function (this: unknown, ...args: never[]) {
+        if (isOurs(this) || (name === 'remove' && this instanceof Node && isOurs(parentNode.call(this)))) touched.add(label);
+        return original.apply(this, args);
+      };
+    const watched = { ...descriptor };
+    if (typeof descriptor.value === 'function') watched.value = wrap(descriptor.value, `${name}()`);
+    if (descriptor.get) watched.get = wrap(descriptor.get, name);
+    if (descriptor.set) watched.set = wrap(descriptor.set, `${name} =`);
+    Object.defineProperty(proto, name, watched);
+    restore.push(() => Object.defineProperty(proto, name, descriptor));
+  };
+  for (const proto of [EventTarget.prototype, Node.prototype, Element.prototype, CharacterData.prototype, HTMLElement.prototype, HTMLFormElement.prototype]) {
+    for (const name of Object.getOwnPropertyNames(proto)) if (name !== 'constructor') watch(proto, name);
+  }
+  const formProto = HTMLFormElement.prototype;
+  const below = Object.getPrototypeOf(formProto) as object;
+  Object.setPrototypeOf(
+    formProto,
+    new Proxy(below, {
+      get: (target, key, receiver) => (isOurs(receiver) && touched.add(String(key)), Reflect.get(target, key, receiver)),
+      set: (target, key, value, receiver) => (isOurs(receiver) && touched.add(`${String(key)} =`), Reflect.set(target, key, value, receiver)),
+    }),
+  );
+  restore.push(() => Object.setPrototypeOf(formProto, below));
+  try {
+    await body();
+  } finally {
+    restore.forEach((each) => each());
+  }
+  return [...touched];
+}
 
 describe('the buyer form', () => {
   beforeEach(resetPage);
@@ -210,59 +261,75 @@ describe('the buyer form', () => {
     });
   });
 
-  it('never touches its <form> from script: no property read, method called or child put in as it renders and is used', async () => {
-    // In Chromium, the first property a script reads from a form, even a method to call, slows
-    // every later template clone on the page: a page of many widgets took time growing with the
-    // square of their number. So every method and accessor a form inherits is watched.
-    const touched = new Set<string>();
-    const restore: Array<() => void> = [];
-    const ownerDocument = Object.getOwnPropertyDescriptor(Node.prototype, 'ownerDocument')!.get!;
-    const parentNode = Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode')!.get!;
-    // A form of this page (not of Lit's templates); for remove(), the node's parent.
-    const isOurs = (node: unknown): boolean => node instanceof HTMLFormElement && ownerDocument.call(node) === document;
-    const watch = (proto: object, name: string) => {
-      const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
-      const wrap = <F extends (...args: never[]) => unknown>(original: F, label: string) =>
-        function (this: unknown, ...args: never[]) {
-          if (isOurs(this) || (name === 'remove' && this instanceof Node && isOurs(parentNode.call(this)))) touched.add(label);
-          return original.apply(this, args);
-        };
-      const watched = { ...descriptor };
-      if (typeof descriptor.value === 'function') watched.value = wrap(descriptor.value, `${name}()`);
-      if (descriptor.get) watched.get = wrap(descriptor.get, name);
-      if (descriptor.set) watched.set = wrap(descriptor.set, `${name} =`);
-      Object.defineProperty(proto, name, watched);
-      restore.push(() => Object.defineProperty(proto, name, descriptor));
-    };
-    for (const proto of [EventTarget.prototype, Node.prototype, Element.prototype, CharacterData.prototype, HTMLElement.prototype, HTMLFormElement.prototype]) {
-      for (const name of Object.getOwnPropertyNames(proto)) if (name !== 'constructor') watch(proto, name);
-    }
-    try {
-      installImp('error-code');
-      const element = await widget({ fields: 'tel' }, false);
-      await typeInto(element, 'name', 'Hong Gildong');
-      element.setAttribute('fields', 'tel addr postcode');
-      element.setAttribute('lang', 'ko');
-      element.setAttribute('customer-uid', 'card-1');
-      await element.updateComplete;
-      element.setAttribute('fields', '');
-      const quiet = console.error;
-      console.error = () => {};
-      try {
-        element.setAttribute('amount', 'x');
+  describe('never touches its <form> from script (no property read or written, no method called, no child put in)', () => {
+    it('as it renders, takes typing, changes its fields, language, saved card and configuration, and fails a payment', async () => {
+      const touched = await formTouches(async () => {
+        installImp('error-code');
+        const element = await widget({ fields: 'tel' }, false);
+        await typeInto(element, 'name', 'Hong Gildong');
+        element.setAttribute('fields', 'tel addr postcode');
+        element.setAttribute('lang', 'ko');
+        element.setAttribute('customer-uid', 'card-1');
         await element.updateComplete;
-      } finally {
-        console.error = quiet;
-      }
-      element.setAttribute('amount', '1004');
-      element.reportValidity();
-      await fill(element, 'email', 'buyer@example.com');
-      expect((await element.pay()).status).to.equal('fail');
-      await element.updateComplete;
-    } finally {
-      restore.forEach((each) => each());
-    }
-    expect([...touched]).to.deep.equal([]);
+        element.setAttribute('fields', '');
+        const quiet = console.error;
+        console.error = () => {};
+        try {
+          element.setAttribute('amount', 'x');
+          await element.updateComplete;
+        } finally {
+          console.error = quiet;
+        }
+        element.setAttribute('amount', '1004');
+        element.reportValidity();
+        await fill(element, 'email', 'buyer@example.com');
+        expect((await element.pay()).status).to.equal('fail');
+        await element.updateComplete;
+      });
+      expect(touched).to.deep.equal([]);
+    });
+
+    it('as it is paid from the button, reset, kept busy, brought back from the back/forward cache, disabled and moved', async () => {
+      const touched = await formTouches(async () => {
+        const imp = installImp('success');
+        const element = await widget();
+        button(element).focus();
+        expect((await element.pay()).status).to.equal('success');
+        await element.updateComplete;
+        expect(focused(element)).to.equal('div[part="status"]');
+        element.reset();
+        await element.updateComplete;
+        imp.answer = 'never';
+        void element.pay();
+        await element.updateComplete;
+        expect(button(element).disabled).to.equal(true);
+        window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+        await element.updateComplete;
+        element.disabled = true;
+        await element.updateComplete;
+        const section = document.createElement('section');
+        document.body.append(section);
+        section.append(element);
+        await element.updateComplete;
+        document.body.append(element);
+        element.disabled = false;
+        await element.updateComplete;
+        section.remove();
+      });
+      expect(touched).to.deep.equal([]);
+    });
+
+    it('in V2, declined and then approved', async () => {
+      const touched = await formTouches(async () => {
+        const portOne = installPortOne('decline');
+        const element = await v2Widget();
+        expect((await element.pay()).status).to.equal('fail');
+        portOne.answer = 'approve';
+        expect((await element.pay()).status).to.equal('success');
+        await element.updateComplete;
+      });
+      expect(touched).to.deep.equal([]);
+    });
   });
 
   it('shows what it will send: a value a script set without an input event is put back on the next render', async () => {
