@@ -26,12 +26,13 @@ async function streamToString(stream) {
 /** Stand-ins for PortOne's SDK and pages with headers, served by the test server only. */
 function testServerRoutes() {
   return async (context, next) => {
-    // /test-sdk/slow.js?ms=300: the IMP double, after a delay (a slow CDN).
+    // /test-sdk/slow.js?ms=300: the IMP double, after a delay (a slow CDN); with &empty, a slow
+    // script that brings nothing (it holds a page's parsing).
     if (context.path === '/test-sdk/slow.js') {
       const ms = Math.min(Number(context.query.ms) || 300, 10_000);
       await new Promise((resolve) => setTimeout(resolve, ms));
       context.type = 'js';
-      context.body = "window.__sdkEvaluations = (window.__sdkEvaluations || 0) + 1; window.IMP = { init() {}, request_pay(p, cb) { cb({ imp_uid: 'imp_slow', merchant_uid: p.merchant_uid }); } };";
+      context.body = 'empty' in context.query ? '' : "window.__sdkEvaluations = (window.__sdkEvaluations || 0) + 1; window.IMP = { init() {}, request_pay(p, cb) { cb({ imp_uid: 'imp_slow', merchant_uid: p.merchant_uid }); } };";
       return;
     }
     // /test-sdk/slow-image.svg?ms=400: a small image after a delay, to hold a page's load event.

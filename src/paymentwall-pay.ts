@@ -966,14 +966,18 @@ export class PaymentwallPay extends LitElement {
 
   /** One console line per distinct mistake, not one per render. */
   #logConfig(result: ProtocolConfigResult<CommonConfig>): void {
+    // Not while the page is still loading: a script after the tag may bring what is missing, or
+    // show that nothing will (window.IMP without imp-code). The page's refresh at
+    // DOMContentLoaded reads the configuration again, and its whole list is logged then, once.
+    if (!isServer && unclobbered(document, 'readyState') === 'loading') return;
     const lines = result.ok ? result.warnings : result.problems.map((problem) => this.#protocol.problemText('en', problem));
     const signature = lines.join('\n');
     if (signature === this.#loggedConfig) return;
     this.#loggedConfig = signature;
     // The widget named by its place, not passed itself: a console-capture tool would record its
     // attributes, and with them a prefilled buyer's name or e-mail.
-    const where = isServer ? '' : `(${widgetKey(this)})`;
-    if (!result.ok) console.error(`paymentwall-pay: invalid configuration, payment disabled ${where}:\n- ${lines.join('\n- ')}`);
-    else for (const warning of lines) console.warn(warning, where);
+    const where = isServer ? '' : ` (${widgetKey(this)})`;
+    if (!result.ok) console.error(`paymentwall-pay: invalid configuration, payment disabled${where}:\n- ${lines.join('\n- ')}`);
+    else for (const warning of lines) console.warn(warning + where);
   }
 }

@@ -36,6 +36,13 @@ test('renders on the server without its own lang, inside an element with one, an
   }
 });
 
+test('logs a broken configuration on the server with no place to name, and no stray space for it', async (t) => {
+  const logged = t.mock.method(console, 'error', () => {});
+  await collectResult(render(html`<paymentwall-pay imp-code="imp12345678" channel-key="k" amount="x" currency="KRW" order-name="x"></paymentwall-pay>`));
+  assert.equal(logged.mock.callCount(), 1);
+  assert.match(String(logged.mock.calls[0]!.arguments[0]), /^paymentwall-pay: invalid configuration, payment disabled:\n- amount /);
+});
+
 test('lets a module that runs on the server too call allowSdkOrigin: there is nothing to allow there', async () => {
   const { PaymentwallPay } = await import('paymentwall-pay');
   assert.doesNotThrow(() => PaymentwallPay.allowSdkOrigin('/vendor/iamport.js'));
