@@ -45,6 +45,10 @@ export const styles = css`
   .more {
     display: contents;
   }
+  /* Korean lines break between words, as Korean is written, not inside one (입 / 력해). */
+  :lang(ko) {
+    word-break: keep-all;
+  }
   .field {
     display: flex;
     flex-direction: column;

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, resetPage, shadow, text } from '../helpers/page.js';
-import { widget, windowOpen } from '../helpers/widget.js';
+import { fill, widget, windowOpen } from '../helpers/widget.js';
 
 describe('the look', () => {
   beforeEach(resetPage);
@@ -54,6 +54,29 @@ describe('the look', () => {
     } finally {
       console.error = quiet;
     }
+  });
+
+  it('breaks Korean lines between words, not inside one', async () => {
+    const element = await widget({ lang: 'ko' }, false);
+    element.style.width = '200px';
+    await fill(element, 'email', 'not-an-address');
+    element.reportValidity();
+    await element.updateComplete;
+    const error = shadow(element).getElementById('pw-email-error')!;
+    const walker = document.createTreeWalker(error, NodeFilter.SHOW_TEXT);
+    const node = walker.nextNode() as Text;
+    const words = node.data;
+    expect(words).to.contain('입력해');
+    // The character after each line break, found by where its box starts a new line.
+    const range = document.createRange();
+    const tops = [...words].map((_, i) => {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getBoundingClientRect().top;
+    });
+    const breaks = tops.flatMap((top, i) => (i > 0 && top > tops[i - 1]! + 1 ? [i] : []));
+    expect(breaks.length, 'the message takes more than one line').to.be.above(0);
+    for (const i of breaks) expect(words[i - 1], `before "${words.slice(i, i + 4)}"`).to.equal(' ');
   });
 
   it('takes its accent, radius and font from custom properties', async () => {
