@@ -5,6 +5,8 @@ interface PageWindow extends Omit<Window, 'IMP'> {
   __events: Array<{ type: string; id: string; detail: Record<string, unknown> }>;
   __violations: string[];
   __errors: string[];
+  /** console.error lines, on the pages that record them. */
+  __consoleErrors?: string[];
   __npmCopyIsSeparate?: boolean;
   __atLoad?: { sdkTags: number; imp: boolean };
   IMP?: { inits: string[]; requests: Array<Record<string, unknown>> };
@@ -102,24 +104,12 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
   });
 
   it('logs a broken configuration once, whole, when the page is done parsing: not a first line while a later script may still bring window.IMP', async () => {
-    // A widget with neither imp-code nor a key, and a script after it that holds the page's
-    // parsing and brings nothing: imp-code is missing only once the page is parsed.
-    const frame = document.createElement('iframe');
-    frame.srcdoc = `<!doctype html><html lang="en"><body>
-      <script>window.__errors = []; console.error = (...args) => window.__errors.push(args.join(' '));</script>
-      <script src="/dist/paymentwall-pay.min.js"></script>
-      <paymentwall-pay id="no-keys" amount="1004" currency="KRW" order-name="Item"></paymentwall-pay>
-      <script src="/test-sdk/slow.js?ms=300&empty"></script>
-    </body></html>`;
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const win = frame.contentWindow as unknown as PageWindow;
-    const box = () => frame.contentDocument!.getElementById('no-keys')!.shadowRoot?.querySelector('[part="config-error"]')?.textContent ?? '';
+    const { win, doc } = await openPage('/test/fixtures/cdn/loading-log.html');
+    const box = () => doc.getElementById('no-keys-widget')!.shadowRoot!.querySelector('[part="config-error"]')?.textContent ?? '';
     await waitUntil(() => box().includes('imp-code'), 'the box names imp-code once the page is parsed');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(win.__errors).to.have.length(1);
-    expect(win.__errors[0]).to.contain('(paymentwall-pay#no-keys):').and.contain('imp-code is required').and.contain('channel-key or project-key is required');
+    expect(win.__consoleErrors).to.have.length(1);
+    expect(win.__consoleErrors![0]).to.contain('(paymentwall-pay#no-keys-widget):').and.contain('imp-code is required').and.contain('channel-key or project-key is required');
   });
 
   it('runs two copies under the strict CSP with Trusted Types: no violation, no script error, both pay', async () => {
