@@ -91,6 +91,8 @@ const argv = process.argv.slice(2);
 const args = new Set(argv);
 const RUNS = Math.max(1, Number(argv[argv.indexOf('--runs') + 1]) || 7);
 
+// Node's zlib at level 9, which the budget counts. GNU `gzip -9` compresses a few hundred bytes
+// tighter (its own deflate), so the number printed here is the stricter of the two.
 const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const brotli = (buffer) => brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -102,7 +104,7 @@ const ownModules = readdirSync(join(root, 'dist'), { recursive: true })
 const ownBytes = Buffer.concat(ownModules);
 
 console.log('size');
-console.log(`  dist/paymentwall-pay.min.js   ${cdn.length} B raw, ${gzip(cdn)} B gzip -9, ${brotli(cdn)} B brotli (Lit included)`);
+console.log(`  dist/paymentwall-pay.min.js   ${cdn.length} B raw, ${gzip(cdn)} B gzip (zlib level 9), ${brotli(cdn)} B brotli (Lit included)`);
 console.log(`  dist/*.js (npm, without Lit)  ${kb(ownBytes.length)} raw, ${kb(gzip(ownBytes))} gzip, unminified`);
 console.log(`  gzip budget                    ${GZIP_BUDGET} B for the CDN file`);
 
