@@ -587,11 +587,20 @@ export class PaymentwallPay extends LitElement {
       } as PayRequestDetail,
       true,
     );
-    if (!this.dispatchEvent(event)) return { status: 'cancelled' };
+    // A listener that throws may leave the request half changed (its order id not set yet), so
+    // nothing is sent, as when a waitUntil promise rejects. The browser reports the exception at
+    // the window during the dispatch; the page's console and error handlers still get it.
+    let threw = false;
+    const heard = () => (threw = true);
+    addEventListener('error', heard);
+    const dispatched = this.dispatchEvent(event);
+    removeEventListener('error', heard);
+    if (!dispatched) return { status: 'cancelled' };
     const aborted = (why: string, reason?: unknown): Outcome => {
       console.warn(`paymentwall-pay: ${why}`, ...(reason === undefined ? [] : [reason]));
       return { status: 'fail', detail: protocol.failure('local', 'aborted', t, protocol.requestId(request)) };
     };
+    if (threw) return aborted('a pay-request listener threw; nothing was sent.');
     try {
       // Promises added while we wait are awaited too, as with ExtendableEvent.
       for (let seen = 0; seen < waits.length; ) {

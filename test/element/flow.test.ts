@@ -132,6 +132,42 @@ describe('the payment flow', () => {
     });
   }
 
+  it('ends in pay-fail aborted, sending nothing, when a pay-request listener throws, and leaves the exception to the page', async () => {
+    const imp = installImp('success');
+    const element = await widget({});
+    // A listener that breaks halfway: the order id it meant to set is not set, the amount is.
+    const listener = (event: PayRequestEvent) => {
+      event.detail.request.amount = 1;
+      throw new TypeError('cart is undefined');
+    };
+    element.addEventListener('pay-request', listener);
+    const events = recordEvents(element, 'pay-fail');
+    const reported: ErrorEvent[] = [];
+    const hear = (event: ErrorEvent) => reported.push(event);
+    window.addEventListener('error', hear);
+    // Mocha hears a page's uncaught exceptions through window.onerror: this one is the test's.
+    const { onerror } = window;
+    window.onerror = () => true;
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const result = await element.pay();
+      expect(result.status === 'fail' && result.detail.code).to.equal('aborted');
+    } finally {
+      console.warn = warn;
+      window.onerror = onerror;
+      window.removeEventListener('error', hear);
+    }
+    expect(imp.requests, 'a half-changed request is never sent').to.have.length(0);
+    expect(events.map((event) => event.detail.code)).to.deep.equal(['aborted']);
+    expect(reported.map((event) => (event.error as Error).message), 'the page still hears its own exception').to.deep.equal(['cart is undefined']);
+    await element.updateComplete;
+    expect(button(element).disabled).to.equal(false);
+    element.removeEventListener('pay-request', listener);
+    expect((await element.pay()).status).to.equal('success');
+    expect(imp.requests[0]!.amount).to.equal(1004);
+  });
+
   it('reports the request actually sent: pay-success and the saved attempt carry the buyer a listener set', async () => {
     const imp = installImp('never');
     const element = await widget({ 'customer-uid': 'cust-7' });
