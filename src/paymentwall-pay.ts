@@ -757,7 +757,11 @@ export class PaymentwallPay extends LitElement {
     }
     claims.add(id);
     this.#store.forget(id);
-    history.replaceState(history.state, '', protocol.withoutResult(location.href));
+    // The address cleaned, where the browser lets it (Safari refuses after many changes in a short
+    // time, a sandboxed frame may always): still carrying the result, it is not reported again.
+    try {
+      history.replaceState(history.state, '', protocol.withoutResult(location.href));
+    } catch {}
     if (reportedBefore) {
       // The same return again, on a new page load (a PG's page that sends the buyer back once more
       // after Back): told already, so no event. The widget that showed it paid, still at its place

@@ -107,6 +107,31 @@ describe('coming back from a mobile redirect', () => {
     expect(sessionStorage.getItem('paymentwall-pay:attempt:pw-redirect-1')).to.equal(null);
   });
 
+  it('still reports once when the browser refuses to clean the address (Safari’s replaceState limit, a sandboxed frame)', async () => {
+    stored();
+    returnWith({ imp_uid: 'imp_556', merchant_uid: 'pw-redirect-1' });
+    // An own property shadows History.prototype's, for this test only.
+    Object.defineProperty(history, 'replaceState', {
+      configurable: true,
+      value: () => {
+        throw new DOMException('history.replaceState() refused', 'SecurityError');
+      },
+    });
+    try {
+      const events = recordEvents(document, 'pay-success', 'pay-fail');
+      await widget({});
+      await waitUntil(() => events.length === 1, 'the return reported');
+      expect((events[0] as PaySuccessEvent).detail.impUid).to.equal('imp_556');
+      // The address still carries the result: a widget mounted later on this page does not tell it again.
+      expect(location.search).to.contain('imp_556');
+      await widget({});
+      await tick(OWNER_WAIT);
+      expect(events).to.have.length(1);
+    } finally {
+      delete (history as { replaceState?: unknown }).replaceState;
+    }
+  });
+
   it('reports a failure with PortOne’s error_code and error_msg', async () => {
     stored();
     returnWith({ imp_uid: 'imp_556', merchant_uid: 'pw-redirect-1', error_code: 'F0000', error_msg: '사용자가 결제를 취소하셨습니다' });
