@@ -662,6 +662,9 @@ export class PaymentwallPay extends LitElement {
         // Not for an order the page changed while the buyer paid: that one is still to pay.
         this.completed = order === undefined || order === this.#order();
         this.status = { kind: 'success', text: this.completed ? 'success' : 'paidBeforeChange' };
+        // Paid here: a widget re-created in its place (a page builder's re-render on pay-success)
+        // shows Paid too, not the same order to pay again.
+        if (this.completed && this.isConnected) this.#keepShown(outcome.detail.buyer);
       } else outcome.detail.unconfirmed = true;
     } else {
       // Unconfirmed: our own failure, with none of the link's text.
@@ -789,12 +792,15 @@ export class PaymentwallPay extends LitElement {
     if (stored && mine) this.#restoreTyped(stored.buyer);
     this.#report(outcome, confirmed, mine ? undefined : '');
     if (mine && confirmed) {
-      const key = widgetKey(this);
-      const order = this.#order();
-      if (this.completed) this.#store.markPaid(id, key, order);
-      const shown = { href: location.href, order, completed: this.completed, status: this.status };
-      (sharedState().returnsShown ??= new Map()).set(key, stored ? { ...shown, buyer: stored.buyer } : shown);
+      if (this.completed) this.#store.markPaid(id, widgetKey(this), this.#order());
+      this.#keepShown(stored?.buyer);
     }
+  }
+
+  /** What this widget shows now, kept for a widget re-created at its place (see `returnsShown`). */
+  #keepShown(buyer?: object): void {
+    const shown = { href: location.href, order: this.#order(), completed: this.completed, status: this.status };
+    (sharedState().returnsShown ??= new Map()).set(widgetKey(this), buyer ? { ...shown, buyer } : shown);
   }
 
   /** What a return showed at this widget's place (see `returnsShown`), forgotten: the widget moved on. */

@@ -21,8 +21,9 @@ export interface SharedState {
   /** This page load's own id, kept with the attempts it sends (added lazily). */
   pageLoad?: string;
   /**
-   * What each widget that reported a redirect return showed, by its widget key (added lazily): a
-   * widget a framework re-creates in its place, for the same order and at the same address, shows it too.
+   * What each widget that reported a redirect return, or was paid in place, showed, by its widget
+   * key (added lazily): a widget a framework or page builder re-creates in its place, for the same
+   * order and at the same address, shows it too.
    */
   returnsShown?: Map<string, { href: string; order: string; completed: boolean; status: unknown; buyer?: object }>;
 }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { PaymentwallPay, definePaymentwallPay, type PayRequestEvent } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, nextEvent, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
+import { button, input, nextEvent, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
 import { widget, windowOpen } from '../helpers/widget.js';
 
 const home = location.href;
@@ -135,6 +135,33 @@ describe('registration and lifecycle', () => {
     expect(imp.requests).to.have.length(1);
   });
 
+  it('paid in place, then re-created there (a page builder re-renders its section on pay-success): shows Paid and the typing, offers no second payment', async () => {
+    const imp = installImp('success');
+    const element = await widget({ id: 'w' });
+    input(element, 'name').value = 'Kim Minsu';
+    input(element, 'name').dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    let fresh!: PaymentwallPay;
+    // The section's markup, set again as the shop's builder does: a new widget for the same order.
+    element.addEventListener('pay-success', () => {
+      fresh = element.cloneNode() as PaymentwallPay;
+      element.replaceWith(fresh);
+    });
+    expect((await element.pay()).status).to.equal('success');
+    while (!(await fresh.updateComplete));
+    expect(text(button(fresh))).to.equal('Paid');
+    expect(input(fresh, 'name').value).to.equal('Kim Minsu');
+    expect((await fresh.pay()).status, 'no second charge').to.equal('cancelled');
+    expect(imp.requests).to.have.length(1);
+    // reset() there forgets it: one re-created after that takes a new payment.
+    fresh.reset();
+    const afterReset = await replaced(fresh);
+    while (!(await afterReset.updateComplete));
+    expect(button(afterReset).disabled).to.equal(false);
+    // Another order in that place is still to pay.
+    const other = await replaced(afterReset, { amount: '5000' });
+    expect(button(other).disabled).to.equal(false);
+  });
+
   it('removed with PortOne\'s window open, the same order\'s widget already on the page sliding into its place: the removed one reports', async () => {
     // A modal's widget (first on the page) pays; an inline one for the same order is second.
     const imp = installImp('never');
@@ -199,12 +226,14 @@ describe('registration and lifecycle', () => {
 
   it('the same order set again in another form while the buyer paid (a number for its text): the success shows Paid', async () => {
     const setAmount = (element: PaymentwallPay, amount: unknown) => ((element as unknown as { amount: unknown }).amount = amount);
-    for (const [before, change] of [
+    const cases = [
       // A framework binds the text "1004" first, then the number.
       [(element: PaymentwallPay) => setAmount(element, '1004'), (element: PaymentwallPay) => setAmount(element, 1004)],
       [() => {}, (element: PaymentwallPay) => element.setAttribute('currency', ' KRW ')],
-    ] as const) {
-      const element = await widget({});
+    ] as const;
+    for (const [index, [before, change]] of cases.entries()) {
+      // Each its own order: a widget re-created at a paid one's place, for its order, shows Paid from the start.
+      const element = await widget({ 'order-name': `Order ${index}` });
       before(element);
       await element.updateComplete;
       const imp = installImp('never');
