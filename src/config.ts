@@ -146,17 +146,18 @@ export function isKnownCurrency(code: string): boolean {
   return knownCurrencies.has(code.toUpperCase());
 }
 
+/** Plain digits, trimmed as every attribute is (a template's `"{{ price }} "`), as a number; else NaN. */
+const digitsOf = (value: string) => (DIGITS.test(value.trim()) ? Number(value.trim()) : Number.NaN);
+
 /** A positive safe integer from a number, or from a string of plain digits. */
 export function toPositiveInteger(value: unknown): number | undefined {
-  const number =
-    typeof value === 'number' ? value : typeof value === 'string' && DIGITS.test(value) ? Number(value) : NaN;
+  const number = typeof value === 'number' ? value : typeof value === 'string' ? digitsOf(value) : NaN;
   return Number.isSafeInteger(number) && number > 0 ? number : undefined;
 }
 
 /** Attribute converter for number attributes: plain digits only, so `1e3` or `10.5` stay invalid. */
 export function digitsFromAttribute(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  return DIGITS.test(value) ? Number(value) : Number.NaN;
+  return value === null ? undefined : digitsOf(value);
 }
 
 /** An absolute http(s) URL resolved against the page, or undefined. */
@@ -219,7 +220,7 @@ export function readOrder(raw: RawConfig, problem: AddProblem) {
   // Digits, but more than a number holds exactly: say so, not "digits only".
   else if (amount === undefined) {
     const { amount: value } = raw;
-    const large = (typeof value === 'number' ? Number.isInteger(value) : typeof value === 'string' && DIGITS.test(value)) && Number(value) > 0;
+    const large = (typeof value === 'number' ? Number.isInteger(value) : typeof value === 'string' && digitsOf(value) > 0) && Number(value) > 0;
     problem('amount', large ? 'too-large' : 'amount', { max: Number.MAX_SAFE_INTEGER });
   }
 

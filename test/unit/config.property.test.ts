@@ -21,11 +21,11 @@ const blank = (value: string) => value.trim() === '';
 const codePoints = (value: string) => [...value].length;
 const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
-/** The attribute's text as a number, when it is plain ASCII digits naming a positive safe integer. */
+/** The attribute's text as a number, when it is plain ASCII digits (trimmed) naming a positive safe integer. */
 function plainNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? value : undefined;
-  if (typeof value !== 'string' || !allOf(value, isAsciiDigit)) return undefined;
-  const number = Number(value);
+  if (typeof value !== 'string' || !allOf(value.trim(), isAsciiDigit)) return undefined;
+  const number = Number(value.trim());
   return Number.isSafeInteger(number) && number > 0 ? number : undefined;
 }
 
@@ -48,7 +48,7 @@ const CASES: Case[] = [
   {
     key: 'amount',
     attribute: 'amount',
-    values: fc.oneof(text(12), around('0123456789', 1, 20), fc.integer(), fc.double(), fc.constantFrom(null, Number.MAX_SAFE_INTEGER + 1, '1,004', '1e3', '10.5', '-1', '0')),
+    values: fc.oneof(text(12), around('0123456789', 1, 20), padded(around('0123456789', 1, 6)), fc.integer(), fc.double(), fc.constantFrom(null, Number.MAX_SAFE_INTEGER + 1, '1,004', '1e3', '10.5', '-1', '0')),
     accepted: (value) => {
       const number = plainNumber(value);
       if (number === undefined) return undefined;
@@ -123,7 +123,7 @@ const CASES: Case[] = [
   {
     key: 'sdkTimeout',
     attribute: 'sdk-timeout',
-    values: fc.oneof(fc.integer({ min: -10, max: 400_000 }), fc.integer({ min: 90, max: 110 }), fc.integer({ min: 299_990, max: 300_010 }), fc.integer().map(String), text(8), fc.constantFrom(3_000_000_000, 1.5, NaN, '1e3')),
+    values: fc.oneof(fc.integer({ min: -10, max: 400_000 }), fc.integer({ min: 90, max: 110 }), fc.integer({ min: 299_990, max: 300_010 }), fc.integer().map(String), padded(fc.integer({ min: 90, max: 300_010 }).map(String)), text(8), fc.constantFrom(3_000_000_000, 1.5, NaN, '1e3')),
     accepted: (value) => {
       const number = plainNumber(value);
       if (number === undefined || number < 100 || number > 300_000) return undefined;

@@ -77,11 +77,16 @@ describe('configuration rules', () => {
     }
     expect(problems({ amount: '9007199254740991' })).to.deep.equal([]);
     expect(config({ amount: '1004' }).config.amount).to.equal(1004);
+    // Trimmed, as every attribute is: a template's "{{ price }} " or a line break an editor added.
+    expect(config({ amount: ' 1004\n' }).config.amount).to.equal(1004);
+    expect(problems({ amount: ' 99999999999999999999 ' })).to.deep.equal(['amount:too-large']);
     expect(config({ amount: 20 }).config.amount).to.equal(20);
   });
 
   it('reads number attributes as plain digits, so 1e3 stays invalid', () => {
     expect(digitsFromAttribute('1004')).to.equal(1004);
+    expect(digitsFromAttribute(' 20000\n')).to.equal(20000);
+    expect(digitsFromAttribute(' 1e3 ')).to.be.NaN;
     expect(digitsFromAttribute('1e3')).to.be.NaN;
     expect(digitsFromAttribute('1,004')).to.be.NaN;
     expect(digitsFromAttribute(null)).to.equal(undefined);

@@ -74,7 +74,9 @@ const CASES: Case[] = [
     attribute: 'amount',
     values: fc.oneof(around('0123456789', 1, 18), fc.integer(), text(6), fc.constantFrom('1.50', '150 ', '1e2', null)),
     accepted: (value) => {
-      const number = typeof value === 'number' ? value : typeof value === 'string' && value !== '' && [...value].every((ch) => ch >= '0' && ch <= '9') ? Number(value) : NaN;
+      // Trimmed, as every attribute is.
+      const digits = typeof value === 'string' ? value.trim() : '';
+      const number = typeof value === 'number' ? value : digits !== '' && [...digits].every((ch) => ch >= '0' && ch <= '9') ? Number(digits) : NaN;
       if (!Number.isSafeInteger(number) || number <= 0) return undefined;
       return (request) => expect(request.totalAmount).to.equal(number);
     },
