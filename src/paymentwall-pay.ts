@@ -101,12 +101,12 @@ const OWNER_HEAD_START_MS = 150;
  * @cssprop --paymentwall-pay-accent-text - Button text color. Default #ffffff.
  * @cssprop --paymentwall-pay-radius - Corner radius. Default 8px.
  * @cssprop --paymentwall-pay-font - Font family. Default: the page's.
- * @cssprop --paymentwall-pay-gap - Space between fields. Default 0.875rem.
+ * @cssprop --paymentwall-pay-gap - Space between fields. Default 0.875em.
  * @cssprop --paymentwall-pay-error - Error color. Default #b3261e (dark pages: #ffb4ab).
  * @cssprop --paymentwall-pay-success - Success color. Default #146c2e (dark pages: #6dd58c).
  * @cssprop --paymentwall-pay-border - Input border color. Default: the text color at 60%.
  * @cssprop --paymentwall-pay-field-background - Input background. Default transparent.
- * @cssprop --paymentwall-pay-max-width - Widest the widget grows. Default 28rem.
+ * @cssprop --paymentwall-pay-max-width - Widest the widget grows. Default 28em.
  */
 export class PaymentwallPay extends LitElement {
   static readonly version = VERSION;

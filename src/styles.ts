@@ -3,13 +3,15 @@ import { css } from 'lit';
 /**
  * Neutral by default: text and borders follow the page's color, so the form reads on light and
  * dark pages alike. Constructable stylesheets only: nothing goes into <head>, no style="" strings.
+ * Sizes in em, of the text the host inherits, never rem: themes that set the root to 62.5 % (10 px)
+ * and their body text back to 1.6rem would otherwise shrink labels to 9 px and controls to 34 px.
  */
 export const styles = css`
   :host {
     --_accent: var(--paymentwall-pay-accent, #1d4ed8);
     --_accent-text: var(--paymentwall-pay-accent-text, #ffffff);
     --_radius: var(--paymentwall-pay-radius, 8px);
-    --_gap: var(--paymentwall-pay-gap, 0.875rem);
+    --_gap: var(--paymentwall-pay-gap, 0.875em);
     --_error: var(--paymentwall-pay-error, #b3261e);
     --_success: var(--paymentwall-pay-success, #146c2e);
     --_border: var(--paymentwall-pay-border, color-mix(in srgb, currentColor 60%, transparent));
@@ -18,7 +20,7 @@ export const styles = css`
     display: block;
     font-family: var(--paymentwall-pay-font, inherit);
     color: inherit;
-    max-width: var(--paymentwall-pay-max-width, 28rem);
+    max-width: var(--paymentwall-pay-max-width, 28em);
   }
   /* On pages that declare a dark color-scheme, a lighter red keeps errors readable. */
   @supports (color: light-dark(#000, #fff)) {
@@ -52,16 +54,20 @@ export const styles = css`
   .field {
     display: flex;
     flex-direction: column;
-    gap: 0.25rem;
+    gap: 0.25em;
   }
   label {
     font-weight: 600;
-    font-size: 0.9375rem;
+    font-size: 0.9375em;
   }
   .optional,
   .hint {
     font-weight: 400;
-    font-size: 0.8125rem;
+    font-size: 0.8125em;
+  }
+  /* Inside the label, whose 0.9375em it would take again: 13/16 of the host's text, as the hint. */
+  .optional {
+    font-size: calc(13em / 15);
   }
   input {
     font: inherit;
@@ -69,8 +75,8 @@ export const styles = css`
     background: var(--_field-bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.625rem 0.75rem;
-    min-height: 2.75rem;
+    padding: 0.625em 0.75em;
+    min-height: 2.75em;
     box-sizing: border-box;
     width: 100%;
   }
@@ -85,7 +91,7 @@ export const styles = css`
   }
   .error {
     color: var(--_error);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .error:empty {
     display: none;
@@ -97,13 +103,13 @@ export const styles = css`
     background: var(--_accent);
     border: 0;
     border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
-    min-height: 2.75rem;
+    padding: 0.75em 1em;
+    min-height: 2.75em;
     cursor: pointer;
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   button:disabled {
     cursor: not-allowed;
@@ -146,21 +152,22 @@ export const styles = css`
   }
   .note {
     margin: 0;
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   /* The status line's first line is always there, empty or not, so the widget never jumps when a
      result appears. */
   /* PortOne's or the PG's reason may be one long word (a code, a URL): it wraps inside the widget. */
   .status {
     margin: 0;
-    font-size: 0.9375rem;
+    font-size: 0.9375em;
     line-height: 1.5;
     min-height: 1.5em;
     overflow-wrap: anywhere;
   }
+  /* Inside the status line's 0.9375em: 14/16 of the host's text. */
   .pg-detail {
     display: block;
-    font-size: 0.875rem;
+    font-size: calc(14em / 15);
   }
   .status[data-kind='fail'] {
     color: var(--_error);
@@ -170,7 +177,7 @@ export const styles = css`
     font-weight: 600;
     display: flex;
     align-items: flex-start;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .icon {
     flex: none;
@@ -188,15 +195,15 @@ export const styles = css`
     overflow-wrap: anywhere;
     border: 2px solid var(--_error);
     border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     margin-bottom: var(--_gap);
   }
   .config-error p {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
     font-weight: 600;
   }
   .config-error ul {
     margin: 0;
-    padding-left: 1.25rem;
+    padding-left: 1.25em;
   }
 `;

@@ -94,6 +94,38 @@ describe('the look', () => {
     expect(getComputedStyle(element).fontFamily).to.equal('monospace');
   });
 
+  it('sizes its text and controls from the page’s text, not the root (themes that set html to 62.5 %)', async () => {
+    const sizes = async (rootSize: string) => {
+      document.documentElement.style.fontSize = rootSize;
+      try {
+        // The theme's body text: 1.6rem of a 10 px root, or the browser's 16 px.
+        const wrapper = await fixture<HTMLDivElement>(html`<div style="font-size: 16px">
+          <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="x"></paymentwall-pay>
+        </div>`);
+        const element = wrapper.querySelector('paymentwall-pay') as PaymentwallPay;
+        element.reportValidity();
+        await element.updateComplete;
+        const root = shadow(element);
+        const px = (selector: string, property: keyof CSSStyleDeclaration) => getComputedStyle(root.querySelector(selector)!)[property];
+        return {
+          label: px('label', 'fontSize'),
+          hint: px('.hint', 'fontSize'),
+          optional: px('.optional', 'fontSize'),
+          error: px('.error', 'fontSize'),
+          inputHeight: root.querySelector('input')!.getBoundingClientRect().height,
+          buttonHeight: button(element).getBoundingClientRect().height,
+          gap: px('form', 'rowGap'),
+          maxWidth: getComputedStyle(element).maxWidth,
+        };
+      } finally {
+        document.documentElement.style.fontSize = '';
+      }
+    };
+    const expected = { label: '15px', hint: '13px', optional: '13px', error: '14px', inputHeight: 44, buttonHeight: 44, gap: '14px', maxWidth: '448px' };
+    expect(await sizes('62.5%')).to.deep.equal(expected);
+    expect(await sizes('')).to.deep.equal(expected);
+  });
+
   it('keeps its form and configuration box the host’s own items, so ::part() can size them in a flex or grid host', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div>
       <style>
