@@ -368,7 +368,7 @@ export class PaymentwallPay extends LitElement {
     // rendered in time that grew with the square of their number. Both boxes are display:
     // contents, so the form stays the host's own flex or grid item for ::part(form) themes.
     return html`<slot></slot
-      ><div class="box" lang=${t.lang} dir="ltr" @submit=${this.#onSubmit} @input=${this.#onInput} @blur=${this.#onBlur}
+      ><div class="box" lang=${t.lang} dir="ltr" @submit=${this.#onPay} @input=${this.#onInput} @blur=${this.#onBlur}
       >${config.ok ? nothing : this.#renderConfigProblems(config.problems, t)}<form part="form" novalidate
         ><div part="field" class="field"
           ><label part="label" for="pw-name">${name.label}</label
@@ -402,6 +402,7 @@ export class PaymentwallPay extends LitElement {
           : nothing}</div><button
           part="button"
           type="submit"
+          @click=${this.#onPay}
           ?disabled=${this.disabled || this.busy || this.completed || !config.ok}
           aria-busy=${this.busy ? 'true' : nothing}
         >${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${t.busy}` : this.completed ? t.paid : this.#payLabel(t)}</button
@@ -866,7 +867,10 @@ export class PaymentwallPay extends LitElement {
 
   // ——— form handlers ———
 
-  #onSubmit = (event: SubmitEvent): void => {
+  // The button's click pays, and submitting the form: a frame sandboxed without allow-forms
+  // submits no form (Enter in a field still clicks the button), and nothing but the widget may
+  // submit its form, which would leave the page.
+  #onPay = (event: Event): void => {
     event.preventDefault();
     void this.pay();
   };

@@ -13,8 +13,9 @@ interface PageWindow extends Omit<Window, 'IMP'> {
 }
 
 /** Opens a test page in an iframe and resolves once its widgets have rendered. */
-async function openPage(path: string, widgets = 1): Promise<{ frame: HTMLIFrameElement; win: PageWindow; doc: Document }> {
+async function openPage(path: string, widgets = 1, sandbox?: string): Promise<{ frame: HTMLIFrameElement; win: PageWindow; doc: Document }> {
   const frame = document.createElement('iframe');
+  if (sandbox !== undefined) frame.setAttribute('sandbox', sandbox);
   frame.src = path;
   frame.width = '800';
   frame.height = '900';
@@ -52,6 +53,22 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
       expect(doc.querySelectorAll('script[src$="imp-double.js"]')).to.have.length(1);
     });
   }
+
+  it('takes a payment in a frame sandboxed without allow-forms, from the button and from Enter', async () => {
+    // An embed host's frame: scripts run, but no form may be submitted.
+    const { win, doc } = await openPage('/test/fixtures/cdn/plain-page.html', 1, 'allow-scripts allow-same-origin allow-popups');
+    clickPay(doc, 'widget');
+    await waitUntil(() => win.__events.some((event) => event.type === 'pay-success'), 'pay-success from the button');
+    win.__events.length = 0;
+    const widget = doc.getElementById('widget') as HTMLElement & { reset(): void; updateComplete: Promise<boolean> };
+    widget.reset();
+    await widget.updateComplete;
+    widget.shadowRoot!.querySelector<HTMLInputElement>('input[name="email"]')!.focus();
+    const { sendKeys } = await import('@web/test-runner-commands');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => win.__events.some((event) => event.type === 'pay-success'), 'pay-success from Enter');
+    expect(win.IMP!.requests).to.have.length(2);
+  });
 
   it('renders the same text as the source build: minifying templates keeps the spaces that show', async () => {
     const { doc } = await openPage('/test/fixtures/cdn/plain-page.html');
