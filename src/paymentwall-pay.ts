@@ -636,6 +636,12 @@ export class PaymentwallPay extends LitElement {
     if (protocol.readReturn(location.href)?.id === id) attempt.echo = location.href;
     // Saved first: on mobile, the SDK navigates away and only this record comes back.
     this.#store.save(attempt, (run.guessable = id !== drawn));
+    // A sandboxed frame, blocked or full storage: paying works, a phone's return cannot be matched.
+    if (!this.#store.usable()) {
+      console.warn(
+        'paymentwall-pay: the attempt could not be saved (sessionStorage is blocked or full): a result PortOne sends back by redirect (phones) is reported only for a fixed merchant-uid or payment-id, and unconfirmed.',
+      );
+    }
     run.id = id;
     const ended = await protocol.pay(sdk, config, sent, attempt, t);
     // Leaving for the redirect URL: the saved attempt stays for the return, which reports it.

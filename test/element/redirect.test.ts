@@ -401,6 +401,27 @@ describe('coming back from a mobile redirect', () => {
       Storage.prototype.setItem = setItem;
     });
 
+    it('pays, and tells the page author in the console that a phone’s return cannot be matched', async () => {
+      const imp = installImp('success');
+      const element = await widget({});
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+      try {
+        expect((await element.pay()).status).to.equal('success');
+        expect(warnings).to.have.length(1);
+        expect(warnings[0]).to.match(/could not be saved.*sessionStorage.*redirect.*merchant-uid or payment-id.*unconfirmed/s);
+        // Where storage works, nothing is said.
+        Storage.prototype.setItem = setItem;
+        element.reset();
+        expect((await element.pay()).status).to.equal('success');
+        expect(warnings).to.have.length(1);
+      } finally {
+        console.warn = warn;
+      }
+      expect(imp.requests).to.have.length(2);
+    });
+
     it('reports a success for its own merchant-uid as unconfirmed, and does not enter the paid state', async () => {
       returnWith({ imp_uid: 'imp_9', merchant_uid: 'order-fixed' });
       const element = await widget({ 'merchant-uid': 'order-fixed' });
