@@ -108,13 +108,14 @@ export class AttemptStore<A extends SavedAttempt = Attempt> {
   /**
    * Saves a new attempt; results reported earlier for its order id no longer count. `guessable`:
    * its order id is not one the widget drew at random (the page fixed it, or a `pay-request`
-   * listener set it), so it is listed for `guessable()`.
+   * listener set it), so it is listed for `guessable()`. False when it could not be saved.
    */
-  save(attempt: A, guessable?: boolean): void {
+  save(attempt: A, guessable?: boolean): boolean {
     const id = attemptId(attempt);
     this.forgetReported(id);
-    this.write(`${PREFIX}attempt:${id}`, JSON.stringify(attempt));
+    const saved = this.write(`${PREFIX}attempt:${id}`, JSON.stringify(attempt));
     if (guessable) this.write(GUESSABLE, JSON.stringify([id, ...this.guessable().filter((each) => each !== id)].slice(0, 20)));
+    return saved;
   }
 
   /** The order ids of the last attempts saved as `guessable`, newest first. */
@@ -219,11 +220,13 @@ export class AttemptStore<A extends SavedAttempt = Attempt> {
     }
   }
 
-  private write(key: string, value: string): void {
+  private write(key: string, value: string): boolean {
     try {
-      this.storage?.setItem(key, value);
+      this.storage!.setItem(key, value);
+      return true;
     } catch {
       // Full or blocked storage only costs the redirect report; the payment itself goes on.
+      return false;
     }
   }
 

@@ -36,8 +36,8 @@ type Outcome = PayResult;
 /** Widgets connected so far on this page, counting each connection: tells the order they came in. */
 let connections = 0;
 
-/** Changing any of these is a new order: a widget that has been paid takes payments again. */
-const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid', 'paymentId', 'storeId'] as const;
+/** Changing any of these is a new order (another buyer's too): a widget that has been paid takes payments again. */
+const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid', 'paymentId', 'storeId', 'customerUid', 'customerId'] as const;
 
 /** What a field's template binds: its texts and its error (the value is set in `updated()`). */
 interface FieldView {
@@ -592,10 +592,14 @@ export class PaymentwallPay extends LitElement {
     // nothing is sent, as when a waitUntil promise rejects. The browser reports the exception at
     // the window during the dispatch; the page's console and error handlers still get it.
     let threw = false;
+    let dispatched: boolean;
     const heard = () => (threw = true);
     addEventListener('error', heard);
-    const dispatched = this.dispatchEvent(event);
-    removeEventListener('error', heard);
+    try {
+      dispatched = this.dispatchEvent(event);
+    } finally {
+      removeEventListener('error', heard);
+    }
     if (!dispatched) return { status: 'cancelled' };
     const aborted = (why: string, reason?: unknown): Outcome => {
       console.warn(`paymentwall-pay: ${why}`, ...(reason === undefined ? [] : [reason]));
@@ -635,9 +639,8 @@ export class PaymentwallPay extends LitElement {
     attempt.load = pageLoad();
     if (protocol.readReturn(location.href)?.id === id) attempt.echo = location.href;
     // Saved first: on mobile, the SDK navigates away and only this record comes back.
-    this.#store.save(attempt, (run.guessable = id !== drawn));
     // A sandboxed frame, blocked or full storage: paying works, a phone's return cannot be matched.
-    if (!this.#store.usable()) {
+    if (!this.#store.save(attempt, (run.guessable = id !== drawn))) {
       console.warn(
         'paymentwall-pay: the attempt could not be saved (sessionStorage is blocked or full): a result PortOne sends back by redirect (phones) is reported only for a fixed merchant-uid or payment-id, and unconfirmed.',
       );
@@ -877,6 +880,8 @@ export class PaymentwallPay extends LitElement {
   // submits no form (Enter in a field still clicks the button), and nothing but the widget may
   // submit its form, which would leave the page.
   #onPay = (event: Event): void => {
+    // A click the page cancelled before it reached the button (a consent gate) pays nothing.
+    if (event.defaultPrevented) return;
     event.preventDefault();
     void this.pay();
   };

@@ -132,6 +132,22 @@ describe('the payment flow', () => {
     });
   }
 
+  it('pays nothing for a click the page cancelled before it reached the button (a consent gate)', async () => {
+    const imp = installImp('success');
+    const element = await widget({});
+    const gate = (event: Event) => event.preventDefault();
+    document.addEventListener('click', gate, { capture: true });
+    try {
+      button(element).click();
+      await aTimeout(20);
+      expect(imp.requests).to.have.length(0);
+    } finally {
+      document.removeEventListener('click', gate, { capture: true });
+    }
+    button(element).click();
+    await waitUntil(() => imp.requests.length === 1, 'paid once the gate is open');
+  });
+
   it('ends in pay-fail aborted, sending nothing, when a pay-request listener throws, and leaves the exception to the page', async () => {
     const imp = installImp('success');
     const element = await widget({});
@@ -219,7 +235,7 @@ describe('the payment flow', () => {
     expect(imp.requests).to.have.length(3);
   });
 
-  for (const property of ['currency', 'orderName', 'merchantUid'] as const) {
+  for (const property of ['currency', 'orderName', 'merchantUid', 'customerUid'] as const) {
     it(`takes a new payment after a success once ${property} changes`, async () => {
       const imp = installImp('success');
       const element = await widget({});

@@ -95,35 +95,61 @@ describe('the look', () => {
   });
 
   it('sizes its text and controls from the page’s text, not the root (themes that set html to 62.5 %)', async () => {
-    const sizes = async (rootSize: string) => {
+    const base = 'imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="x"';
+    const buyer = 'buyer-name="Jack Son" buyer-email="jack@example.com"';
+    /** Every box and text size in four widgets: a failure with PortOne's reason and all fields, a success, a broken configuration, errors shown. */
+    const measure = async (rootSize: string) => {
       document.documentElement.style.fontSize = rootSize;
+      const quiet = console.error;
+      console.error = () => {};
       try {
         // The theme's body text: 1.6rem of a 10 px root, or the browser's 16 px.
-        const wrapper = await fixture<HTMLDivElement>(html`<div style="font-size: 16px">
-          <paymentwall-pay imp-code="imp1" channel-key="k" amount="1" currency="KRW" order-name="x"></paymentwall-pay>
-        </div>`);
-        const element = wrapper.querySelector('paymentwall-pay') as PaymentwallPay;
-        element.reportValidity();
-        await element.updateComplete;
-        const root = shadow(element);
-        const px = (selector: string, property: keyof CSSStyleDeclaration) => getComputedStyle(root.querySelector(selector)!)[property];
-        return {
-          label: px('label', 'fontSize'),
-          hint: px('.hint', 'fontSize'),
-          optional: px('.optional', 'fontSize'),
-          error: px('.error', 'fontSize'),
-          inputHeight: root.querySelector('input')!.getBoundingClientRect().height,
-          buttonHeight: button(element).getBoundingClientRect().height,
-          gap: px('form', 'rowGap'),
-          maxWidth: getComputedStyle(element).maxWidth,
-        };
+        const wrapper = document.createElement('div');
+        wrapper.style.fontSize = '16px';
+        wrapper.innerHTML = `<paymentwall-pay ${base} ${buyer} fields="tel addr postcode" customer-uid="c1"></paymentwall-pay>
+          <paymentwall-pay ${base} ${buyer}></paymentwall-pay><paymentwall-pay ${base.replace('amount="1"', 'amount="x"')}></paymentwall-pay>
+          <paymentwall-pay ${base} fields="tel"></paymentwall-pay>`;
+        document.body.append(wrapper);
+        const [failed, paid, broken, invalid] = Array.from(wrapper.querySelectorAll('paymentwall-pay')) as PaymentwallPay[];
+        await Promise.all([failed!.updateComplete, paid!.updateComplete, broken!.updateComplete, invalid!.updateComplete]);
+        invalid!.reportValidity();
+        installImp('error-code');
+        await failed!.pay();
+        installImp('success');
+        await paid!.pay();
+        const boxes: Record<string, string> = {};
+        for (const [index, element] of [failed!, paid!, broken!, invalid!].entries()) {
+          await element.updateComplete;
+          boxes[`${index} host`] = getComputedStyle(element).maxWidth;
+          // Relative to the widget: where the page has scrolled does not count.
+          const host = element.getBoundingClientRect();
+          for (const [at, node] of Array.from(shadow(element).querySelectorAll('*')).entries()) {
+            const { width, height } = node.getBoundingClientRect();
+            const [x, y] = [node.getBoundingClientRect().x - host.x, node.getBoundingClientRect().y - host.y];
+            // Boxes that draw nothing (display: contents or none) sit nowhere in particular.
+            const box = width || height ? ` ${x},${y} ${width}×${height}` : '';
+            const style = getComputedStyle(node);
+            const spacing = [style.paddingTop, style.paddingLeft, style.marginTop, style.marginBottom, style.rowGap, style.columnGap].join(' ');
+            boxes[`${index} ${at} ${node.localName}.${node.getAttribute('class') ?? ''}`] = `${style.fontSize} ${spacing}${box}`;
+          }
+        }
+        expect(shadow(failed!).querySelector('.pg-detail'), 'PortOne’s reason shown').to.exist;
+        wrapper.remove();
+        return boxes;
       } finally {
+        console.error = quiet;
         document.documentElement.style.fontSize = '';
       }
     };
-    const expected = { label: '15px', hint: '13px', optional: '13px', error: '14px', inputHeight: 44, buttonHeight: 44, gap: '14px', maxWidth: '448px' };
-    expect(await sizes('62.5%')).to.deep.equal(expected);
-    expect(await sizes('')).to.deep.equal(expected);
+    const themed = await measure('62.5%');
+    expect(themed, 'as at the browser’s 16 px root').to.deep.equal(await measure(''));
+    const size = (pattern: RegExp) => Object.entries(themed).find(([key]) => pattern.test(key))![1].split(' ')[0];
+    expect([size(/^0 \d+ label/), size(/hint/), size(/optional/), size(/^3 \d+ div\.error/), size(/pg-detail/)]).to.deep.equal(['15px', '13px', '13px', '14px', '14px']);
+    expect(Object.keys(themed).filter((key) => /config-error/.test(key)), 'the configuration box measured').to.have.length.above(0);
+    expect(themed['0 host']).to.equal('448px');
+    const heightOf = (pattern: RegExp) => Number(Object.entries(themed).find(([key]) => pattern.test(key))![1].split('×')[1]);
+    expect(heightOf(/^1 \d+ button/), 'the button 44 px tall').to.equal(44);
+    expect(heightOf(/^1 \d+ input/), 'fields 44 px tall').to.equal(44);
   });
 
   it('keeps its form and configuration box the host’s own items, so ::part() can size them in a flex or grid host', async () => {

@@ -194,6 +194,11 @@ describe('PortOne V2: the answers', () => {
     await element.updateComplete;
     expect((await element.pay()).status).to.equal('success');
     expect(sdk.requests).to.have.length(2);
+    // Another buyer (a shared device, the shop's next login) is a new order.
+    element.customerId = 'cust-43';
+    await element.updateComplete;
+    expect((await element.pay()).status).to.equal('success');
+    expect(sdk.requests[2]!.customer.customerId).to.equal('cust-43');
   });
 
   it('saves the attempt, keyed by paymentId, before calling requestPayment', async () => {
