@@ -84,12 +84,12 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // slows every later template clone on the page: with the first version of the boxes, 1,000
 // widgets rendered in 587 ms instead of 1,010 ms): 25,317 B. A new user's run then had a broken
 // configuration logged once the page is parsed, whole, and Korean lines broken between words: 25,344 B.
-// A review of pasting the widget into CMS pages then added 181 B: a pay-request listener that
+// A review of pasting the widget into CMS pages then added 214 B: a pay-request listener that
 // throws ends in aborted instead of sending a half-changed request; a return is reported when the
-// browser refuses to clean the address; a widget paid in place and re-created there shows Paid;
-// amount and sdk-timeout trimmed; sizes in em (62.5 % themes); the button's click pays (frames
-// sandboxed without allow-forms); a console line where an attempt cannot be saved: 25,525 B, so
-// one more step.
+// browser refuses to clean the address; a widget paid in place and re-created there shows Paid,
+// for the same buyer only; amount and sdk-timeout trimmed; sizes in em (62.5 % themes); the
+// button's click pays (frames sandboxed without allow-forms) unless the page cancelled it; a
+// console line where an attempt could not be saved: 25,558 B, so one more step.
 // Issue 10's goal is 12,288 B: see the README's "Where size and speed stand" for what stands in the way.
 const GZIP_BUDGET = 25_600; // 100 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));
