@@ -876,9 +876,9 @@ export class PaymentwallPay extends LitElement {
 
   // ——— form handlers ———
 
-  // The button's click pays, and submitting the form: a frame sandboxed without allow-forms
-  // submits no form (Enter in a field still clicks the button), and nothing but the widget may
-  // submit its form, which would leave the page.
+  // Paying starts from the button's click, since a frame sandboxed without allow-forms submits
+  // no form (Enter in a field still clicks the button); and from a submit of the form, which
+  // would otherwise leave the page.
   #onPay = (event: Event): void => {
     // A click the page cancelled before it reached the button (a consent gate) pays nothing.
     if (event.defaultPrevented) return;
