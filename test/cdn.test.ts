@@ -70,6 +70,19 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
     expect(win.IMP!.requests).to.have.length(2);
   });
 
+  it('refuses a self-hosted SDK until the page allows it, and the configuration box’s advice works as written on a CDN page', async () => {
+    const { win, doc } = await openPage('/test/fixtures/cdn/unallowed-sdk.html');
+    const box = () => doc.getElementById('widget')!.shadowRoot!.querySelector('[part="config-error"]');
+    const advice = "customElements.get('paymentwall-pay').allowSdkOrigin()";
+    expect(box()!.textContent).to.contain(advice);
+    // The CDN file puts nothing on window: a class name would not be there to call.
+    expect('PaymentwallPay' in win).to.equal(false);
+    (win as unknown as { eval(code: string): unknown }).eval(advice.replace('()', "('/test/fixtures/sdk/imp-double.js')"));
+    await waitUntil(() => box() === null, 'the configuration box gone once allowed');
+    clickPay(doc, 'widget');
+    await waitUntil(() => win.__events.some((event) => event.type === 'pay-success'), 'pay-success');
+  });
+
   it('renders the same text as the source build: minifying templates keeps the spaces that show', async () => {
     const { doc } = await openPage('/test/fixtures/cdn/plain-page.html');
     const labels = Array.from(doc.getElementById('widget')!.shadowRoot!.querySelectorAll('label'), (label) => label.textContent!.replace(/\s+/g, ' ').trim());

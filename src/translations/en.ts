@@ -49,7 +49,7 @@ export const en: Translation = {
       case 'url':
         return `${attribute} must be an http or https URL.`;
       case 'sdk-origin':
-        return `${attribute} must be on https://cdn.iamport.kr; any other origin, including this site’s own, must be allowed from JavaScript with PaymentwallPay.allowSdkOrigin().`;
+        return `${attribute} must be on https://cdn.iamport.kr; any other origin, including this site’s own, must be allowed from JavaScript with customElements.get('paymentwall-pay').allowSdkOrigin().`;
       case 'timeout-range':
         return `${attribute} must be a whole number of milliseconds from ${min ?? 0} to ${max ?? 0}.`;
       case 'object':

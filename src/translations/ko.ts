@@ -49,7 +49,7 @@ export const ko: Translation = {
       case 'url':
         return `${attribute} 값은 http 또는 https URL이어야 합니다.`;
       case 'sdk-origin':
-        return `${attribute} 값은 https://cdn.iamport.kr의 주소여야 합니다. 이 사이트를 포함한 다른 출처는 JavaScript에서 PaymentwallPay.allowSdkOrigin()으로 허용해야 합니다.`;
+        return `${attribute} 값은 https://cdn.iamport.kr의 주소여야 합니다. 이 사이트를 포함한 다른 출처는 JavaScript에서 customElements.get('paymentwall-pay').allowSdkOrigin()으로 허용해야 합니다.`;
       case 'timeout-range':
         return `${attribute} 값은 ${min ?? 0}에서 ${max ?? 0} 사이의 밀리초 정수여야 합니다.`;
       case 'object':

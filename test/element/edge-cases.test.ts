@@ -30,7 +30,7 @@ describe('edges a page author or buyer would hit', () => {
   it('refuses an SDK from a host an attribute names, and loads nothing', async () => {
     await quietly(async () => {
       const element = await widget({ 'sdk-src': 'https://evil.example/iamport.js' });
-      expect(text(shadow(element).querySelector('[part="config-error"]'))).to.contain('PaymentwallPay.allowSdkOrigin()');
+      expect(text(shadow(element).querySelector('[part="config-error"]'))).to.contain("customElements.get('paymentwall-pay').allowSdkOrigin()");
       expect((await element.pay()).status).to.equal('fail');
       expect(document.querySelectorAll('script[src^="https://evil.example"]')).to.have.length(0);
     });

@@ -42,7 +42,7 @@ describe('the look', () => {
     const quiet = console.error;
     console.error = () => {};
     try {
-      // The sdk-src line names PaymentwallPay.allowSdkOrigin(), one long word.
+      // The sdk-src line names customElements.get('paymentwall-pay').allowSdkOrigin(), one long word.
       const element = await widget({ 'sdk-src': 'https://cdn.example.com/iamport.js' });
       element.style.width = '320px';
       element.style.fontSize = '200%';

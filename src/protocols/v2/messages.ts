@@ -25,7 +25,7 @@ export const v2Messages: Record<Lang, V2Messages> = {
     storeId: 'store-id must be the store ID from the PortOne console, starting with "store-".',
     paymentId: 'payment-id may contain only letters A–Z, a–z, digits and hyphens.',
     widgetCode: 'widget-code must be pw_1 or t3_1.',
-    sdkOrigin: 'sdk-src must be on https://cdn.portone.io; any other origin, including this site’s own, must be allowed from JavaScript with PaymentwallPay.allowSdkOrigin().',
+    sdkOrigin: `sdk-src must be on https://cdn.portone.io; any other origin, including this site’s own, must be allowed from JavaScript with customElements.get('paymentwall-pay').allowSdkOrigin().`,
     v1Only: (attribute, hint) => `${attribute} is for PortOne V1 only: ${hint}`,
     v1Hint: {
       'tier-code': 'in V2, put the sub-merchant’s own store ID in store-id.',
@@ -39,7 +39,7 @@ export const v2Messages: Record<Lang, V2Messages> = {
     storeId: 'store-id는 PortOne 콘솔의 상점 아이디("store-"로 시작)여야 합니다.',
     paymentId: 'payment-id에는 영문자, 숫자, 하이픈만 쓸 수 있습니다.',
     widgetCode: 'widget-code는 pw_1 또는 t3_1이어야 합니다.',
-    sdkOrigin: 'sdk-src는 https://cdn.portone.io에 있어야 합니다. 이 사이트를 포함한 다른 출처는 JavaScript에서 PaymentwallPay.allowSdkOrigin()으로 허용해야 합니다.',
+    sdkOrigin: `sdk-src는 https://cdn.portone.io에 있어야 합니다. 이 사이트를 포함한 다른 출처는 JavaScript에서 customElements.get('paymentwall-pay').allowSdkOrigin()으로 허용해야 합니다.`,
     v1Only: (attribute, hint) => `${attribute} 속성은 PortOne V1 전용입니다. ${hint}`,
     v1Hint: {
       'tier-code': 'V2에서는 하위 가맹점의 상점 아이디를 store-id에 쓰세요.',
