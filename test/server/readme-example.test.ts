@@ -80,6 +80,17 @@ test("the README's server example verifies, refuses an oversized body and a stra
 
   assert.deepEqual(await post('/payments/complete', { merchantUid: 'order_1001' }), [400, { status: 'bad-request' }], 'no impUid: nothing to ask PortOne');
 
+  // A report naming a payment PortOne does not know (anyone can send one): refused, not a 500 and a stack trace.
+  const logged: unknown[] = [];
+  const { error } = console;
+  console.error = (...args: unknown[]) => logged.push(args);
+  try {
+    assert.deepEqual(await post('/payments/complete', { impUid: 'imp_000000000000', merchantUid: 'order_1001' }), [404, { status: 'unknown-payment' }]);
+  } finally {
+    console.error = error;
+  }
+  assert.deepEqual(logged, [], 'nothing logged for a made-up impUid');
+
   const garbled = await fetch(`http://127.0.0.1:${port}/payments/complete`, { method: 'POST', body: '{"impUid":' });
   assert.deepEqual([garbled.status, await garbled.json()], [400, { status: 'bad-request' }], 'a body that is not JSON is the client\'s mistake');
 
