@@ -5,16 +5,17 @@
  * `npm start` shows the whole payment flow with no PortOne account and no network. No money
  * moves and nothing leaves the browser.
  *
- * What it imitates (see /work/shared/reference/portone-v1.md, sections 1-4):
+ * What it imitates (PortOne's V1 JavaScript SDK docs, https://developers.portone.io/sdk/ko/v1-sdk/javascript-sdk/readme,
+ * and its request and response pages):
  * - a classic script defining `window.IMP` with `init(code)`, `agency(code, tier)` and
  *   `request_pay(params, callback)`; like the real script it keeps an existing `window.IMP`;
  * - `request_pay` checks the request first (init called, channel, merchant_uid, amount a
  *   number, a merchant_uid already paid in this tab -> F1002) and reports those failures through
  *   the callback with `imp_uid: null`;
  * - otherwise it opens a modal <dialog> ("the payment window") with Approve / Decline /
- *   Close window, and answers the callback as PortOne does (response fields of section 3);
+ *   Close window, and answers the callback as PortOne does (its documented response fields);
  * - "mobile" mode: instead of calling the callback it navigates to `m_redirect_url` with
- *   `imp_uid`, `merchant_uid` and, on failure, `error_code` / `error_msg` (section 4).
+ *   `imp_uid`, `merchant_uid` and, on failure, `error_code` / `error_msg`, as PortOne documents.
  *
  * Mobile mode is on when `localStorage.getItem('sandbox-mobile') === '1'`. Turn it on or off
  * from the page with `IMP.__sandboxSetMobile(true | false)`, or by writing that key yourself

@@ -5,7 +5,8 @@
  * `npm start` shows a V2 payment with no PortOne account and no network. No money moves and
  * nothing leaves the browser.
  *
- * What it imitates (see /work/shared/reference/portone-v2.md, sections 1, 2 and 5):
+ * What it imitates (PortOne's V2 checkout and Paymentwall guides, https://developers.portone.io/opi/ko/integration/start/v2/checkout
+ * and https://developers.portone.io/opi/ko/integration/pg/v2/paymentwall):
  * - a classic script defining `window.PortOne` with `requestPayment(request)` returning a
  *   promise, and no init call; like the real loader it keeps an existing `window.PortOne`;
  * - errors before the payment window (a malformed request, a `paymentId` already paid in this
