@@ -56,6 +56,14 @@
       if (event.detail && event.detail.via === 'redirect') event.target.scrollIntoView({ block: 'center' });
     });
   });
+  // Back to this page from the back/forward cache (after a phone payment's return page, say):
+  // the events logged on the pages since are in storage, not in this page's copy.
+  window.addEventListener('pageshow', function (event) {
+    if (!event.persisted) return;
+    entries = readJson('sessionStorage', LOG_KEY) || [];
+    if (entries.length) entries.unshift({ divider: 'Back to this page at ' + timeOfDay(new Date()) });
+    renderLog();
+  });
   document.getElementById('log-clear').addEventListener('click', function () {
     entries = [];
     saveLog();
