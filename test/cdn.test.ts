@@ -71,7 +71,7 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
   });
 
   it('refuses a self-hosted SDK until the page allows it, and the configuration box’s advice works as written on a CDN page', async () => {
-    const { win, doc } = await openPage('/test/fixtures/cdn/unallowed-sdk.html');
+    const { win, doc } = await openPage('/test/fixtures/cdn/plain-page.html?unallowed');
     const box = () => doc.getElementById('widget')!.shadowRoot!.querySelector('[part="config-error"]');
     const advice = "customElements.get('paymentwall-pay').allowSdkOrigin()";
     expect(box()!.textContent).to.contain(advice);
