@@ -2,18 +2,9 @@ import { aTimeout, expect } from '@open-wc/testing';
 import { PaymentwallPay, type PayFailEvent, type PayRequestEvent } from '../../src/index.js';
 import { sharedState } from '../../src/shared-state.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, focused, nextEvent, recordEvents, resetPage, shadow, text, waitUntil } from '../helpers/page.js';
+import { button, focused, nextEvent, quietly, recordEvents, resetPage, shadow, text, waitUntil } from '../helpers/page.js';
 import { BUYER, VALID, allowTestSdk, widget, windowOpen } from '../helpers/widget.js';
 
-const quietly = async (body: () => Promise<void>) => {
-  const original = console.error;
-  console.error = () => {};
-  try {
-    await body();
-  } finally {
-    console.error = original;
-  }
-};
 
 describe('edges a page author or buyer would hit', () => {
   const home = location.href;

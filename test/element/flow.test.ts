@@ -1,7 +1,7 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import type { PayFailEvent, PayRequestEvent, PaySuccessEvent } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, input, nextEvent, recordEvents, resetPage, shadow, text, waitUntil } from '../helpers/page.js';
+import { button, input, nextEvent, quietly, recordEvents, resetPage, shadow, text, waitUntil } from '../helpers/page.js';
 import { fill, widget } from '../helpers/widget.js';
 
 describe('the payment flow', () => {
@@ -129,13 +129,10 @@ describe('the payment flow', () => {
       // Mocha hears a page's uncaught exceptions through window.onerror: a listener's is the test's.
       const { onerror } = window;
       window.onerror = () => true;
-      const warn = console.warn;
-      console.warn = () => {};
       try {
-        const result = await element.pay();
+        const result = await quietly(() => element.pay());
         expect(result.status === 'fail' && result.detail.code).to.equal('aborted');
       } finally {
-        console.warn = warn;
         window.onerror = onerror;
         window.removeEventListener('error', hear);
       }

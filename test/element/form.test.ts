@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { installImp } from '../helpers/imp-double.js';
 import { installPortOne } from '../helpers/portone-double.js';
-import { button, focused, input, resetPage, shadow, text } from '../helpers/page.js';
+import { button, focused, input, quietly, resetPage, shadow, text } from '../helpers/page.js';
 import { v2Widget } from '../helpers/v2-widget.js';
 import { fill, typeInto, widget } from '../helpers/widget.js';
 import { ko } from '../../src/translations/ko.js';
@@ -272,14 +272,10 @@ describe('the buyer form', () => {
         element.setAttribute('customer-uid', 'card-1');
         await element.updateComplete;
         element.setAttribute('fields', '');
-        const quiet = console.error;
-        console.error = () => {};
-        try {
+        await quietly(async () => {
           element.setAttribute('amount', 'x');
           await element.updateComplete;
-        } finally {
-          console.error = quiet;
-        }
+        });
         element.setAttribute('amount', '1004');
         element.reportValidity();
         await fill(element, 'email', 'buyer@example.com');

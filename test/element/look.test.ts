@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, resetPage, shadow, text } from '../helpers/page.js';
+import { button, quietly, resetPage, shadow, text } from '../helpers/page.js';
 import { fill, widget, windowOpen } from '../helpers/widget.js';
 
 describe('the look', () => {
@@ -100,8 +100,6 @@ describe('the look', () => {
     /** Every box and text size in four widgets: a failure with PortOne's reason and all fields, a success, a broken configuration, errors shown. */
     const measure = async (rootSize: string) => {
       document.documentElement.style.fontSize = rootSize;
-      const quiet = console.error;
-      console.error = () => {};
       try {
         // The theme's body text: 1.6rem of a 10 px root, or the browser's 16 px.
         const wrapper = document.createElement('div');
@@ -109,14 +107,16 @@ describe('the look', () => {
         wrapper.innerHTML = `<paymentwall-pay ${base} ${buyer} fields="tel addr postcode" customer-uid="c1"></paymentwall-pay>
           <paymentwall-pay ${base} ${buyer}></paymentwall-pay><paymentwall-pay ${base.replace('amount="1"', 'amount="x"')}></paymentwall-pay>
           <paymentwall-pay ${base} fields="tel"></paymentwall-pay>`;
-        document.body.append(wrapper);
         const [failed, paid, broken, invalid] = Array.from(wrapper.querySelectorAll('paymentwall-pay')) as PaymentwallPay[];
-        await Promise.all([failed!.updateComplete, paid!.updateComplete, broken!.updateComplete, invalid!.updateComplete]);
-        invalid!.reportValidity();
-        installImp('error-code');
-        await failed!.pay();
-        installImp('success');
-        await paid!.pay();
+        await quietly(async () => {
+          document.body.append(wrapper);
+          await Promise.all([failed!.updateComplete, paid!.updateComplete, broken!.updateComplete, invalid!.updateComplete]);
+          invalid!.reportValidity();
+          installImp('error-code');
+          await failed!.pay();
+          installImp('success');
+          await paid!.pay();
+        });
         const boxes: Record<string, string> = {};
         for (const [index, element] of [failed!, paid!, broken!, invalid!].entries()) {
           await element.updateComplete;
@@ -137,7 +137,6 @@ describe('the look', () => {
         wrapper.remove();
         return boxes;
       } finally {
-        console.error = quiet;
         document.documentElement.style.fontSize = '';
       }
     };
@@ -165,15 +164,11 @@ describe('the look', () => {
     await element.updateComplete;
     expect(shadow(element).querySelector('form')!.getBoundingClientRect().height).to.be.closeTo(600, 1);
     // Side by side in a two-column host: the configuration box in one column, the form in the other.
-    const quiet = console.error;
-    console.error = () => {};
-    try {
+    await quietly(async () => {
       element.className = 'grid';
       element.setAttribute('amount', 'x');
       await element.updateComplete;
-    } finally {
-      console.error = quiet;
-    }
+    });
     const box = shadow(element).querySelector('[part="config-error"]')!.getBoundingClientRect();
     const form = shadow(element).querySelector('form')!.getBoundingClientRect();
     expect(form.left).to.be.at.least(box.right);

@@ -3,7 +3,7 @@ import { AttemptStore, type Attempt, type SavedAttempt } from '../../src/attempt
 import { pageLoad, sharedState } from '../../src/shared-state.js';
 import type { PayFailEvent, PaySuccessEvent, PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, input, nextEvent, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
+import { button, input, nextEvent, quietly, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
 import { VALID, widget } from '../helpers/widget.js';
 
 const home = location.href;
@@ -405,21 +405,16 @@ describe('coming back from a mobile redirect', () => {
     it('pays, and tells the page author in the console that a phone’s return cannot be matched', async () => {
       const imp = installImp('success');
       const element = await widget({});
-      const warnings: string[] = [];
-      const warn = console.warn;
-      console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-      try {
+      await quietly(async (lines) => {
         expect((await element.pay()).status).to.equal('success');
-        expect(warnings).to.have.length(1);
-        expect(warnings[0]).to.match(/could not be saved.*sessionStorage.*redirect.*merchant-uid or payment-id.*unconfirmed/s);
+        expect(lines).to.have.length(1);
+        expect(lines[0]).to.match(/could not be saved.*sessionStorage.*redirect.*merchant-uid or payment-id.*unconfirmed/s);
         // Where storage works, nothing is said.
         Storage.prototype.setItem = setItem;
         element.reset();
         expect((await element.pay()).status).to.equal('success');
-        expect(warnings).to.have.length(1);
-      } finally {
-        console.warn = warn;
-      }
+        expect(lines).to.have.length(1);
+      });
       expect(imp.requests).to.have.length(2);
     });
 

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { isV2PayRequest, type PayFailDetailV2, type PayRequestDetailV2, type PaySuccessDetailV2 } from '../../src/index.js';
 import { TX_ID, installPortOne } from '../helpers/portone-double.js';
-import { button, nextEvent, recordEvents, shadow, text, waitUntil } from '../helpers/page.js';
+import { button, nextEvent, quietly, recordEvents, shadow, text, waitUntil } from '../helpers/page.js';
 import { resetV2Page, v2Widget, VALID_V2 } from '../helpers/v2-widget.js';
 import { widget } from '../helpers/widget.js';
 
@@ -16,19 +16,6 @@ const thisPage = () => {
   return url.href;
 };
 
-/** Runs `body` with console.warn / console.error collected instead of printed. */
-async function quietly<T>(body: (lines: string[]) => Promise<T>): Promise<T> {
-  const lines: string[] = [];
-  const { warn, error } = console;
-  console.warn = (...args: unknown[]) => lines.push(args.map(String).join(' '));
-  console.error = (...args: unknown[]) => lines.push(args.map(String).join(' '));
-  try {
-    return await body(lines);
-  } finally {
-    console.warn = warn;
-    console.error = error;
-  }
-}
 
 describe('PortOne V2: the request', () => {
   beforeEach(resetV2Page);

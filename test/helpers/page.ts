@@ -89,6 +89,20 @@ export function recordEvents(target: EventTarget, ...types: string[]): CustomEve
 
 export const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Runs `body` with console.warn / console.error collected instead of printed. */
+export async function quietly<T>(body: (lines: string[]) => Promise<T>): Promise<T> {
+  const lines: string[] = [];
+  const { warn, error } = console;
+  console.warn = (...args: unknown[]) => lines.push(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => lines.push(args.map(String).join(' '));
+  try {
+    return await body(lines);
+  } finally {
+    console.warn = warn;
+    console.error = error;
+  }
+}
+
 /**
  * A script that never runs (`type="text/plain"`) carrying `nonce`, put first in the head as
  * reflected HTML would be: what a page nonce may be guessed from. The caller removes it.
