@@ -18,7 +18,12 @@ export interface PageListener {
 const listeners = new Set<PageListener>();
 let langs: MutationObserver | undefined;
 
+// The page-wide handlers are made here, not in watchPage: a function made there would keep the
+// first widget's listener (and so that widget) for as long as the page lives.
 const refresh = () => listeners.forEach((listener) => listener.refresh());
+const restored = (event: PageTransitionEvent) => {
+  if (event.persisted) listeners.forEach((listener) => listener.restored());
+};
 const watchLang = (node: Node) => langs!.observe(node, { attributes: true, attributeFilter: ['lang'], subtree: true });
 
 /**
@@ -31,9 +36,7 @@ export function watchPage(listener: PageListener, element: Element): () => void 
     langs = new MutationObserver(refresh);
     watchLang(unclobbered(document, 'documentElement'));
     window.addEventListener(SDK_ORIGINS_CHANGED, refresh);
-    window.addEventListener('pageshow', (event) => {
-      if (event.persisted) listeners.forEach((each) => each.restored());
-    });
+    window.addEventListener('pageshow', restored);
     if (unclobbered(document, 'readyState') !== 'complete') {
       unclobbered(document, 'addEventListener')('DOMContentLoaded', refresh, { once: true });
       window.addEventListener('load', refresh, { once: true });

@@ -8,17 +8,20 @@ let observer: IntersectionObserver | undefined;
 
 export function whenFirstVisible(element: Element, callback: () => void): () => void {
   if (typeof IntersectionObserver === 'undefined') return () => {};
-  observer ??= new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      const seen = callbacks.get(entry.target);
-      stop(entry.target);
-      seen?.();
-    }
-  });
+  observer ??= new IntersectionObserver(tell);
   callbacks.set(element, callback);
   observer.observe(element);
   return () => stop(element);
+}
+
+// Not made inside whenFirstVisible: a callback made there would keep the first widget for good.
+function tell(entries: IntersectionObserverEntry[]): void {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    const seen = callbacks.get(entry.target);
+    stop(entry.target);
+    seen?.();
+  }
 }
 
 function stop(element: Element): void {
