@@ -144,6 +144,9 @@ function withIntegrity<T>(found: T, global: string, src: string, integrity: stri
   );
 }
 
+/** Hashed tags of ours removed while their script may still arrive (see `inject`). */
+const lateTags = new Set<HTMLScriptElement>();
+
 /** Which SDK global a load verified by `sdk-integrity` produced, and with which hash. */
 const verified = () => (sharedState().verified ??= new WeakMap());
 
@@ -194,7 +197,13 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Load
           // A removed tag still runs if its script arrives: what it brings then, its hash checked, is verified.
           const { integrity } = options;
           if (error && integrity) {
+            // Held until it ends: WebKit may collect the listeners of a removed element nothing
+            // else reaches, and the SDK it brings would never count as verified.
+            lateTags.add(tag);
+            const ended = () => lateTags.delete(tag);
+            tag.addEventListener('error', ended);
             tag.addEventListener('load', () => {
+              ended();
               const late = sdk.ready();
               if (late) verified().set(late, integrity);
             });
