@@ -91,9 +91,11 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // button's click pays (frames sandboxed without allow-forms) unless the page cancelled it; a
 // console line where an attempt could not be saved: 25,558 B, so one more step. A new user's run
 // then had a refused sdk-src name customElements.get('paymentwall-pay').allowSdkOrigin(), which a
-// CDN page can call (12 B): 25,570 B.
+// CDN page can call (12 B): 25,570 B. The page-wide handlers then stopped keeping a page's first
+// widget (5 B), and the loader holds a removed hashed tag until its script ends, since WebKit
+// collected its load listener (26 B): 25,601 B, so one more step.
 // Issue 10's goal is 12,288 B: see the README's "Where size and speed stand" for what stands in the way.
-const GZIP_BUDGET = 25_600; // 100 × 256 B
+const GZIP_BUDGET = 25_856; // 101 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);
