@@ -1004,7 +1004,12 @@ export class PaymentwallPay extends LitElement {
     // show that nothing will (window.IMP without imp-code). The page's refresh at
     // DOMContentLoaded reads the configuration again, and its whole list is logged then, once.
     if (!isServer && unclobbered(document, 'readyState') === 'loading') return;
-    const lines = result.ok ? result.warnings : result.problems.map((problem) => this.#protocol.problemText('en', problem));
+    const lines = result.ok ? [...result.warnings] : result.problems.map((problem) => this.#protocol.problemText('en', problem));
+    // A phone comes back to this page unless redirect-url says where: a srcdoc frame (a page
+    // builder's preview), a file or a data: page has no address PortOne can send it back to.
+    if (result.ok && !result.config.redirectUrl && !isServer && !/^https?:$/.test(location.protocol)) {
+      lines.push(`paymentwall-pay: PortOne cannot send a phone back to this ${location.protocol} page; set redirect-url.`);
+    }
     const signature = lines.join('\n');
     if (signature === this.#loggedConfig) return;
     this.#loggedConfig = signature;

@@ -83,6 +83,34 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
     await waitUntil(() => win.__events.some((event) => event.type === 'pay-success'), 'pay-success');
   });
 
+  it('warns in the console where a phone could not come back to the page (a srcdoc frame), unless redirect-url is set', async () => {
+    // A page builder's preview: the CDN snippet in a srcdoc frame, whose address is about:srcdoc.
+    // The frame is hidden, so no widget is seen and nothing loads PortOne's SDK.
+    const page = (attributes: string) => `<!doctype html><html lang="en"><body>
+      <script>window.__warnings = []; console.warn = (...args) => window.__warnings.push(args.join(' '));</script>
+      <script src="/dist/paymentwall-pay.min.js"></script>
+      <paymentwall-pay id="widget" imp-code="imp12345678" channel-key="channel-key-cdn" amount="1004" currency="KRW"
+        order-name="CDN T-shirt" ${attributes}></paymentwall-pay></body></html>`;
+    const warningsIn = async (attributes: string) => {
+      const frame = document.createElement('iframe');
+      frame.style.display = 'none';
+      frame.srcdoc = page(attributes);
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      document.body.append(frame);
+      await loaded;
+      const win = frame.contentWindow as unknown as { __warnings: string[]; location: Location };
+      const widget = frame.contentDocument!.getElementById('widget') as HTMLElement & { updateComplete: Promise<boolean> };
+      await widget.updateComplete;
+      expect(win.location.href).to.equal('about:srcdoc');
+      expect(widget.shadowRoot!.querySelector('[part="config-error"]') === null, 'a sound configuration').to.equal(true);
+      return win.__warnings;
+    };
+    const unset = await warningsIn('');
+    expect(unset).to.have.length(1);
+    expect(unset[0]).to.match(/^paymentwall-pay: PortOne cannot send a phone back to this about: page; set redirect-url\. \(/);
+    expect(await warningsIn('redirect-url="https://shop.example/paid"')).to.deep.equal([]);
+  });
+
   it('renders the same text as the source build: minifying templates keeps the spaces that show', async () => {
     const { doc } = await openPage('/test/fixtures/cdn/plain-page.html');
     const labels = Array.from(doc.getElementById('widget')!.shadowRoot!.querySelectorAll('label'), (label) => label.textContent!.replace(/\s+/g, ' ').trim());

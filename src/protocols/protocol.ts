@@ -21,6 +21,7 @@ export interface CommonConfig {
   sdkSrc: string;
   sdkIntegrity?: string;
   sdkTimeout: number;
+  redirectUrl?: string | undefined;
 }
 
 /** One configuration mistake, named by the attribute (or property) the page author wrote. */
