@@ -42,7 +42,7 @@ type Collect = (options: { type: 'major'; execution: 'async' }) => Promise<void>
  * The indexes of `refs` still reachable after collecting for up to five seconds. Pending tasks (an
  * observer's queued entries, a timer, a frame) may hold one briefly; a registry would hold it for
  * good. The collection runs as a task of its own: a plain `gc()` also scans the stack it is called
- * from, where a stale pointer now and then kept one widget (about one run in ten).
+ * from, where a stale pointer now and then kept one widget (in 1 run in 10 to 1 in 40).
  */
 async function stillReachable(refs: Array<WeakRef<object>>, win: Window = window): Promise<number[]> {
   const gc = (win as unknown as { gc?: Collect }).gc;
