@@ -2,6 +2,7 @@
 // file in Chromium only.
 import { expect } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
+import { openPage } from '../helpers/cdn-page.js';
 import { installImp } from '../helpers/imp-double.js';
 import { resetPage, shadow, waitUntil } from '../helpers/page.js';
 import { widget } from '../helpers/widget.js';
@@ -18,7 +19,7 @@ async function createAndRemove(count: number): Promise<Array<WeakRef<HTMLElement
 }
 
 /** Removes the page's widget, then adds and removes `count` more like it. */
-async function removeAndCreateAndRemove(doc: Document, win: Window & typeof globalThis, count: number): Promise<Array<WeakRef<HTMLElement>>> {
+async function removeAndCreateAndRemove(doc: Document, count: number): Promise<Array<WeakRef<HTMLElement>>> {
   const first = doc.getElementById('widget')!;
   const names = ['imp-code', 'channel-key', 'amount', 'order-name', 'sdk-src'];
   const attributes = names.map((name) => [name, first.getAttribute(name)!] as const);
@@ -29,7 +30,7 @@ async function removeAndCreateAndRemove(doc: Document, win: Window & typeof glob
     for (const [name, value] of attributes) element.setAttribute(name, value);
     doc.body.append(element);
     await element.updateComplete;
-    element.dispatchEvent(new win.PointerEvent('pointerenter'));
+    element.dispatchEvent(new doc.defaultView!.PointerEvent('pointerenter'));
     refs.push(new WeakRef(element));
     element.remove();
   }
@@ -44,7 +45,7 @@ type Collect = (options: { type: 'major'; execution: 'async' }) => Promise<void>
  * good. The collection runs as a task of its own: a plain `gc()` also scans the stack it is called
  * from, where a stale pointer now and then kept one widget (in 1 run in 10 to 1 in 40).
  */
-async function stillReachable(refs: Array<WeakRef<object>>, win: Window = window): Promise<number[]> {
+async function stillReachable(refs: Array<WeakRef<object>>, win: object = window): Promise<number[]> {
   const gc = (win as unknown as { gc?: Collect }).gc;
   if (!gc) throw new Error('run Chromium with --js-flags=--expose-gc');
   const deadline = performance.now() + 5000;
@@ -72,19 +73,11 @@ describe('in Chromium, with DevTools', () => {
 
   it('is garbage-collected once removed from a page that loads the CDN file, the page’s first widget too', async () => {
     // The minifier moves functions into one another: what it makes of the page-wide ones is checked here.
-    const frame = document.createElement('iframe');
-    frame.src = '/test/fixtures/cdn/plain-page.html';
-    frame.width = '800';
-    frame.height = '900';
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
+    const { frame, win, doc } = await openPage('/test/fixtures/cdn/plain-page.html');
     try {
-      await loaded;
-      const win = frame.contentWindow as Window & typeof globalThis & { IMP?: unknown };
-      const doc = frame.contentDocument!;
       // Seen and loaded: the first widget has started the SDK's load (the page-wide observer fired).
       await waitUntil(() => win.IMP !== undefined, 'the SDK loaded by the page’s widget');
-      const refs = await removeAndCreateAndRemove(doc, win, 5);
+      const refs = await removeAndCreateAndRemove(doc, 5);
       expect(await stillReachable(refs, win)).to.deep.equal([]);
     } finally {
       frame.remove();
