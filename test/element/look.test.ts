@@ -10,9 +10,7 @@ describe('the look', () => {
 
   it('exposes the documented parts', async () => {
     installImp('success-false');
-    const original = console.error;
-    console.error = () => {};
-    try {
+    await quietly(async () => {
       const element = await widget({}, false);
       element.reportValidity();
       await element.pay();
@@ -21,9 +19,7 @@ describe('the look', () => {
       for (const part of ['form', 'field', 'label', 'input', 'error', 'button', 'status']) expect(parts, part).to.include(part);
       const broken = await widget({ amount: 'x' });
       expect(shadow(broken).querySelector('[part="config-error"]')).to.exist;
-    } finally {
-      console.error = original;
-    }
+    });
   });
 
   it('wraps a long reason from PortOne or the PG inside a narrow widget', async () => {
@@ -39,9 +35,7 @@ describe('the look', () => {
   });
 
   it('wraps a configuration line’s long words inside a narrow widget', async () => {
-    const quiet = console.error;
-    console.error = () => {};
-    try {
+    await quietly(async () => {
       // The sdk-src line names customElements.get('paymentwall-pay').allowSdkOrigin(), one long word.
       const element = await widget({ 'sdk-src': 'https://cdn.example.com/iamport.js' });
       element.style.width = '320px';
@@ -51,9 +45,7 @@ describe('the look', () => {
       expect(text(box)).to.contain('allowSdkOrigin()');
       expect(box.scrollWidth).to.be.at.most(box.clientWidth + 1);
       expect(element.scrollWidth).to.be.at.most(321);
-    } finally {
-      console.error = quiet;
-    }
+    });
   });
 
   it('breaks Korean lines between words, not inside one', async () => {

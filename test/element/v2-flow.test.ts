@@ -16,7 +16,6 @@ const thisPage = () => {
   return url.href;
 };
 
-
 describe('PortOne V2: the request', () => {
   beforeEach(resetV2Page);
   afterEach(resetV2Page);
