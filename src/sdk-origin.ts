@@ -39,8 +39,11 @@ export function isAllowedSdkUrl(href: string, defaultOrigin: string = PORTONE_SD
 export function allowSdkOrigin(origin: string): void {
   // On a server (a module shared with SSR runs there too) no widget loads anything.
   if (typeof location === 'undefined') return;
-  const url = new URL(origin, location.href);
-  const own = url.origin === location.origin && (url.protocol === 'https:' || url.protocol === 'http:');
+  // A srcdoc or about:blank frame has an address with no origin ("null"); its scripts run with the
+  // origin of the page that made it (self.origin), and a relative argument means a path on that.
+  const opaque = location.origin === 'null';
+  const url = new URL(origin, opaque ? self.origin + '/' : location.href);
+  const own = url.origin === (opaque ? self.origin : location.origin) && (url.protocol === 'https:' || url.protocol === 'http:');
   if (!own && url.protocol !== 'https:') {
     throw new TypeError(`paymentwall-pay: an SDK origin other than this page's must be https, not ${url.protocol}`);
   }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { openPage } from './helpers/cdn-page.js';
+import { openPage, type PageWindow } from './helpers/cdn-page.js';
 import { waitUntil } from './helpers/page.js';
 
 function clickPay(doc: Document, id: string): void {
@@ -80,6 +80,39 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
     expect(unset).to.have.length(1);
     expect(unset[0]).to.match(/^paymentwall-pay: PortOne cannot send a phone back to this about: page; set redirect-url\. \(/);
     expect(await warningsIn('redirect-url="https://shop.example/paid"')).to.deep.equal([]);
+  });
+
+  it('lets a page in a srcdoc frame allow its own SDK copy, by path or by its http origin', async () => {
+    // A page builder's preview again: the frame's address is about:srcdoc, with no origin of its
+    // own, but its scripts run with the origin of the page around it (http here, as when developing).
+    const frame = document.createElement('iframe');
+    frame.width = '800';
+    frame.height = '900';
+    frame.srcdoc = `<!doctype html><html lang="en"><body>
+      <script src="/test/fixtures/cdn/record-events.js"></script>
+      <script src="/dist/paymentwall-pay.min.js"></script>
+      <script>
+        window.__thrown = [];
+        const allow = (origin) => { try { customElements.get('paymentwall-pay').allowSdkOrigin(origin); } catch (error) { window.__thrown.push(String(error)); } };
+        allow('/test/fixtures/sdk/imp-double.js');
+        allow(self.origin);
+      </script>
+      <paymentwall-pay id="widget" imp-code="imp12345678" channel-key="channel-key-cdn" amount="1004" currency="KRW"
+        order-name="CDN T-shirt" buyer-name="Jack Son" buyer-email="jack@example.com"
+        sdk-src="/test/fixtures/sdk/imp-double.js"></paymentwall-pay></body></html>`;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as PageWindow & { __thrown: string[] };
+    const doc = frame.contentDocument!;
+    expect(win.location.href).to.equal('about:srcdoc');
+    expect(win.__thrown).to.deep.equal([]);
+    const widget = doc.getElementById('widget') as HTMLElement & { updateComplete: Promise<boolean> };
+    await widget.updateComplete;
+    expect(widget.shadowRoot!.querySelector('[part="config-error"]') === null, 'no configuration box').to.equal(true);
+    clickPay(doc, 'widget');
+    await waitUntil(() => win.__events.some((event) => event.type !== 'pay-request'), 'an outcome');
+    expect(win.__events.map((event) => event.type)).to.deep.equal(['pay-request', 'pay-success']);
   });
 
   it('renders the same text as the source build: minifying templates keeps the spaces that show', async () => {
