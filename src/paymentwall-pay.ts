@@ -696,7 +696,11 @@ export class PaymentwallPay extends LitElement {
     const key = run?.key;
     const removed = key && !this.isConnected;
     const heir = removed && elementByKey(key);
-    if (heir instanceof PaymentwallPay && heir.#connected > run!.sent! && !heir.#inFlight && heir.#order() === order) return heir.#report(outcome, confirmed, order);
+    if (heir instanceof PaymentwallPay && heir.#connected > run!.sent! && !heir.#inFlight && heir.#order() === order) {
+      // Its form shows what the buyer typed into the removed one: for a retry, or beside "Paid".
+      heir.#restoreTyped(this.typed);
+      return heir.#report(outcome, confirmed, order);
+    }
     this.dispatchEvent(event());
     if (removed) unclobbered(document, 'dispatchEvent')(event());
     return outcome;
@@ -818,7 +822,7 @@ export class PaymentwallPay extends LitElement {
     sharedState().returnsShown?.delete(widgetKey(this));
   }
 
-  #restoreTyped(buyer: Buyer): void {
+  #restoreTyped(buyer: BuyerInput): void {
     const typed: BuyerInput = { ...this.typed };
     for (const field of this.#fields()) {
       const value: unknown = buyer[field];

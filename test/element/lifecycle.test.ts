@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { PaymentwallPay, definePaymentwallPay, type PayRequestEvent } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
-import { widget, windowOpen } from '../helpers/widget.js';
+import { fill, widget, windowOpen } from '../helpers/widget.js';
 
 const home = location.href;
 
@@ -134,6 +134,24 @@ describe('registration and lifecycle', () => {
     expect(text(button(fresh))).to.equal('Paid');
     expect((await fresh.pay()).status, 'no second charge').to.equal('cancelled');
     expect(imp.requests).to.have.length(1);
+  });
+
+  it('removed with PortOne’s window open and re-created in its place: after a failure the new widget’s form has what the buyer typed', async () => {
+    const imp = installImp('never');
+    const element = await widget({}, false);
+    await fill(element, 'name', 'Kim Minsu');
+    await fill(element, 'email', 'minsu@example.com');
+    const paying = element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const fresh = await replaced(element);
+    expect(input(fresh, 'name').value, 'a new element starts empty').to.equal('');
+    const failed = nextEvent(fresh, 'pay-fail');
+    imp.respond({ imp_uid: 'imp_declined_1', merchant_uid: imp.requests[0]!.merchant_uid, error_code: 'F0005', error_msg: 'declined' });
+    expect((await paying).status).to.equal('fail');
+    await failed;
+    await fresh.updateComplete;
+    expect([input(fresh, 'name').value, input(fresh, 'email').value]).to.deep.equal(['Kim Minsu', 'minsu@example.com']);
+    expect(button(fresh).disabled, 'ready for a retry').to.equal(false);
   });
 
   it('paid in place, then re-created there (a page builder re-renders its section on pay-success): shows Paid and the typing, offers no second payment', async () => {
