@@ -715,20 +715,21 @@ export class PaymentwallPay extends LitElement {
     // Either version's: which one this widget speaks is decided after the wait (a framework may
     // set store-id a moment after the first render).
     const href = location.href;
+    // The order ids this address carries a result for (none on most pages).
+    let carried: unknown[] = [];
     if (addressWithoutResult !== href) {
-      if (v1.readReturn(href) || v2.readReturn(href)) {
-        void this.#finishReturn();
-        return;
-      }
-      addressWithoutResult = href;
+      carried = [v1.readReturn(href)?.id, v2.readReturn(href)?.id];
+      if (carried[0] ?? carried[1]) void this.#finishReturn();
+      else addressWithoutResult = href;
       // No result here for the attempts whose order id someone chose (fixed, or a pay-request
       // listener's), sent before this page loaded: the buyer came back without one (Back, a link).
-      // Anyone who knows such an id could link a "result". Once per address, for every widget.
-      for (const id of this.#store.guessable()) this.#store.abandon(id, pageLoad());
+      // Anyone who knows such an id could link a "result". Once per address, for every widget; on
+      // an address with another order's "result" too (a link may plant one to skip this).
+      for (const id of this.#store.guessable()) if (!carried.includes(id)) this.#store.abandon(id, pageLoad());
     }
     // And this widget's own fixed order id, for attempts older copies saved without that list.
     const id = this.#fixedId;
-    if (id) this.#store.abandon(id, pageLoad());
+    if (id && !carried.includes(id)) this.#store.abandon(id, pageLoad());
   }
 
   async #finishReturn(): Promise<void> {

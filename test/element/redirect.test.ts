@@ -364,8 +364,9 @@ describe('coming back from a mobile redirect', () => {
    * no result; then a return for it in the same tab. Resolves with the return's widget and report.
    */
   /** `load`: the page load that sent the attempt (this one, or another). */
-  async function returnAfterAPageWithout(merchantUid: string, load: string, impUid: string) {
+  async function returnAfterAPageWithout(merchantUid: string, load: string, impUid: string, pageAddress = home) {
     stored({ merchantUid, load });
+    if (pageAddress !== home) history.replaceState(history.state, '', pageAddress);
     await widget({ 'merchant-uid': merchantUid });
     await settled();
     fixtureCleanup();
@@ -384,6 +385,21 @@ describe('coming back from a mobile redirect', () => {
     expect(button(element).disabled, 'not locked as paid').to.equal(false);
     expect(text(shadow(element).querySelector('[part="status"]'))).to.equal('');
   });
+
+  // The decoy is ignored (no attempt for it), but that page still had no result for INV-44.
+  const decoys: Array<[string, (url: URL) => void]> = [
+    ['in its fragment, V1’s', (url) => (url.hash = '&merchant_uid=decoy&imp_uid=imp_decoy')],
+    ['in its query, V2’s', (url) => (url.searchParams.set('paymentId', 'decoy'), url.searchParams.set('code', 'FAILURE_TYPE_PG'))],
+  ];
+  for (const [where, plant] of decoys) {
+    it(`reports it unconfirmed too when that page had another order’s “result” planted ${where}`, async () => {
+      const address = new URL(home);
+      plant(address);
+      const { element, detail } = await returnAfterAPageWithout('INV-44', 'an-earlier-load', 'anything', address.href);
+      expect(detail).to.deep.include({ via: 'redirect', merchantUid: 'INV-44', unconfirmed: true });
+      expect(button(element).disabled, 'not locked as paid').to.equal(false);
+    });
+  }
 
   it('keeps a return confirmed for an attempt sent from this page load, though a widget with its merchant-uid rendered meanwhile', async () => {
     const { element, detail } = await returnAfterAPageWithout('INV-43', pageLoad(), 'imp_43');
