@@ -27,12 +27,16 @@ async function streamToString(stream) {
 function testServerRoutes() {
   return async (context, next) => {
     // /test-sdk/slow.js?ms=300: the IMP double, after a delay (a slow CDN); with &empty, a slow
-    // script that brings nothing (it holds a page's parsing).
+    // script that brings nothing (it holds a page's parsing). With &guarded it keeps a window.IMP
+    // it finds, as PortOne's V1 script does (window.IMP || …); with &var it declares a global
+    // `var IMP`, as a bundle with a global name (V2's browser-sdk.js) does.
     if (context.path === '/test-sdk/slow.js') {
       const ms = Math.min(Number(context.query.ms) || 300, 10_000);
       await new Promise((resolve) => setTimeout(resolve, ms));
       context.type = 'js';
-      context.body = 'empty' in context.query ? '' : "window.__sdkEvaluations = (window.__sdkEvaluations || 0) + 1; window.IMP = { init() {}, request_pay(p, cb) { cb({ imp_uid: 'imp_slow', merchant_uid: p.merchant_uid }); } };";
+      const imp = "{ init() {}, request_pay(p, cb) { cb({ imp_uid: 'imp_slow', merchant_uid: p.merchant_uid }); } }";
+      const define = 'guarded' in context.query ? `window.IMP || (function (w) { w.IMP = ${imp}; })(window);` : 'var' in context.query ? `var IMP = ${imp};` : `window.IMP = ${imp};`;
+      context.body = 'empty' in context.query ? '' : `window.__sdkEvaluations = (window.__sdkEvaluations || 0) + 1; ${define}`;
       return;
     }
     // /test-sdk/slow-image.svg?ms=400: a small image after a delay, to hold a page's load event.

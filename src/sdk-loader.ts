@@ -144,6 +144,34 @@ function withIntegrity<T>(found: T, global: string, src: string, integrity: stri
   );
 }
 
+/** Which script was running when an SDK global was set while a hashed tag was on its way (see `watch`). */
+const setBy = () => (sharedState().setBy ??= new WeakMap());
+
+/**
+ * Until the returned function is called, records which script sets `window[global]`: with a hash,
+ * the global counts only when the hashed tag's own script set it. PortOne's V1 script keeps a
+ * `window.IMP` it finds (`window.IMP || …`), so one another script defined while the tag loaded
+ * would otherwise pass for what the tag brought. Where the global cannot be watched (a page's
+ * `var IMP`), nothing is recorded and nothing counts as verified.
+ */
+function watch(global: string): () => void {
+  const host = window as unknown as Record<string, unknown>;
+  let value = Object.hasOwn(host, global) ? host[global] : undefined;
+  const get = () => value;
+  try {
+    Object.defineProperty(host, global, {
+      configurable: true,
+      get,
+      set(next: unknown) {
+        value = next;
+        if (Object(next) === next) setBy().set(next as object, unclobbered(document, 'currentScript'));
+      },
+    });
+  } catch {}
+  // A plain property again, unless something else has since taken the place of this watch.
+  return () => Object.getOwnPropertyDescriptor(host, global)?.get === get && Object.defineProperty(host, global, { value, writable: true, configurable: true, enumerable: true });
+}
+
 /** Hashed tags of ours removed while their script may still arrive (see `inject`). */
 const lateTags = new Set<HTMLScriptElement>();
 
@@ -178,6 +206,10 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Load
   const load: Load<T> = new Promise<T>((resolve, reject) => {
     const use = (tag: HTMLScriptElement) => {
       const ours = ownTags().has(tag);
+      const { integrity } = options;
+      const unwatch = integrity ? watch(sdk.global) : () => {};
+      // What the tag's script itself set, with its hash checked.
+      const verify = (found: T | undefined) => found && setBy().get(found) === tag && verified().set(found, integrity!);
       const finish = (error?: SdkLoadError, gaveUp?: boolean) => {
         clearTimeout(timer);
         tag.removeEventListener('load', onLoad);
@@ -185,27 +217,31 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Load
         // Done: a later load does not wait for this tag again (its SDK may since have been removed).
         ownTags().delete(tag);
         const found = sdk.ready();
+        // A removed tag of ours still runs if its script arrives: what it brings then, its hash
+        // checked, is verified. The global stays watched until then.
+        const late = ours && error && integrity;
+        if (!late) unwatch();
         // A slow tag may still have defined the global by now; use it rather than fail. Not with a
         // hash: then only what this tag's verified load brought counts.
-        if (found && !(error && options.integrity)) {
-          if (options.integrity && !error) verified().set(found, options.integrity);
+        if (found && !(error && integrity)) {
+          if (integrity) verify(found);
           return resolve(found);
         }
         // The page's own tag stays where its author put it; ours goes, so a retry starts clean.
         if (ours) {
           tag.remove();
-          // A removed tag still runs if its script arrives: what it brings then, its hash checked, is verified.
-          const { integrity } = options;
-          if (error && integrity) {
+          if (late) {
             // Held until it ends: WebKit may collect the listeners of a removed element nothing
             // else reaches, and the SDK it brings would never count as verified.
             lateTags.add(tag);
-            const ended = () => lateTags.delete(tag);
+            const ended = () => {
+              lateTags.delete(tag);
+              unwatch();
+            };
             tag.addEventListener('error', ended);
             tag.addEventListener('load', () => {
+              verify(sdk.ready());
               ended();
-              const late = sdk.ready();
-              if (late) verified().set(late, integrity);
             });
           }
         }

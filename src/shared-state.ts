@@ -14,6 +14,8 @@ export interface SharedState {
   readonly redirectClaims: Set<string>;
   /** The SDK global each load verified by `sdk-integrity` produced, and its hash (added lazily: older copies lack it). */
   verified?: WeakMap<object, string>;
+  /** Which script was running when each SDK global was set while a hashed tag loaded (added lazily). */
+  setBy?: WeakMap<object, unknown>;
   /** The SDK tags a copy of this library inserted (added lazily: older copies lack it). */
   ownTags?: WeakSet<HTMLScriptElement>;
   /** The Trusted Types policy, created at most once per page. */

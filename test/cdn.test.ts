@@ -115,6 +115,31 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
     expect(win.__events.map((event) => event.type)).to.deep.equal(['pay-request', 'pay-success']);
   });
 
+  it('with sdk-integrity, pays through an SDK that declares its global as a var, as a bundle with a global name does', async () => {
+    // V2's browser-sdk.js is such a bundle (`var PortOne = …`); in a frame, since a global var
+    // cannot be deleted from the test page.
+    const src = '/test-sdk/slow.js?ms=20&var';
+    const digest = await crypto.subtle.digest('SHA-384', await (await fetch(src)).arrayBuffer());
+    const integrity = `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><html lang="en"><body>
+      <script src="/test/fixtures/cdn/record-events.js"></script>
+      <script src="/dist/paymentwall-pay.min.js"></script>
+      <script>customElements.get('paymentwall-pay').allowSdkOrigin('/test-sdk/slow.js');</script>
+      <paymentwall-pay id="widget" imp-code="imp12345678" channel-key="channel-key-cdn" amount="1004" currency="KRW"
+        order-name="CDN T-shirt" buyer-name="Jack Son" buyer-email="jack@example.com"
+        sdk-src="${src}" sdk-integrity="${integrity}"></paymentwall-pay></body></html>`;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as PageWindow;
+    const doc = frame.contentDocument!;
+    await (doc.getElementById('widget') as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    clickPay(doc, 'widget');
+    await waitUntil(() => win.__events.some((event) => event.type !== 'pay-request'), 'an outcome');
+    expect(win.__events.map((event) => event.type)).to.deep.equal(['pay-request', 'pay-success']);
+  });
+
   it('renders the same text as the source build: minifying templates keeps the spaces that show', async () => {
     const { doc } = await openPage('/test/fixtures/cdn/plain-page.html');
     const labels = Array.from(doc.getElementById('widget')!.shadowRoot!.querySelectorAll('label'), (label) => label.textContent!.replace(/\s+/g, ' ').trim());
