@@ -80,14 +80,32 @@ export const chargeBillingKeyRules: BodyRules<ChargeBillingKeyInput> = {
   customData: { check: jsonText },
 };
 
+/**
+ * A cancel's guard, the balance the caller expects still refundable (V1 `checksum`, V2
+ * `currentCancellableAmount`): PortOne refuses the cancel when it differs. Required for a partial
+ * refund, since a repeat after a timeout (a retried job) would otherwise be refunded again. A full
+ * refund may leave it out: PortOne refuses to cancel a cancelled payment. Only a missing key means
+ * "not given", as for `amount`.
+ */
+export function refundGuard<I extends { amount?: number }>(): FieldRule<I> {
+  return {
+    check: nonNegativeInteger,
+    strict: true,
+    required: {
+      when: (input) => Object.hasOwn(input, 'amount'),
+      because: 'when amount is given: pass the amount still refundable before this refund, so that PortOne refuses a repeat of it instead of refunding twice',
+    },
+  };
+}
+
 export const cancelPaymentRules: BodyRules<CancelPaymentInput> = {
   impUid: { check: text(), required: { when: (input) => isAbsent(input.merchantUid), because: 'when merchantUid is not given' } },
   merchantUid: { check: merchantUid },
   // Absent means "refund everything", so only a missing key may mean that: undefined, null and ''
-  // are refused. The same for checksum, whose absence turns off the guard against a second refund.
+  // are refused.
   amount: { check: positiveInteger, strict: true },
   reason: { check: text() },
-  checksum: { check: nonNegativeInteger, strict: true },
+  checksum: refundGuard(),
   enableWebhook: { check: flag },
 };
 

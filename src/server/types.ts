@@ -154,7 +154,11 @@ export interface CancelPaymentInput {
    */
   amount?: number;
   reason?: string;
-  /** The cancellable balance you expect; PortOne refuses the cancel when it differs. */
+  /**
+   * The balance you expect still refundable before this cancel; PortOne refuses the cancel when it
+   * differs. Required with `amount`, so a partial refund repeated after a timeout is refused
+   * instead of made twice.
+   */
   checksum?: number;
   /** A cancel through the API sends no webhook unless this is true. */
   enableWebhook?: boolean;

@@ -94,7 +94,7 @@ test(`V1: no error from generated failures shows the API secret or a token (${RU
     ['getPayment', (c) => c.getPayment(known)],
     ['verifyPayment', (c) => c.verifyPayment({ impUid: known, amount: 1, currency: 'KRW', merchantUid: 'other' })],
     ['verifyPayment, secret as amount', (c, s) => c.verifyPayment({ impUid: known, amount: s as never, currency: 'KRW', merchantUid: 'x' })],
-    ['cancelPayment', (c) => c.cancelPayment({ impUid: known, amount: 1, reason: 'test' })],
+    ['cancelPayment', (c) => c.cancelPayment({ impUid: known, amount: 1, checksum: 1004, reason: 'test' })],
     ['cancelPayment, secret as checksum', (c, s) => c.cancelPayment({ impUid: known, checksum: s as never })],
     ['preparePayment', (c) => c.preparePayment({ merchantUid: `order-${Math.random()}`, amount: 1000 })],
     ['preparePayment, secret as currency', (c, s) => c.preparePayment({ merchantUid: 'o', amount: 1, currency: s })],
@@ -147,7 +147,7 @@ test(`V2: no error from generated failures shows the API secret or the webhook s
   const call = fc.constantFrom<[string, (c: PortOneV2Client) => Promise<unknown>]>(
     ['getPayment', (c) => c.getPayment(id)],
     ['verifyPayment', (c) => c.verifyPayment({ paymentId: id, amount: 1, currency: 'USD' })],
-    ['cancelPayment', (c) => c.cancelPayment({ paymentId: id, reason: 'test', amount: 1 })],
+    ['cancelPayment', (c) => c.cancelPayment({ paymentId: id, reason: 'test', amount: 1, currentCancellableAmount: 150 })],
     ['cancelPayment, secret as amount', (c) => c.cancelPayment({ paymentId: id, reason: 'x', amount: fake.apiSecret as never })],
     ['preRegisterPayment, secret as idempotencyKey', (c) => c.preRegisterPayment({ paymentId: 'new', totalAmount: 1, currency: 'USD', idempotencyKey: `"${fake.apiSecret}"` })],
     ['confirmDelivery', (c) => c.confirmDelivery({ transactionId, deliveryType: 'DIGITAL', deliveryStatus: 'DELIVERED', estimatedDeliveryDatetime: new Date(), estimatedUpdateDatetime: new Date(), refundable: false, details: 'd', shippingAddressEmail: 'a@b.c' })],

@@ -126,7 +126,7 @@ const cancelSpec = (known: string[]): InputSpec => ({
   merchantUid: text(40),
   amount: { ...positiveInteger, strict: true },
   reason: text(),
-  checksum: { ...nonNegativeInteger, strict: true },
+  checksum: { ...nonNegativeInteger, strict: true, required: (input) => Object.hasOwn(input, 'amount') },
   enableWebhook: flag,
 });
 

@@ -90,7 +90,7 @@ const cancelSpec = (known: string[]): InputSpec => ({
   paymentId: { ...withKnown(pathId(), known), required: true },
   reason: { ...text(), required: true },
   amount: { ...positiveInteger, strict: true },
-  currentCancellableAmount: { ...nonNegativeInteger, strict: true },
+  currentCancellableAmount: { ...nonNegativeInteger, strict: true, required: (input) => Object.hasOwn(input, 'amount') },
   idempotencyKey,
 });
 

@@ -265,7 +265,7 @@ test('V2 cancelPayment without amount cancels in full; each call gets its own Id
 test('repeating a V2 cancel with the same idempotencyKey after a lost answer refunds once', BOUNDED, async (t) => {
   const { fake, client } = await setupV2(t, { timeoutMs: 300 });
   const { id } = fake.addPayment();
-  const input = { paymentId: id as string, reason: 'x', amount: 100, idempotencyKey: 'refund-order-1-0001' };
+  const input = { paymentId: id as string, reason: 'x', amount: 100, currentCancellableAmount: 150, idempotencyKey: 'refund-order-1-0001' };
   fake.injectFault({ type: 'late', ms: 1000 });
   assert.equal((await apiError(client.cancelPayment(input))).kind, 'timeout');
   const again = await client.cancelPayment(input);
@@ -278,8 +278,8 @@ test('a V2 idempotencyKey reused for a cancel of another amount gets the first r
   const { fake, client } = await setupV2(t);
   const { id } = fake.addPayment();
   const idempotencyKey = 'refund-order-1-0001';
-  await client.cancelPayment({ paymentId: id as string, reason: 'first item', amount: 50, idempotencyKey });
-  const error = await apiError(client.cancelPayment({ paymentId: id as string, reason: 'second item', amount: 30, idempotencyKey }));
+  await client.cancelPayment({ paymentId: id as string, reason: 'first item', amount: 50, currentCancellableAmount: 150, idempotencyKey });
+  const error = await apiError(client.cancelPayment({ paymentId: id as string, reason: 'second item', amount: 30, currentCancellableAmount: 100, idempotencyKey }));
   assert.equal(error.kind, 'invalid-response');
   assert.match(error.message, /the reply is about another request under this idempotency key/);
   assert.equal(error.idempotencyKey, idempotencyKey);
@@ -289,7 +289,7 @@ test('a V2 idempotencyKey reused for a cancel of another amount gets the first r
 test('a V2 cancel repeated while the first with its key still runs is in-progress, not a refusal; repeated later it refunds once', async (t) => {
   const { fake, client } = await setupV2(t);
   const { id } = fake.addPayment();
-  const input = { paymentId: id as string, reason: 'x', amount: 100, idempotencyKey: 'refund-order-1-0001' };
+  const input = { paymentId: id as string, reason: 'x', amount: 100, currentCancellableAmount: 150, idempotencyKey: 'refund-order-1-0001' };
   fake.injectFault({ type: 'error', status: 409, errorType: 'IDEMPOTENCY_OUTSTANDING_REQUEST', message: '처리 중인 요청이 있습니다.' });
   const running = await apiError(client.cancelPayment(input));
   assert.deepEqual([running.kind, running.status, running.portOneType, running.idempotencyKey], ['in-progress', 409, 'IDEMPOTENCY_OUTSTANDING_REQUEST', input.idempotencyKey]);
@@ -323,7 +323,7 @@ test('a V2 cancel PortOne answers 200 with a FAILED cancellation is an api error
   const { fake, client } = await setupV2(t);
   const { id } = fake.addPayment();
   fake.cancelOutcome = 'FAILED';
-  const error = await apiError(client.cancelPayment({ paymentId: id as string, reason: 'x', amount: 50, idempotencyKey: 'refund-order-1-0001' }));
+  const error = await apiError(client.cancelPayment({ paymentId: id as string, reason: 'x', amount: 50, currentCancellableAmount: 150, idempotencyKey: 'refund-order-1-0001' }));
   assert.equal(error.kind, 'api');
   assert.match(error.message, /FAILED/);
   assert.equal(error.idempotencyKey, 'refund-order-1-0001');
@@ -413,7 +413,7 @@ test('V2 confirmDelivery for an unknown transactionId is a 404 http error', asyn
 async function repeatedWithItsKey(harness: V2Harness, kind: string): Promise<void> {
   const { fake, client } = harness;
   const { id } = fake.addPayment();
-  const input = { paymentId: id as string, reason: 'x', amount: 100 };
+  const input = { paymentId: id as string, reason: 'x', amount: 100, currentCancellableAmount: 150 };
   const lost = await apiError(client.cancelPayment(input));
   assert.equal(lost.kind, kind);
   assert.match(lost.idempotencyKey ?? '', /^[0-9a-f-]{36}$/);

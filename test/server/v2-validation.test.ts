@@ -54,6 +54,8 @@ const cases: Case[] = [
   ['cancelPayment with the amount key holding undefined', 'amount', cancelWith({ amount: undefined })],
   ['cancelPayment with the currentCancellableAmount key holding undefined', 'currentCancellableAmount', cancelWith({ amount: 5, currentCancellableAmount: undefined })],
   ["cancelPayment with amount '50'", 'amount', cancelWith({ amount: '50' })],
+  // Without it, a partial refund repeated after a timeout under a fresh key is made twice.
+  ['cancelPayment with amount but without currentCancellableAmount', 'currentCancellableAmount', cancelWith({ amount: 50 })],
   ['cancelPayment with a negative currentCancellableAmount', 'currentCancellableAmount', cancelWith({ currentCancellableAmount: -1 })],
   ['cancelPayment with a 15-character idempotencyKey', 'idempotencyKey', cancelWith({ idempotencyKey: 'x'.repeat(15) })],
   ['cancelPayment with a 257-character idempotencyKey', 'idempotencyKey', cancelWith({ idempotencyKey: 'x'.repeat(257) })],

@@ -120,6 +120,8 @@ const cases: Case[] = [
   ['cancelPayment with the amount key holding undefined', 'amount', cancelWith({ amount: undefined })],
   ['cancelPayment with the checksum key holding undefined', 'checksum', cancelWith({ amount: 5, checksum: undefined })],
   ['cancelPayment with checksum null', 'checksum', cancelWith({ amount: 5, checksum: null })],
+  // Without it, a partial refund repeated after a timeout (a retried job) is made twice.
+  ['cancelPayment with amount but without checksum', 'checksum', cancelWith({ amount: 5 })],
   ["cancelPayment with amount '500'", 'amount', cancelWith({ amount: '500' })],
   ['cancelPayment with amount NaN', 'amount', cancelWith({ amount: Number.NaN })],
   ['cancelPayment with a fractional amount', 'amount', cancelWith({ amount: 0.5 })],
@@ -164,6 +166,13 @@ test('a refused value is never repeated in the message', async (t) => {
   const { client } = await setup(t);
   const value = 'jack.private-address.example';
   await assert.rejects(chargeWith({ buyerEmail: value })(client), (error: Error) => !error.message.includes(value));
+});
+
+test('a partial refund without its guard is refused saying why, and without the amount', async (t) => {
+  const { client } = await setup(t);
+  const v2 = await setupV2(t);
+  await assert.rejects(client.cancelPayment({ impUid: 'imp_1', amount: 4321 }), (error: Error) => /refunding twice/.test(error.message) && !error.message.includes('4321'));
+  await assert.rejects(v2.client.cancelPayment({ paymentId: 'order-1', reason: 'x', amount: 4321 }), (error: Error) => /refunding twice/.test(error.message) && !error.message.includes('4321'));
 });
 
 test('lengths count characters, so 40 Hangul characters are a valid name', async (t) => {

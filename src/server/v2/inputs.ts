@@ -1,6 +1,7 @@
 // The rules for each V2 method's input. V2's OpenAPI (`src/schema/v2.openapi.yml`) states no
 // maximum lengths for these fields, so none are invented here; required fields and types are checked.
 import { PortOneInputError } from '../errors.js';
+import { refundGuard } from '../inputs.js';
 import {
   callable,
   currency,
@@ -76,9 +77,9 @@ export const v2VerifyPaymentRules: BodyRules<V2VerifyPaymentInput> = {
 export const v2CancelPaymentRules: BodyRules<V2CancelPaymentInput> = {
   paymentId: { check: pathSegment(), required: true },
   reason: { check: text(), required: true },
-  // Absent means "refund everything", so only a missing key may mean that; the same for the guard.
+  // Absent means "refund everything", so only a missing key may mean that.
   amount: { check: positiveInteger, strict: true },
-  currentCancellableAmount: { check: nonNegativeInteger, strict: true },
+  currentCancellableAmount: refundGuard(),
   idempotencyKey: { check: idempotencyKey },
 };
 

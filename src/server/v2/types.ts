@@ -100,7 +100,11 @@ export interface V2CancelPaymentInput {
    * strings are refused, so a missing database value never becomes a full refund.
    */
   amount?: number;
-  /** The cancellable balance you expect; PortOne refuses the cancel when it differs. */
+  /**
+   * The amount you expect still refundable before this cancel; PortOne refuses the cancel when it
+   * differs. Required with `amount`, so a partial refund repeated after a timeout (under a fresh
+   * key) is refused instead of made twice.
+   */
   currentCancellableAmount?: number;
   /**
    * Sent as the `Idempotency-Key` header (16 to 256 printable ASCII characters, no `"` or `\`).
