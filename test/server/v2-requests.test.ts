@@ -286,6 +286,23 @@ test('a V2 idempotencyKey reused for a cancel of another amount gets the first r
   assert.equal((fake.payments.get(id as string)?.amount as { cancelled: number }).cancelled, 50, 'PortOne refunded only the first');
 });
 
+test("a V2 full cancel under a key an earlier partial cancel used gets that cancel's reply, refused as invalid-response by its reason or amount", async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment();
+  const idempotencyKey = 'refund-order-1-0001';
+  await client.cancelPayment({ paymentId: id as string, reason: 'x', amount: 50, currentCancellableAmount: 150, idempotencyKey });
+  // Another reason: the reply is about the first cancel, whatever the amounts.
+  const byReason = await apiError(client.cancelPayment({ paymentId: id as string, reason: 'Order closed', idempotencyKey }));
+  // The same reason, but a full cancel of the balance sent would have cancelled 100, not 50.
+  const byAmount = await apiError(client.cancelPayment({ paymentId: id as string, reason: 'x', currentCancellableAmount: 100, idempotencyKey }));
+  for (const error of [byReason, byAmount]) {
+    assert.equal(error.kind, 'invalid-response');
+    assert.match(error.message, /the reply is about another request under this idempotency key/);
+    assert.equal(error.idempotencyKey, idempotencyKey);
+  }
+  assert.equal((await client.getPayment(id as string)).status, 'PARTIAL_CANCELLED', 'nothing more was refunded');
+});
+
 test('a V2 cancel repeated while the first with its key still runs is in-progress, not a refusal; repeated later it refunds once', async (t) => {
   const { fake, client } = await setupV2(t);
   const { id } = fake.addPayment();

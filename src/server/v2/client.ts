@@ -87,9 +87,12 @@ export class PortOneV2Client {
       const { cancellation } = expectFields(response, endpointOf(call), { cancellation: 'object' });
       const raw = expectFields(cancellation, endpointOf(call), { status: 'string', id: 'string', totalAmount: 'number' });
       // A key reused for another cancel gets the first cancel's stored reply, and nothing is
-      // refunded. Its amount tells it apart: the client sends no `promotionDiscountRetainOption`,
-      // the one option that lets PortOne adjust the amount asked for.
-      if (body.amount !== undefined && raw.totalAmount !== body.amount) throw answeredAbout('another request under this idempotency key', endpointOf(call));
+      // refunded. Its reason or its amount tells it apart: a full cancel's amount is the balance,
+      // known when `currentCancellableAmount` was sent. The client sends no
+      // `promotionDiscountRetainOption`, the one option that lets PortOne adjust the amount.
+      const amount = body.amount ?? body.currentCancellableAmount;
+      const otherReason = typeof raw.reason === 'string' && raw.reason !== body.reason;
+      if (otherReason || (amount !== undefined && raw.totalAmount !== amount)) throw answeredAbout('another request under this idempotency key', endpointOf(call));
       // PortOne answers 200 for a cancel the PG refused; nothing was refunded, and repeating it
       // with this key only replays the refusal.
       if (raw.status === 'FAILED') {
