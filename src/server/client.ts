@@ -143,11 +143,12 @@ export class PortOneClient {
 
   /**
    * `POST /paymentwall/delivery`; Paymentwall withholds settlement for physical goods without it.
-   * Paymentwall's own refusal arrives inside a `code: 0` envelope, so it is turned into an error here.
+   * Paymentwall's own refusal arrives inside a `code: 0` envelope, so it is turned into an error
+   * here; a reply with no object in it says neither success nor refusal.
    */
   async registerDelivery(input: RegisterDeliveryInput, options?: CallOptions): Promise<DeliveryRegistration> {
     const call: Call = { method: 'POST', path: '/paymentwall/delivery', body: toWireBody(input, registerDeliveryRules), refusal: deliveryRefusal };
-    const raw = fieldsOf(await this.#send(call, this.#limit(options)));
+    const raw = expectFields(await this.#send(call, this.#limit(options)), endpointOf(call), {});
     return { notices: noticesOf(raw), raw };
   }
 
@@ -218,12 +219,16 @@ async function orNullIfNotFound<T>(lookup: Promise<T>): Promise<T | null> {
 
 const noticesOf = (raw: Record<string, unknown>) => (Array.isArray(raw.notices) ? raw.notices.map(String) : []);
 
-/** Paymentwall's refusal `{ error_code, error, notices }` inside a `code: 0` envelope; `{ success: 1 }` is none. */
+/**
+ * Paymentwall's refusal `{ error_code, error, notices }` or `{ success: 0, notices }` inside a
+ * `code: 0` envelope. `{ success: 1 }` is none, and so is a reply without `success` or
+ * `error_code` (PortOne: a missing `error_code` means OK).
+ */
 function deliveryRefusal(response: unknown): WireFailure | undefined {
   const raw = fieldsOf(response);
   const notices = noticesOf(raw);
-  const { error_code: pgCode, error } = raw;
-  const refused = (pgCode !== undefined && pgCode !== null && pgCode !== 0) || (typeof error === 'string' && error !== '');
+  const { error_code: pgCode, error, success } = raw;
+  const refused = (pgCode !== undefined && pgCode !== null && pgCode !== 0) || (typeof error === 'string' && error !== '') || success === 0 || success === false;
   if (!refused) return undefined;
   return {
     kind: 'api',

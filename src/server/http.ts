@@ -220,6 +220,9 @@ export function expectFields(
   endpoint: string,
   fields: Record<string, 'string' | 'number' | 'boolean' | 'object'>,
 ): Record<string, unknown> {
+  if (typeof response !== 'object' || response === null || Array.isArray(response)) {
+    throw new PortOneApiError({ kind: 'invalid-response', endpoint, detail: 'the response is not an object' });
+  }
   const record = fieldsOf(response);
   const missing = Object.entries(fields).filter(([field, type]) => typeof record[field] !== type || record[field] === null);
   if (missing.length > 0) {

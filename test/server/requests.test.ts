@@ -303,6 +303,33 @@ test("Paymentwall's refusal is told by its error text or by its error_code alone
   assert.deepEqual(await client.registerDelivery(delivery), { notices: [], raw: { success: 1, error_code: 0 } });
 });
 
+test("a delivery answered success 0 or false without an error_code is Paymentwall's refusal; without success or error_code it is done", async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid, merchant_uid } = fake.addPayment();
+  const delivery = digitalDelivery(imp_uid as string, merchant_uid as string, fake.now);
+  for (const success of [0, false]) {
+    fake.injectFault({ type: 'envelope', code: 0, message: '', response: { success, notices: ['shipping_address_email is invalid'] } }, '/paymentwall/delivery');
+    const error = await apiError(client.registerDelivery(delivery));
+    assert.equal(error.kind, 'api', String(success));
+    assert.equal(error.pgCode, undefined);
+    assert.match(error.message, /Paymentwall refused the delivery: no reason given \(shipping_address_email is invalid\)/);
+  }
+  // PortOne's reference: a missing error_code means OK.
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: { notices: ['queued'] } }, '/paymentwall/delivery');
+  assert.deepEqual(await client.registerDelivery(delivery), { notices: ['queued'], raw: { notices: ['queued'] } });
+});
+
+test('a delivery answered code 0 with no response object is an invalid-response, not a registration', async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid, merchant_uid } = fake.addPayment();
+  for (const response of [null, 'ok', 1, []]) {
+    fake.injectFault({ type: 'envelope', code: 0, message: '', response }, '/paymentwall/delivery');
+    const error = await apiError(client.registerDelivery(digitalDelivery(imp_uid as string, merchant_uid as string, fake.now)));
+    assert.equal(error.kind, 'invalid-response', JSON.stringify(response));
+    assert.equal(error.endpoint, 'POST /paymentwall/delivery');
+  }
+});
+
 test("Paymentwall's refusal quoting the access token is told with the token scrubbed", async (t) => {
   const { fake, client } = await setup(t);
   const { imp_uid, merchant_uid } = fake.addPayment();
