@@ -190,7 +190,11 @@ export class PortOneClient {
     return toPayment(await this.#send(call, limit), endpointOf(call));
   }
 
-  /** An authenticated call. On a 401 the token is replaced once and the call retried once, never more. */
+  /**
+   * An authenticated call. On a 401 the token is replaced once and the call retried once, never
+   * more. A call that may not be repeated (a charge, a cancel) is retried only after PortOne's own
+   * 401, in its envelope: a proxy's or a firewall's says nothing of whether PortOne got the request.
+   */
   async #send(call: Call, limit: CallLimit): Promise<unknown> {
     const token = await this.#tokens.get(limit);
     try {
@@ -198,6 +202,7 @@ export class PortOneClient {
     } catch (error) {
       if (!(error instanceof PortOneApiError) || error.status !== 401) throw error;
       this.#tokens.invalidate(token);
+      if (!call.retry && error.portOneCode === undefined) throw error;
       return this.#http.send({ ...call, token: await this.#tokens.get(limit) }, limit);
     }
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PortOneApiError } from '../../src/server/index.js';
 import { TOKEN_LIFETIME_S } from './fake-portone.js';
-import { setup, trail } from './harness.js';
+import { apiError, setup, trail } from './harness.js';
 
 // A retry loop would never end on its own; these tests fail instead of hanging.
 const BOUNDED = { timeout: 5_000 };
@@ -101,6 +101,45 @@ test('a 401 replaces the token once and retries the call once', BOUNDED, async (
     `GET /payments/${imp_uid} 200`,
   ]);
   assert.equal(fake.apiRequests()[2]?.headers.authorization, `Bearer ${fake.issuedTokens[1]}`);
+});
+
+test("a POST meeting PortOne's own 401 gets a new token and is sent once more", BOUNDED, async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment({ pg_provider: 'html5_inicis' });
+  await client.getPayment(imp_uid as string);
+  fake.revokeTokens();
+  assert.equal((await client.cancelPayment({ impUid: imp_uid as string, reason: 'x' })).status, 'cancelled');
+  assert.deepEqual(trail(fake).slice(2), ['POST /payments/cancel 401', 'POST /users/getToken 200', 'POST /payments/cancel 200']);
+});
+
+test("a POST meeting a 401 without PortOne's envelope (a proxy's, a firewall's) is not sent again; its token is dropped", BOUNDED, async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment({ pg_provider: 'html5_inicis' });
+  await client.getPayment(imp_uid as string);
+  const proxies = [{ type: 'status', status: 401 }, { type: 'json', status: 401, body: { code: 401, message: 'Unauthorized' } }] as const;
+  for (const fault of proxies) {
+    fake.injectFault(fault, '/payments/cancel');
+    const error = await apiError(client.cancelPayment({ impUid: imp_uid as string, reason: 'x' }));
+    assert.deepEqual([error.kind, error.status, error.portOneCode], ['http', 401, undefined], fault.type);
+  }
+  await client.getPayment(imp_uid as string);
+  assert.deepEqual(trail(fake).slice(2), [
+    'POST /payments/cancel 401',
+    'POST /users/getToken 200',
+    'POST /payments/cancel 401',
+    'POST /users/getToken 200',
+    `GET /payments/${imp_uid} 200`,
+  ]);
+  assert.equal(fake.payments.get(imp_uid as string)?.status, 'paid', 'nothing was cancelled');
+});
+
+test("a read meeting a 401 without PortOne's envelope is still retried with a new token", BOUNDED, async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment();
+  await client.getPayment(imp_uid as string);
+  fake.injectFault({ type: 'status', status: 401 }, `/payments/${imp_uid}`);
+  assert.equal((await client.getPayment(imp_uid as string)).impUid, imp_uid);
+  assert.deepEqual(trail(fake).slice(2), [`GET /payments/${imp_uid} 401`, 'POST /users/getToken 200', `GET /payments/${imp_uid} 200`]);
 });
 
 test('a second 401 is thrown, not retried again', BOUNDED, async (t) => {
