@@ -70,7 +70,8 @@ export class PortOneClient {
 
   /**
    * `GET /payments/find/{merchant_uid}`: the latest payment for this order id, or `null` when
-   * PortOne has none. After a timeout on `chargeBillingKey` this says whether the charge happened.
+   * PortOne has none. After a timeout on `chargeBillingKey` this says whether the charge happened;
+   * right after one, `null` may mean "still under way": ask again later before charging again.
    */
   async findPaymentByMerchantUid(merchantUid: string, options?: CallOptions): Promise<Payment | null> {
     const id = requireValue(merchantUid, 'merchantUid', pathSegment(40));

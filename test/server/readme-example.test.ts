@@ -228,6 +228,28 @@ test("the README's example renewal is an order: a late 'paid' webhook for it fin
   assert.equal(cancels(held.imp_uid).length, 0);
 });
 
+test("the README's example renewal whose outcome is unknown charges no second time at once: called again later, it looks first", { timeout: 10_000 }, async (t) => {
+  const { fake, example, order } = await startExample(t);
+  const o = order('o_sub', 'paid');
+  o.billing = { customerUid: 'cust_9', buyerEmail: 'jack@example.com', browserIp: '203.0.113.9' };
+  fake.addBillingKey('cust_9');
+  const CHARGE = '/subscribe/payments/again';
+  // The answer is lost, and PortOne has nothing yet when asked at once.
+  fake.injectFault({ type: 'drop' }, CHARGE);
+  await assert.rejects(example.chargeAgain(o, '2026-07'), /not known yet/);
+  assert.equal(fake.count(CHARGE), 1, 'no second charge while the first may be under way');
+  // It was under way: a minute later PortOne has it, and the job's call takes it without charging.
+  fake.addPayment({ merchant_uid: 'renew_cust_9_2026-07', customer_uid: 'cust_9', amount: 20, currency: 'USD' });
+  assert.equal((await example.chargeAgain(o, '2026-07')).status, 'paid');
+  assert.equal(fake.count(CHARGE), 1);
+  assert.equal(example.orders.get('renew_cust_9_2026-07')?.status, 'paid');
+  // A charge PortOne never got: the job's call finds nothing still, and charges under the same merchantUid.
+  fake.injectFault({ type: 'drop' }, CHARGE);
+  await assert.rejects(example.chargeAgain(o, '2026-08'), /not known yet/);
+  const renewal = await example.chargeAgain(o, '2026-08');
+  assert.deepEqual([renewal.status, renewal.merchantUid, fake.count(CHARGE)], ['paid', 'renew_cust_9_2026-08', 3]);
+});
+
 /** The README's Express route for V2 webhooks, as written, as a function of what it uses. */
 function expressWebhookSource(): string {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
