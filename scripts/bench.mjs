@@ -95,9 +95,14 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // widget (5 B), and the loader holds a removed hashed tag until its script ends, since WebKit
 // collected its load listener (26 B): 25,601 B, so one more step. A console line where PortOne
 // cannot send a phone back to the page (a srcdoc preview, a file: page): 25,665 B. allowSdkOrigin()
-// in a srcdoc frame takes the origin its scripts run with (24 B): 25,689 B.
+// in a srcdoc frame takes the origin its scripts run with (24 B): 25,689 B. A review then had a
+// widget re-created mid-payment show the buyer's typing, and a planted "result" no longer spare
+// fixed-id attempts (32 B); sdk-integrity count only a global the
+// hashed tag's own script set, since PortOne's V1 script keeps one it finds (132 B); and the widget
+// that paid show Paid when it mounts after another widget reported its return (65 B): 25,918 B,
+// so one more step.
 // Issue 10's goal is 12,288 B: see the README's "Where size and speed stand" for what stands in the way.
-const GZIP_BUDGET = 25_856; // 101 × 256 B
+const GZIP_BUDGET = 26_112; // 102 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);

@@ -39,6 +39,8 @@ export type SavedAttempt = ({ merchantUid: string } | { paymentId: string }) & {
   elementKey?: string;
   /** The buyer came back to the shop without PortOne's result: a return for it may be a crafted link. */
   abandoned?: true;
+  /** The sending widget's order (its `#order()`), for its Paid state when another widget reports the return. */
+  order?: string;
   /** The page load that sent it (see `pageLoad`); absent in attempts older copies saved. */
   load?: string;
   /**

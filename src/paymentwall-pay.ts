@@ -637,6 +637,7 @@ export class PaymentwallPay extends LitElement {
     const attempt: SavedAttempt = protocol.attempt(sent, (run.key = widgetKey(this)));
     run.sent = connections;
     attempt.load = pageLoad();
+    attempt.order = this.#order();
     if (protocol.readReturn(location.href)?.id === id) attempt.echo = location.href;
     // Saved first: on mobile, the SDK navigates away and only this record comes back.
     // A sandboxed frame, blocked or full storage: paying works, a phone's return cannot be matched.
@@ -809,13 +810,20 @@ export class PaymentwallPay extends LitElement {
     if (mine && confirmed) {
       if (this.completed) this.#store.markPaid(id, widgetKey(this), this.#order());
       this.#keepShown(stored?.buyer);
+    } else {
+      // For the widget that paid, not on the page yet (a lazy route): it shows Paid when it comes.
+      const order: unknown = stored?.order;
+      if (confirmed && outcome.status === 'success' && typeof order === 'string') {
+        const key = stored!.elementKey!;
+        this.#store.markPaid(id, key, order);
+        this.#keepShown(stored!.buyer, key, { href: location.href, order, completed: true, status: { kind: 'success', text: 'success' } });
+      }
     }
   }
 
-  /** What this widget shows now, kept for a widget re-created at its place (see `returnsShown`). */
-  #keepShown(buyer?: object): void {
-    const shown = { href: location.href, order: this.#order(), completed: this.completed, status: this.status };
-    (sharedState().returnsShown ??= new Map()).set(widgetKey(this), buyer ? { ...shown, buyer } : shown);
+  /** What this widget (or the one at `key`) shows now, kept for a widget re-created at its place (see `returnsShown`). */
+  #keepShown(buyer?: object, key = widgetKey(this), shown = { href: location.href, order: this.#order(), completed: this.completed, status: this.status as unknown }): void {
+    (sharedState().returnsShown ??= new Map()).set(key, buyer ? { ...shown, buyer } : shown);
   }
 
   /** What a return showed at this widget's place (see `returnsShown`), forgotten: the widget moved on. */

@@ -607,6 +607,31 @@ describe('coming back from a mobile redirect', () => {
     expect(events.map((event) => Array.from(after.children).indexOf(event.target as Element))).to.deep.equal([2]);
   });
 
+  it('shows the paid order as Paid on the widget that paid, mounted only after another widget reported its return', async () => {
+    // A lazy route: the header's widget is there at once and reports; the product's, which paid, comes later.
+    const imp = installImp('never');
+    const paying = await widget({ id: 'product-a' }, false);
+    input(paying, 'name').value = 'Kim Minsu';
+    input(paying, 'name').dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    input(paying, 'email').value = 'minsu@example.com';
+    input(paying, 'email').dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    void paying.pay();
+    await waitUntil(() => imp.requests.length === 1, 'the product widget pays');
+    fixtureCleanup();
+    sharedState().redirectClaims.clear();
+    returnWith({ imp_uid: 'imp_900', merchant_uid: imp.requests[0]!.merchant_uid });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    await widget({ 'order-name': 'Header offer' });
+    await waitUntil(() => events.length > 0, 'a report');
+    await tick(OWNER_WAIT);
+    const late = await widget({ id: 'product-a' }, false);
+    expect(events).to.have.length(1);
+    expect(text(button(late))).to.equal('Paid');
+    expect([input(late, 'name').value, input(late, 'email').value]).to.deep.equal(['Kim Minsu', 'minsu@example.com']);
+    expect((await late.pay()).status, 'no second charge').to.equal('cancelled');
+    expect(imp.requests).to.have.length(1);
+  });
+
   it('is reported by one widget when the one that started it is gone', async () => {
     stored({ elementKey: 'paymentwall-pay#removed-card' });
     returnWith({ imp_uid: 'imp_601', merchant_uid: 'pw-redirect-1' });
