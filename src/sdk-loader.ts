@@ -148,28 +148,50 @@ function withIntegrity<T>(found: T, global: string, src: string, integrity: stri
 const setBy = () => (sharedState().setBy ??= new WeakMap());
 
 /**
- * Until the returned function is called, records which script sets `window[global]`: with a hash,
- * the global counts only when the hashed tag's own script set it. PortOne's V1 script keeps a
- * `window.IMP` it finds (`window.IMP || …`), so one another script defined while the tag loaded
- * would otherwise pass for what the tag brought. Where the global cannot be watched (a page's
+ * Records which script sets `window[global]` while a hashed tag for it is on its way: with a hash,
+ * the global counts only when a script of that URL and hash set it. PortOne's V1 script keeps a
+ * `window.IMP` it finds (`window.IMP || …`), so one the page's unhashed tag (or any other script)
+ * defined while the hashed tag loaded would otherwise pass for what that tag brought. One watch per
+ * global for the page, however many tags wait; a plain property again once the last has ended
+ * (the returned function ends one tag's share). Where the global cannot be watched (a page's own
  * `var IMP`), nothing is recorded and nothing counts as verified.
  */
 function watch(global: string): () => void {
-  const host = window as unknown as Record<string, unknown>;
-  let value = Object.hasOwn(host, global) ? host[global] : undefined;
-  const get = () => value;
-  try {
-    Object.defineProperty(host, global, {
-      configurable: true,
-      get,
-      set(next: unknown) {
-        value = next;
-        if (Object(next) === next) setBy().set(next as object, unclobbered(document, 'currentScript'));
-      },
-    });
-  } catch {}
-  // A plain property again, unless something else has since taken the place of this watch.
-  return () => Object.getOwnPropertyDescriptor(host, global)?.get === get && Object.defineProperty(host, global, { value, writable: true, configurable: true, enumerable: true });
+  const watches = (sharedState().watches ??= {});
+  let watching = watches[global];
+  if (!watching) {
+    const host = window as unknown as Record<string, unknown>;
+    const had = Object.hasOwn(host, global);
+    let value = had ? host[global] : undefined;
+    const get = () => value;
+    try {
+      Object.defineProperty(host, global, {
+        configurable: true,
+        get,
+        set(next: unknown) {
+          value = next;
+          if (Object(next) === next) setBy().set(next as object, unclobbered(document, 'currentScript'));
+        },
+      });
+    } catch {}
+    watching = watches[global] = {
+      tags: 0,
+      // As it was (none, where there was none and none came), unless something has taken the watch's place.
+      end: () =>
+        Object.getOwnPropertyDescriptor(host, global)?.get === get &&
+        (had || value !== undefined ? Object.defineProperty(host, global, { value, writable: true, configurable: true, enumerable: true }) : delete host[global]),
+    };
+  }
+  const shared = watching;
+  shared.tags++;
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    if (--shared.tags) return;
+    shared.end();
+    delete watches[global];
+  };
 }
 
 /** Hashed tags of ours removed while their script may still arrive (see `inject`). */
@@ -208,8 +230,11 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Load
       const ours = ownTags().has(tag);
       const { integrity } = options;
       const unwatch = integrity ? watch(sdk.global) : () => {};
-      // What the tag's script itself set, with its hash checked.
-      const verify = (found: T | undefined) => found && setBy().get(found) === tag && verified().set(found, integrity!);
+      // What a script of this URL and hash set: the browser checked that hash before it ran.
+      const verify = (found: T | undefined) => {
+        const by = setBy().get(found as object) as HTMLScriptElement | undefined;
+        if (by?.src === src && by.integrity === integrity) verified().set(found as object, integrity);
+      };
       const finish = (error?: SdkLoadError, gaveUp?: boolean) => {
         clearTimeout(timer);
         tag.removeEventListener('load', onLoad);
@@ -217,9 +242,9 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Load
         // Done: a later load does not wait for this tag again (its SDK may since have been removed).
         ownTags().delete(tag);
         const found = sdk.ready();
-        // A removed tag of ours still runs if its script arrives: what it brings then, its hash
-        // checked, is verified. The global stays watched until then.
-        const late = ours && error && integrity;
+        // A removed tag of ours still runs if its script arrives after the wait was given up: what
+        // it brings then, its hash checked, is verified. The global stays watched until then.
+        const late = ours && gaveUp && integrity;
         if (!late) unwatch();
         // A slow tag may still have defined the global by now; use it rather than fail. Not with a
         // hash: then only what this tag's verified load brought counts.

@@ -16,6 +16,8 @@ export interface SharedState {
   verified?: WeakMap<object, string>;
   /** Which script was running when each SDK global was set while a hashed tag loaded (added lazily). */
   setBy?: WeakMap<object, unknown>;
+  /** The watch on each SDK global while hashed tags for it are on their way, and how many (added lazily). */
+  watches?: Record<string, { tags: number; end(): void }>;
   /** The SDK tags a copy of this library inserted (added lazily: older copies lack it). */
   ownTags?: WeakSet<HTMLScriptElement>;
   /** The Trusted Types policy, created at most once per page. */

@@ -191,6 +191,47 @@ describe('when the SDK loads', () => {
     expect(errors.map(String).join('\n')).to.contain('sdk-integrity');
   });
 
+  it('with sdk-integrity, leaves window.IMP as it was after a hashed tag that failed its check', async () => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const element = await widget({ 'sdk-src': '/test-sdk/slow.js?ms=20&failed-check', 'sdk-integrity': `sha384-${'A'.repeat(64)}` });
+      expect((await element.pay()).status).to.equal('fail');
+    } finally {
+      console.error = original;
+    }
+    // Compared, not printed: chai would call a getter left behind.
+    expect(Object.getOwnPropertyDescriptor(window, 'IMP') === undefined, 'no property left behind').to.equal(true);
+  });
+
+  it('with sdk-integrity, takes what the page’s own tag of that URL and hash brought after the wait was given up', async () => {
+    // The page has the hashed tag itself, on a slow network: the widget waits half its sdk-timeout
+    // for it, then for its own tag, and gives up. The page's tag runs later, then the widget's
+    // (which, like PortOne's script, keeps the window.IMP it finds): the next payment uses it.
+    const src = '/test-sdk/slow.js?ms=1200&guarded&page-hashed';
+    // The same script from another URL, so the browser has no copy of this one yet.
+    const integrity = await hashOf('/test-sdk/slow.js?ms=0&guarded&hash-only');
+    const evaluations = () => (window as { __sdkEvaluations?: number }).__sdkEvaluations ?? 0;
+    const before = evaluations();
+    const pageTag = Object.assign(document.createElement('script'), { src, integrity, crossOrigin: 'anonymous' });
+    document.body.append(pageTag);
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const element = await offscreenWidget({ 'sdk-src': src });
+      element.setAttribute('sdk-integrity', integrity);
+      element.setAttribute('sdk-timeout', '400');
+      await element.updateComplete;
+      const first = await element.pay();
+      expect(first.status === 'fail' && first.detail.code).to.equal('sdk-load-failed');
+      await waitUntil(() => evaluations() === before + 2, 'both tags ran', { timeout: 5000 });
+      await aTimeout(50);
+      expect((await element.pay()).status).to.equal('success');
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('when it pays', async () => {
     const element = await offscreenWidget();
     const paying = element.pay();
