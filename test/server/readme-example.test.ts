@@ -248,6 +248,11 @@ test("the README's example renewal whose outcome is unknown charges no second ti
   await assert.rejects(example.chargeAgain(o, '2026-08'), /not known yet/);
   const renewal = await example.chargeAgain(o, '2026-08');
   assert.deepEqual([renewal.status, renewal.merchantUid, fake.count(CHARGE)], ['paid', 'renew_cust_9_2026-08', 3]);
+  // A proxy's 401, not PortOne's: the client does not send the charge again, and the example takes
+  // it for an outcome not known yet, not for a refusal.
+  fake.injectFault({ type: 'status', status: 401 }, CHARGE);
+  await assert.rejects(example.chargeAgain(o, '2026-09'), /not known yet/);
+  assert.equal(fake.count(CHARGE), 4);
 });
 
 /** The README's Express route for V2 webhooks, as written, as a function of what it uses. */
