@@ -28,14 +28,21 @@ function testServerRoutes() {
   return async (context, next) => {
     // /test-sdk/slow.js?ms=300: the IMP double, after a delay (a slow CDN); with &empty, a slow
     // script that brings nothing (it holds a page's parsing). With &guarded it keeps a window.IMP
-    // it finds, as PortOne's V1 script does (window.IMP || …); with &var it declares a global
-    // `var IMP`, as a bundle with a global name (V2's browser-sdk.js) does.
+    // it finds, as PortOne's V1 script does (window.IMP || …), and with &reassign sets it again;
+    // with &var it declares a global `var IMP`, as a bundle with a global name (V2's) does.
     if (context.path === '/test-sdk/slow.js') {
       const ms = Math.min(Number(context.query.ms) || 300, 10_000);
       await new Promise((resolve) => setTimeout(resolve, ms));
       context.type = 'js';
       const imp = "{ init() {}, request_pay(p, cb) { cb({ imp_uid: 'imp_slow', merchant_uid: p.merchant_uid }); } }";
-      const define = 'guarded' in context.query ? `window.IMP || (function (w) { w.IMP = ${imp}; })(window);` : 'var' in context.query ? `var IMP = ${imp};` : `window.IMP = ${imp};`;
+      const define =
+        'guarded' in context.query
+          ? `window.IMP || (function (w) { w.IMP = ${imp}; })(window);`
+          : 'reassign' in context.query
+            ? `window.IMP = window.IMP || ${imp};`
+            : 'var' in context.query
+              ? `var IMP = ${imp};`
+              : `window.IMP = ${imp};`;
       context.body = 'empty' in context.query ? '' : `window.__sdkEvaluations = (window.__sdkEvaluations || 0) + 1; ${define}`;
       return;
     }

@@ -144,7 +144,7 @@ function withIntegrity<T>(found: T, global: string, src: string, integrity: stri
   );
 }
 
-/** Which script was running when an SDK global was set while a hashed tag was on its way (see `watch`). */
+/** The URL and hash of the script that set each SDK global while a hashed tag was on its way (see `watch`). */
 const setBy = () => (sharedState().setBy ??= new WeakMap());
 
 /**
@@ -169,8 +169,10 @@ function watch(global: string): () => void {
         configurable: true,
         get,
         set(next: unknown) {
+          // Who set it, as the browser fetched that script: not a script that set again what it found.
+          const script = unclobbered(document, 'currentScript') as HTMLScriptElement | null;
+          if (next !== value && Object(next) === next) setBy().set(next as object, script && `${script.src} ${script.integrity}`);
           value = next;
-          if (Object(next) === next) setBy().set(next as object, unclobbered(document, 'currentScript'));
         },
       });
     } catch {}
@@ -230,22 +232,32 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Load
       const ours = ownTags().has(tag);
       const { integrity } = options;
       const unwatch = integrity ? watch(sdk.global) : () => {};
-      // What a script of this URL and hash set: the browser checked that hash before it ran.
-      const verify = (found: T | undefined) => {
-        const by = setBy().get(found as object) as HTMLScriptElement | undefined;
-        if (by?.src === src && by.integrity === integrity) verified().set(found as object, integrity);
-      };
-      const finish = (error?: SdkLoadError, gaveUp?: boolean) => {
+      // What a script of this URL and hash set (see `watch`) is verified.
+      const verify = (found: T | undefined) => found && setBy().get(found) === `${src} ${integrity}` && verified().set(found, integrity!);
+      const finish = (error?: SdkLoadError, gaveUp?: boolean, ended?: boolean) => {
         clearTimeout(timer);
         tag.removeEventListener('load', onLoad);
         tag.removeEventListener('error', onError);
         // Done: a later load does not wait for this tag again (its SDK may since have been removed).
         ownTags().delete(tag);
         const found = sdk.ready();
-        // A removed tag of ours still runs if its script arrives after the wait was given up: what
-        // it brings then, its hash checked, is verified. The global stays watched until then.
-        const late = ours && gaveUp && integrity;
-        if (!late) unwatch();
+        // A hashed tag waited for in vain (not ended by its error event) may still run, ours removed
+        // or the page's: what it brings then, its hash checked, is verified. Watched until it ends.
+        const late = integrity && error && !ended;
+        if (late) {
+          // Held until it ends: WebKit may collect the listeners of a removed element nothing
+          // else reaches, and the SDK it brings would never count as verified.
+          lateTags.add(tag);
+          const over = () => {
+            lateTags.delete(tag);
+            unwatch();
+          };
+          tag.addEventListener('error', over);
+          tag.addEventListener('load', () => {
+            verify(sdk.ready());
+            over();
+          });
+        } else unwatch();
         // A slow tag may still have defined the global by now; use it rather than fail. Not with a
         // hash: then only what this tag's verified load brought counts.
         if (found && !(error && integrity)) {
@@ -253,23 +265,7 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Load
           return resolve(found);
         }
         // The page's own tag stays where its author put it; ours goes, so a retry starts clean.
-        if (ours) {
-          tag.remove();
-          if (late) {
-            // Held until it ends: WebKit may collect the listeners of a removed element nothing
-            // else reaches, and the SDK it brings would never count as verified.
-            lateTags.add(tag);
-            const ended = () => {
-              lateTags.delete(tag);
-              unwatch();
-            };
-            tag.addEventListener('error', ended);
-            tag.addEventListener('load', () => {
-              verify(sdk.ready());
-              ended();
-            });
-          }
-        }
+        if (ours) tag.remove();
         // A page tag that never came (it may never run): wait for none of the page's tags of this
         // URL again, and load our own while anyone still waits.
         else if (error && !found) {
@@ -279,7 +275,7 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Load
         reject(error ?? new SdkLoadError(`paymentwall-pay: ${src} loaded but defined no window.${sdk.global}`, src));
       };
       const onLoad = () => finish();
-      const onError = (event: Event) => finish(new SdkLoadError(`paymentwall-pay: could not load ${src}`, src, { cause: event }));
+      const onError = (event: Event) => finish(new SdkLoadError(`paymentwall-pay: could not load ${src}`, src, { cause: event }), false, true);
       // Our own tag ends by its load or error, or once no caller waits. A page's tag may never run
       // (innerHTML): it gets half the timeout, our own tag the rest.
       const timer = ours ? undefined : setTimeout(() => finish(timedOut(src, options.timeoutMs / 2)), options.timeoutMs / 2);

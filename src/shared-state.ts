@@ -14,8 +14,8 @@ export interface SharedState {
   readonly redirectClaims: Set<string>;
   /** The SDK global each load verified by `sdk-integrity` produced, and its hash (added lazily: older copies lack it). */
   verified?: WeakMap<object, string>;
-  /** Which script was running when each SDK global was set while a hashed tag loaded (added lazily). */
-  setBy?: WeakMap<object, unknown>;
+  /** The URL and hash (`src integrity`) of the script that set each SDK global while a hashed tag loaded (added lazily). */
+  setBy?: WeakMap<object, string | null>;
   /** The watch on each SDK global while hashed tags for it are on their way, and how many (added lazily). */
   watches?: Record<string, { tags: number; end(): void }>;
   /** The SDK tags a copy of this library inserted (added lazily: older copies lack it). */

@@ -164,32 +164,34 @@ describe('when the SDK loads', () => {
     expect(Object.getOwnPropertyDescriptor(window, 'IMP')).to.include({ writable: true, configurable: true, enumerable: true });
   });
 
-  it('with sdk-integrity, does not take a window.IMP another script defined while its hashed tag loaded, though PortOne’s script keeps it', async () => {
-    // PortOne's V1 script keeps a window.IMP it finds. Another script (the page's own unhashed
-    // iamport.js finishing first, or a skimmer) defines one while the payment waits for the hashed tag.
-    const src = '/test-sdk/slow.js?ms=300&guarded&raced';
-    const element = await offscreenWidget({ 'sdk-src': src });
-    element.setAttribute('sdk-integrity', await hashOf(src));
-    await element.updateComplete;
-    const skimmed: unknown[] = [];
-    const request_pay = (request: { merchant_uid: string }, callback: (response: object) => void) => {
-      skimmed.push(request);
-      callback({ imp_uid: 'imp_skimmed', merchant_uid: request.merchant_uid });
-    };
-    // A task after pay-request: the payment has asked the loader for the SDK by then (microtasks).
-    element.addEventListener('pay-request', () => setTimeout(() => (window.IMP = { init() {}, request_pay } as unknown as typeof window.IMP)));
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(...args);
-    try {
-      const result = await element.pay();
-      expect(result.status === 'fail' && result.detail.code).to.equal('sdk-load-failed');
-    } finally {
-      console.error = original;
-    }
-    expect(skimmed, 'nothing sent to it').to.have.length(0);
-    expect(errors.map(String).join('\n')).to.contain('sdk-integrity');
-  });
+  for (const form of ['guarded', 'reassign']) {
+    it(`with sdk-integrity, does not take a window.IMP another script defined while its hashed tag loaded, though PortOne’s script keeps it (${form === 'guarded' ? 'window.IMP || …' : 'window.IMP = window.IMP || …'})`, async () => {
+      // PortOne's V1 script keeps a window.IMP it finds. Another script (the page's own unhashed
+      // iamport.js finishing first, or a skimmer) defines one while the payment waits for the hashed tag.
+      const src = `/test-sdk/slow.js?ms=300&${form}&raced`;
+      const element = await offscreenWidget({ 'sdk-src': src });
+      element.setAttribute('sdk-integrity', await hashOf(src));
+      await element.updateComplete;
+      const skimmed: unknown[] = [];
+      const request_pay = (request: { merchant_uid: string }, callback: (response: object) => void) => {
+        skimmed.push(request);
+        callback({ imp_uid: 'imp_skimmed', merchant_uid: request.merchant_uid });
+      };
+      // A task after pay-request: the payment has asked the loader for the SDK by then (microtasks).
+      element.addEventListener('pay-request', () => setTimeout(() => (window.IMP = { init() {}, request_pay } as unknown as typeof window.IMP)));
+      const errors: unknown[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(...args);
+      try {
+        const result = await element.pay();
+        expect(result.status === 'fail' && result.detail.code).to.equal('sdk-load-failed');
+      } finally {
+        console.error = original;
+      }
+      expect(skimmed, 'nothing sent to it').to.have.length(0);
+      expect(errors.map(String).join('\n')).to.contain('sdk-integrity');
+    });
+  }
 
   it('with sdk-integrity, leaves window.IMP as it was after a hashed tag that failed its check', async () => {
     const original = console.error;
