@@ -99,8 +99,9 @@ export class PortOneClient {
 
   /**
    * `POST /subscribe/payments/again`. A declined card is not an error here: PortOne answers with
-   * the payment in status `failed` and a `failReason`, so check `status === 'paid'`. Never retried:
-   * after a timeout, ask `findPaymentByMerchantUid` before charging again with the same `merchantUid`.
+   * the payment in status `failed` and a `failReason`, so check `status === 'paid'`. Sent again only
+   * after PortOne's own 401, which it did not process: after a timeout, ask `findPaymentByMerchantUid`
+   * (and, finding nothing at once, ask again later) before charging again with the same `merchantUid`.
    */
   async chargeBillingKey(input: ChargeBillingKeyInput, options?: CallOptions): Promise<Payment> {
     const body = toWireBody(input, chargeBillingKeyRules);
