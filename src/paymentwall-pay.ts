@@ -245,6 +245,8 @@ export class PaymentwallPay extends LitElement {
   #errors: Partial<Record<BuyerField, BuyerError>> = {};
   #loggedConfig = '';
   #inFlight?: Promise<PayResult>;
+  /** The return this page's address carries, while it is being reported (see `#finishRedirect`). */
+  #returning?: Promise<void>;
   /** The attempt in flight, which `#pageRestored` may give up. */
   #run?: AttemptRun;
   #attempts?: AttemptStore<SavedAttempt>;
@@ -568,6 +570,10 @@ export class PaymentwallPay extends LitElement {
   // ——— the payment flow ———
 
   async #attempt(protocol: Protocol, config: CommonConfig, run: AttemptRun): Promise<Outcome> {
+    // A pay() on the page PortOne sent the buyer back to (on mount, or a tap while it loads): the
+    // return first, and nothing more once it says paid.
+    await this.#returning;
+    if (this.completed) return { status: 'cancelled' };
     const buyer = toBuyer(this.#input(), visibleFields(config.fields));
     const request: object = protocol.buildRequest(config, buyer, this.#lang, location.href);
     // The order id drawn at random, unless the page fixed one; a listener may still set its own.
@@ -720,7 +726,7 @@ export class PaymentwallPay extends LitElement {
     let carried: unknown[] = [];
     if (addressWithoutResult !== href) {
       carried = [v1.readReturn(href)?.id, v2.readReturn(href)?.id];
-      if (carried[0] ?? carried[1]) void this.#finishReturn();
+      if (carried[0] ?? carried[1]) this.#returning = this.#finishReturn();
       else addressWithoutResult = href;
       // No result here for the attempts whose order id someone chose (fixed, or a pay-request
       // listener's), sent before this page loaded: the buyer came back without one (Back, a link).
@@ -806,7 +812,9 @@ export class PaymentwallPay extends LitElement {
     // paid, so it neither takes the buyer's details nor enters the paid state ('' is no order).
     const mine = !stored?.elementKey || stored.elementKey === widgetKey(this);
     if (stored && mine) this.#restoreTyped(stored.buyer);
-    this.#report(outcome, confirmed, mine ? undefined : '');
+    // Its order when it paid, where the attempt kept it: a widget at its place selling another
+    // order does not enter the paid state.
+    this.#report(outcome, confirmed, mine ? stored?.order : '');
     if (mine && confirmed) {
       if (this.completed) this.#store.markPaid(id, widgetKey(this), this.#order());
       this.#keepShown(stored?.buyer);

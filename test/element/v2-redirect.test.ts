@@ -56,6 +56,40 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     await resetV2Page();
   });
 
+  it('a pay() on mount at the return address waits for that return: paid, it opens no second payment window', async () => {
+    // A "buy now" page that opens the payment window on mount, which PortOne sent the buyer back to.
+    stored({ elementKey: 'paymentwall-pay#card' });
+    returnWith({ paymentId: 'pay-redirect-1', txId: 'tx-1' });
+    const sdk = installPortOne('never');
+    const events = recordEvents(document, 'pay-request', 'pay-success', 'pay-fail');
+    const element = document.createElement('paymentwall-pay') as PaymentwallPay;
+    for (const [name, value] of Object.entries({ ...VALID_V2, 'buyer-name': 'Jack Son', 'buyer-email': 'jack@example.com', id: 'card' })) element.setAttribute(name, value);
+    document.body.append(element);
+    try {
+      // Raced, so a payment window left open fails the test rather than hanging it.
+      const result = await Promise.race([element.pay(), tick(2000).then(() => ({ status: 'still paying' }))]);
+      expect(result.status).to.equal('cancelled');
+      expect(events.map((event) => event.type)).to.deep.equal(['pay-success']);
+      expect(sdk.requests, 'no second payment window').to.have.length(0);
+      await element.updateComplete;
+      expect(text(button(element))).to.equal('Paid');
+    } finally {
+      element.remove();
+    }
+  });
+
+  it('does not show Paid on a widget at the paying one’s place that sells another order', async () => {
+    // The return lands where a widget with the same key sells something else (an upsell on /thanks).
+    stored({ elementKey: 'paymentwall-pay#card', order: 'the order of the widget that paid' });
+    returnWith({ paymentId: 'pay-redirect-1', txId: 'tx-1' });
+    const element = await v2Widget({ id: 'card', amount: '9900', 'order-name': 'Add-on' });
+    const { detail } = await nextEvent<CustomEvent<PaySuccessDetailV2>>(element, 'pay-success');
+    expect(detail.amount).to.equal(150);
+    await element.updateComplete;
+    expect(text(button(element))).not.to.equal('Paid');
+    expect(button(element).disabled).to.equal(false);
+  });
+
   it('reports success once with via redirect from the saved attempt, and cleans the address bar', async () => {
     stored();
     returnWith({ paymentId: 'pay-redirect-1', keep: 'me' });
