@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { openPage, type PageWindow } from './helpers/cdn-page.js';
-import { waitUntil } from './helpers/page.js';
+import { sha384, waitUntil } from './helpers/page.js';
 
 function clickPay(doc: Document, id: string): void {
   const button = doc.getElementById(id)!.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!;
@@ -63,14 +63,9 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
       <paymentwall-pay id="widget" imp-code="imp12345678" channel-key="channel-key-cdn" amount="1004" currency="KRW"
         order-name="CDN T-shirt" ${attributes}></paymentwall-pay></body></html>`;
     const warningsIn = async (attributes: string) => {
-      const frame = document.createElement('iframe');
-      frame.style.display = 'none';
-      frame.srcdoc = page(attributes);
-      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-      document.body.append(frame);
-      await loaded;
-      const win = frame.contentWindow as unknown as { __warnings: string[]; location: Location };
-      const widget = frame.contentDocument!.getElementById('widget') as HTMLElement & { updateComplete: Promise<boolean> };
+      const { win: frameWindow, doc } = await openPage({ srcdoc: page(attributes), hidden: true });
+      const win = frameWindow as unknown as { __warnings: string[]; location: Location };
+      const widget = doc.getElementById('widget') as HTMLElement & { updateComplete: Promise<boolean> };
       await widget.updateComplete;
       expect(win.location.href).to.equal('about:srcdoc');
       expect(widget.shadowRoot!.querySelector('[part="config-error"]') === null, 'a sound configuration').to.equal(true);
@@ -85,10 +80,8 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
   it('lets a page in a srcdoc frame allow its own SDK copy, by path or by its http origin', async () => {
     // A page builder's preview again: the frame's address is about:srcdoc, with no origin of its
     // own, but its scripts run with the origin of the page around it (http here, as when developing).
-    const frame = document.createElement('iframe');
-    frame.width = '800';
-    frame.height = '900';
-    frame.srcdoc = `<!doctype html><html lang="en"><body>
+    const { win: frameWindow, doc } = await openPage({
+      srcdoc: `<!doctype html><html lang="en"><body>
       <script src="/test/fixtures/cdn/record-events.js"></script>
       <script src="/dist/paymentwall-pay.min.js"></script>
       <script>
@@ -99,12 +92,9 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
       </script>
       <paymentwall-pay id="widget" imp-code="imp12345678" channel-key="channel-key-cdn" amount="1004" currency="KRW"
         order-name="CDN T-shirt" buyer-name="Jack Son" buyer-email="jack@example.com"
-        sdk-src="/test/fixtures/sdk/imp-double.js"></paymentwall-pay></body></html>`;
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const win = frame.contentWindow as PageWindow & { __thrown: string[] };
-    const doc = frame.contentDocument!;
+        sdk-src="/test/fixtures/sdk/imp-double.js"></paymentwall-pay></body></html>`,
+    });
+    const win = frameWindow as PageWindow & { __thrown: string[] };
     expect(win.location.href).to.equal('about:srcdoc');
     expect(win.__thrown).to.deep.equal([]);
     const widget = doc.getElementById('widget') as HTMLElement & { updateComplete: Promise<boolean> };
@@ -119,21 +109,16 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
     // V2's browser-sdk.js is such a bundle (`var PortOne = …`); in a frame, since a global var
     // cannot be deleted from the test page.
     const src = '/test-sdk/slow.js?ms=20&var';
-    const digest = await crypto.subtle.digest('SHA-384', await (await fetch(src)).arrayBuffer());
-    const integrity = `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
-    const frame = document.createElement('iframe');
-    frame.srcdoc = `<!doctype html><html lang="en"><body>
+    const integrity = await sha384(src);
+    const { win, doc } = await openPage({
+      srcdoc: `<!doctype html><html lang="en"><body>
       <script src="/test/fixtures/cdn/record-events.js"></script>
       <script src="/dist/paymentwall-pay.min.js"></script>
       <script>customElements.get('paymentwall-pay').allowSdkOrigin('/test-sdk/slow.js');</script>
       <paymentwall-pay id="widget" imp-code="imp12345678" channel-key="channel-key-cdn" amount="1004" currency="KRW"
         order-name="CDN T-shirt" buyer-name="Jack Son" buyer-email="jack@example.com"
-        sdk-src="${src}" sdk-integrity="${integrity}"></paymentwall-pay></body></html>`;
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const win = frame.contentWindow as PageWindow;
-    const doc = frame.contentDocument!;
+        sdk-src="${src}" sdk-integrity="${integrity}"></paymentwall-pay></body></html>`,
+    });
     await (doc.getElementById('widget') as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
     clickPay(doc, 'widget');
     await waitUntil(() => win.__events.some((event) => event.type !== 'pay-request'), 'an outcome');

@@ -3,7 +3,7 @@ import { initImp, loadSdk, pageNonce, SdkLoadError } from '../src/sdk-loader.js'
 import { allowSdkOrigin } from '../src/sdk-origin.js';
 import { sharedState } from '../src/shared-state.js';
 import { installImp } from './helpers/imp-double.js';
-import { inertScript, resetPage, waitUntil } from './helpers/page.js';
+import { inertScript, resetPage, sha384, waitUntil } from './helpers/page.js';
 
 const DOUBLE = '/test/fixtures/sdk/imp-double.js';
 const NO_GLOBAL = '/test/fixtures/sdk/no-global.js';
@@ -14,11 +14,6 @@ const tags = (src: string) => Array.from(document.scripts).filter((script) => sc
 // The stand-ins are served by the test server; its origin is allowed as a page's JavaScript would.
 allowSdkOrigin(location.origin);
 const evaluations = () => (window as { __sdkEvaluations?: number }).__sdkEvaluations ?? 0;
-/** The `sdk-integrity` value of what the test server serves at `src`. */
-async function sha384(src: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-384', await (await fetch(src)).arrayBuffer());
-  return `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
-}
 const ownTags = (src: string) => tags(src).filter((script) => script.hasAttribute('data-paymentwall-pay'));
 
 describe('the SDK loader', () => {
@@ -124,9 +119,7 @@ describe('the SDK loader', () => {
   });
 
   it('sets integrity and crossorigin, and a wrong hash fails the load', async () => {
-    const body = await (await fetch(DOUBLE)).arrayBuffer();
-    const digest = await crypto.subtle.digest('SHA-384', body);
-    const hash = `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+    const hash = await sha384(DOUBLE);
     const loading = loadSdk({ src: DOUBLE, timeoutMs: 3000, integrity: hash });
     const [tag] = tags(DOUBLE);
     expect(tag!.integrity).to.equal(hash);
@@ -139,9 +132,7 @@ describe('the SDK loader', () => {
   });
 
   it('with integrity, refuses a verified SDK that a later script replaced', async () => {
-    const body = await (await fetch(DOUBLE)).arrayBuffer();
-    const digest = await crypto.subtle.digest('SHA-384', body);
-    const hash = `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+    const hash = await sha384(DOUBLE);
     expect(await loadSdk({ src: DOUBLE, timeoutMs: 3000, integrity: hash })).to.equal(window.IMP);
     // A later script (the page's, an injected one) swaps window.IMP; the hashed tag is still there.
     installImp();

@@ -4,7 +4,7 @@ import { pageLoad, sharedState } from '../../src/shared-state.js';
 import type { PayFailEvent, PaySuccessEvent, PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, quietly, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
-import { VALID, widget } from '../helpers/widget.js';
+import { VALID, fill, widget } from '../helpers/widget.js';
 
 const home = location.href;
 
@@ -611,10 +611,8 @@ describe('coming back from a mobile redirect', () => {
     // A lazy route: the header's widget is there at once and reports; the product's, which paid, comes later.
     const imp = installImp('never');
     const paying = await widget({ id: 'product-a' }, false);
-    input(paying, 'name').value = 'Kim Minsu';
-    input(paying, 'name').dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    input(paying, 'email').value = 'minsu@example.com';
-    input(paying, 'email').dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await fill(paying, 'name', 'Kim Minsu');
+    await fill(paying, 'email', 'minsu@example.com');
     void paying.pay();
     await waitUntil(() => imp.requests.length === 1, 'the product widget pays');
     fixtureCleanup();

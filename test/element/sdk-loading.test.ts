@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import type { PayFailEvent, PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, inertScript, nextEvent, resetPage, waitUntil } from '../helpers/page.js';
+import { button, inertScript, nextEvent, quietly, resetPage, sha384, waitUntil } from '../helpers/page.js';
 import { widget } from '../helpers/widget.js';
 
 const DOUBLE = '/test/fixtures/sdk/imp-double.js';
@@ -67,9 +67,7 @@ describe('when the SDK loads', () => {
   });
 
   it('with the widget’s nonce as the script’s real nonce, and its sdk-integrity', async () => {
-    const body = await (await fetch(DOUBLE)).arrayBuffer();
-    const digest = await crypto.subtle.digest('SHA-384', body);
-    const integrity = `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+    const integrity = await sha384(DOUBLE);
     const element = await offscreenWidget();
     element.setAttribute('nonce', 'n0nce-from-page');
     element.setAttribute('sdk-integrity', integrity);
@@ -143,22 +141,14 @@ describe('when the SDK loads', () => {
   });
 
   it('with sdk-integrity, pays through the SDK its own tag loaded with that hash', async () => {
-    const body = await (await fetch(DOUBLE)).arrayBuffer();
-    const digest = await crypto.subtle.digest('SHA-384', body);
-    const integrity = `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+    const integrity = await sha384(DOUBLE);
     const element = await widget({ 'sdk-integrity': integrity });
     expect((await element.pay()).status).to.equal('success');
   });
 
-  /** The `sdk-integrity` value of what `src` serves. */
-  async function hashOf(src: string): Promise<string> {
-    const digest = await crypto.subtle.digest('SHA-384', await (await fetch(src)).arrayBuffer());
-    return `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
-  }
-
   it('with sdk-integrity, pays through an SDK that keeps a global it finds, as PortOne’s V1 script does (window.IMP || …)', async () => {
     const src = '/test-sdk/slow.js?ms=20&guarded';
-    const element = await widget({ 'sdk-src': src, 'sdk-integrity': await hashOf(src) });
+    const element = await widget({ 'sdk-src': src, 'sdk-integrity': await sha384(src) });
     expect((await element.pay()).status).to.equal('success');
     // The global is a plain property again once the tag has run.
     expect(Object.getOwnPropertyDescriptor(window, 'IMP')).to.include({ writable: true, configurable: true, enumerable: true });
@@ -170,7 +160,7 @@ describe('when the SDK loads', () => {
       // iamport.js finishing first, or a skimmer) defines one while the payment waits for the hashed tag.
       const src = `/test-sdk/slow.js?ms=300&${form}&raced`;
       const element = await offscreenWidget({ 'sdk-src': src });
-      element.setAttribute('sdk-integrity', await hashOf(src));
+      element.setAttribute('sdk-integrity', await sha384(src));
       await element.updateComplete;
       const skimmed: unknown[] = [];
       const request_pay = (request: { merchant_uid: string }, callback: (response: object) => void) => {
@@ -194,14 +184,10 @@ describe('when the SDK loads', () => {
   }
 
   it('with sdk-integrity, leaves window.IMP as it was after a hashed tag that failed its check', async () => {
-    const original = console.error;
-    console.error = () => {};
-    try {
+    await quietly(async () => {
       const element = await widget({ 'sdk-src': '/test-sdk/slow.js?ms=20&failed-check', 'sdk-integrity': `sha384-${'A'.repeat(64)}` });
       expect((await element.pay()).status).to.equal('fail');
-    } finally {
-      console.error = original;
-    }
+    });
     // Compared, not printed: chai would call a getter left behind.
     expect(Object.getOwnPropertyDescriptor(window, 'IMP') === undefined, 'no property left behind').to.equal(true);
   });
@@ -212,14 +198,12 @@ describe('when the SDK loads', () => {
     // (which, like PortOne's script, keeps the window.IMP it finds): the next payment uses it.
     const src = '/test-sdk/slow.js?ms=1200&guarded&page-hashed';
     // The same script from another URL, so the browser has no copy of this one yet.
-    const integrity = await hashOf('/test-sdk/slow.js?ms=0&guarded&hash-only');
+    const integrity = await sha384('/test-sdk/slow.js?ms=0&guarded&hash-only');
     const evaluations = () => (window as { __sdkEvaluations?: number }).__sdkEvaluations ?? 0;
     const before = evaluations();
     const pageTag = Object.assign(document.createElement('script'), { src, integrity, crossOrigin: 'anonymous' });
     document.body.append(pageTag);
-    const original = console.error;
-    console.error = () => {};
-    try {
+    await quietly(async () => {
       const element = await offscreenWidget({ 'sdk-src': src });
       element.setAttribute('sdk-integrity', integrity);
       element.setAttribute('sdk-timeout', '400');
@@ -229,9 +213,7 @@ describe('when the SDK loads', () => {
       await waitUntil(() => evaluations() === before + 2, 'both tags ran', { timeout: 5000 });
       await aTimeout(50);
       expect((await element.pay()).status).to.equal('success');
-    } finally {
-      console.error = original;
-    }
+    });
   });
 
   it('when it pays', async () => {

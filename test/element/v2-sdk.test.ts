@@ -3,18 +3,13 @@
 import { expect } from '@open-wc/testing';
 import { trustedScriptUrl } from '../../src/trusted-types.js';
 import { installPortOne } from '../helpers/portone-double.js';
-import { button } from '../helpers/page.js';
+import { button, sha384 } from '../helpers/page.js';
 import { resetV2Page, v2Widget } from '../helpers/v2-widget.js';
 
 const DOUBLE = '/test/fixtures/sdk/portone-double.js';
 const MISSING = '/test/fixtures/sdk/missing-portone-404.js';
 const sdkTags = () => Array.from(document.scripts).filter((script) => script.src.includes('/test/fixtures/sdk/') || script.src.includes('/test-sdk/'));
 const evaluations = () => (window as { __sdkEvaluations?: number }).__sdkEvaluations ?? 0;
-
-async function sha384(url: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-384', await (await fetch(url)).arrayBuffer());
-  return `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
-}
 
 /** Runs `body` with console.error collected instead of printed. */
 async function collectingErrors<T>(body: (errors: string[]) => Promise<T>): Promise<T> {

@@ -12,11 +12,22 @@ export interface PageWindow extends Omit<Window, 'IMP'> {
   IMP?: { inits: string[]; requests: Array<Record<string, unknown>> };
 }
 
-/** Opens a test page in an iframe and resolves once its widgets have rendered. */
-export async function openPage(path: string, widgets = 1, sandbox?: string): Promise<{ frame: HTMLIFrameElement; win: PageWindow; doc: Document }> {
+/**
+ * Opens a test page in an iframe, by its path or as a `srcdoc` page (a page builder's preview;
+ * `hidden`, no widget is seen), and resolves once its widgets have rendered.
+ */
+export async function openPage(
+  page: string | { srcdoc: string; hidden?: boolean },
+  widgets = 1,
+  sandbox?: string,
+): Promise<{ frame: HTMLIFrameElement; win: PageWindow; doc: Document }> {
   const frame = document.createElement('iframe');
   if (sandbox !== undefined) frame.setAttribute('sandbox', sandbox);
-  frame.src = path;
+  if (typeof page === 'string') frame.src = page;
+  else {
+    frame.srcdoc = page.srcdoc;
+    if (page.hidden) frame.style.display = 'none';
+  }
   frame.width = '800';
   frame.height = '900';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
@@ -26,7 +37,7 @@ export async function openPage(path: string, widgets = 1, sandbox?: string): Pro
   const doc = frame.contentDocument!;
   await waitUntil(
     () => Array.from(doc.querySelectorAll('[id$="widget"]')).filter((el) => el.shadowRoot?.querySelector('button')).length === widgets,
-    `${path}: widgets rendered`,
+    `${typeof page === 'string' ? page : 'a srcdoc page'}: widgets rendered`,
   );
   return { frame, win, doc };
 }

@@ -89,6 +89,12 @@ export function recordEvents(target: EventTarget, ...types: string[]): CustomEve
 
 export const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The `sdk-integrity` value (SHA-384) of what the test server serves at `url`. */
+export async function sha384(url: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-384', await (await fetch(url)).arrayBuffer());
+  return `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+}
+
 /** Runs `body` with console.warn / console.error collected instead of printed. */
 export async function quietly<T>(body: (lines: string[]) => Promise<T>): Promise<T> {
   const lines: string[] = [];
