@@ -67,8 +67,9 @@ const digits = { fromAttribute: digitsFromAttribute };
 const CHECK_ICON = html`<svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false"
   ><circle cx="10" cy="10" r="9" /><path d="M5.5 10.5l3 3 6-6.5"
 /></svg>`;
-/** The last address found to carry no PortOne result, V1's or V2's. */
-let addressWithoutResult: string | undefined;
+/** The last address the widgets read, and the order ids it carries a PortOne result for, V1's or V2's (none on most pages). */
+let addressRead: string | undefined;
+let carried: unknown[] = [];
 // How long other widgets wait for the one that started a redirected payment to report it.
 const OWNER_HEAD_START_MS = 150;
 
@@ -722,18 +723,16 @@ export class PaymentwallPay extends LitElement {
     // Either version's: which one this widget speaks is decided after the wait (a framework may
     // set store-id a moment after the first render).
     const href = location.href;
-    // The order ids this address carries a result for (none on most pages).
-    let carried: unknown[] = [];
-    if (addressWithoutResult !== href) {
+    if (addressRead !== href) {
+      addressRead = href;
       carried = [v1.readReturn(href)?.id, v2.readReturn(href)?.id];
-      if (carried[0] ?? carried[1]) this.#returning = this.#finishReturn();
-      else addressWithoutResult = href;
       // No result here for the attempts whose order id someone chose (fixed, or a pay-request
       // listener's), sent before this page loaded: the buyer came back without one (Back, a link).
       // Anyone who knows such an id could link a "result". Once per address, for every widget; on
       // an address with another order's "result" too (a link may plant one to skip this).
       for (const id of this.#store.guessable()) if (!carried.includes(id)) this.#store.abandon(id, pageLoad());
     }
+    if (carried[0] ?? carried[1]) this.#returning = this.#finishReturn();
     // And this widget's own fixed order id, for attempts older copies saved without that list.
     const id = this.#fixedId;
     if (id && !carried.includes(id)) this.#store.abandon(id, pageLoad());
