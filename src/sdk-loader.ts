@@ -158,41 +158,42 @@ const setBy = () => (sharedState().setBy ??= new WeakMap());
  */
 function watch(global: string): () => void {
   const watches = (sharedState().watches ??= {});
-  let watching = watches[global];
-  if (!watching) {
-    const host = window as unknown as Record<string, unknown>;
-    const had = Object.hasOwn(host, global);
-    let value = had ? host[global] : undefined;
-    const get = () => value;
-    try {
-      Object.defineProperty(host, global, {
-        configurable: true,
-        get,
-        set(next: unknown) {
-          // Who set it, as the browser fetched that script: not a script that set again what it found.
-          const script = unclobbered(document, 'currentScript') as HTMLScriptElement | null;
-          if (next !== value && Object(next) === next) setBy().set(next as object, script && `${script.src} ${script.integrity}`);
-          value = next;
-        },
-      });
-    } catch {}
-    watching = watches[global] = {
-      tags: 0,
-      // As it was (none, where there was none and none came), unless something has taken the watch's place.
-      end: () =>
-        Object.getOwnPropertyDescriptor(host, global)?.get === get &&
-        (had || value !== undefined ? Object.defineProperty(host, global, { value, writable: true, configurable: true, enumerable: true }) : delete host[global]),
-    };
-  }
-  const shared = watching;
-  shared.tags++;
+  const watching = (watches[global] ??= startWatch(global));
+  watching.tags++;
   let done = false;
   return () => {
     if (done) return;
     done = true;
-    if (--shared.tags) return;
-    shared.end();
+    if (--watching.tags) return;
+    watching.end();
     delete watches[global];
+  };
+}
+
+/** The accessor on `window[global]` for `watch`, and how to put back a plain property. */
+function startWatch(global: string): { tags: number; end(): void } {
+  const host = window as unknown as Record<string, unknown>;
+  const had = Object.hasOwn(host, global);
+  let value = had ? host[global] : undefined;
+  const get = () => value;
+  try {
+    Object.defineProperty(host, global, {
+      configurable: true,
+      get,
+      set(next: unknown) {
+        // Who set it, as the browser fetched that script: not a script that set again what it found.
+        const script = unclobbered(document, 'currentScript') as HTMLScriptElement | null;
+        if (next !== value && Object(next) === next) setBy().set(next as object, script && `${script.src} ${script.integrity}`);
+        value = next;
+      },
+    });
+  } catch {}
+  return {
+    tags: 0,
+    // As it was (none, where there was none and none came), unless something has taken the watch's place.
+    end: () =>
+      Object.getOwnPropertyDescriptor(host, global)?.get === get &&
+      (had || value !== undefined ? Object.defineProperty(host, global, { value, writable: true, configurable: true, enumerable: true }) : delete host[global]),
   };
 }
 
