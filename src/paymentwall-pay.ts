@@ -683,7 +683,11 @@ export class PaymentwallPay extends LitElement {
         // Paid here: a widget re-created in its place (a page builder's re-render on pay-success)
         // shows Paid too, not the same order to pay again.
         if (this.completed && this.isConnected) this.#keepShown(outcome.detail.buyer);
-      } else outcome.detail.unconfirmed = true;
+      } else {
+        // The link's ids stay (a server verifies them); its text goes, as from a failure.
+        const { error_msg, message, pgMessage, ...response } = outcome.detail.response as Record<string, string>;
+        Object.assign(outcome.detail, { response, unconfirmed: true });
+      }
     } else {
       // Unconfirmed: our own failure, with none of the link's text.
       if (!confirmed) outcome.detail = { ...this.#failure('redirect', 'pg-error', outcome.detail.merchantUid), unconfirmed: true };

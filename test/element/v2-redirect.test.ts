@@ -197,10 +197,12 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     await v2Widget({ 'payment-id': 'INV-42' });
     await tick(30);
     fixtureCleanup();
-    returnWith({ paymentId: 'INV-42' });
+    returnWith({ paymentId: 'INV-42', txId: 'tx-1', message: 'Call +1 555 0100', pgMessage: 'Visit evil.example' });
     const element = await v2Widget({ 'payment-id': 'INV-42' });
     const { detail } = await nextEvent<CustomEvent<PaySuccessDetailV2>>(element, 'pay-success');
-    expect(detail).to.deep.include({ via: 'redirect', paymentId: 'INV-42', unconfirmed: true });
+    expect(detail).to.deep.include({ via: 'redirect', paymentId: 'INV-42', txId: 'tx-1', unconfirmed: true });
+    // Its ids, for the server to verify; none of its text.
+    expect(detail.response).to.deep.equal({ paymentId: 'INV-42', txId: 'tx-1' });
     await element.updateComplete;
     expect(button(element).disabled, 'not locked as paid').to.equal(false);
   });
