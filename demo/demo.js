@@ -234,6 +234,31 @@
     entries = entries.slice(0, LOG_LIMIT);
     saveLog();
     renderLog();
+    if (scenario) showLastEvent(scenario, widget, entries[0]);
+  }
+
+  // On a phone the log is after all the cards: each card says what its widget last reported, with
+  // a link down to the detail. (Not a live region: the log already announces it.)
+  function showLastEvent(scenario, widget, entry) {
+    var stage = widget.closest('.stage');
+    var line = scenario.querySelector('.last-event');
+    if (!stage) return;
+    if (!line) {
+      line = document.createElement('p');
+      stage.after(line);
+    }
+    var several = stage.querySelectorAll('paymentwall-pay').length > 1;
+    var link = document.createElement('a');
+    link.href = '#log-title';
+    link.textContent = 'detail in the event log';
+    line.className = 'last-event last-event--' + entry.type;
+    line.replaceChildren(
+      'Last event' + (several && widget.id ? ' (#' + widget.id + ')' : '') + ': ',
+      span('last-event__type', entry.type),
+      (entry.via ? ' via ' + entry.via : '') + (entry.code ? ', ' + entry.code : '') + ' at ' + entry.time + ' (',
+      link,
+      ')'
+    );
   }
 
   function renderLog() {

@@ -129,6 +129,13 @@ try {
   const phoneWindow = join(out, 'phone-375-payment-window.png');
   await page.screenshot({ path: phoneWindow });
   written.push(phoneWindow);
+  // Paid: the card says what its widget reported, with a link to the log after all the cards.
+  await sandbox(page, 'approve');
+  await page.evaluate(() => document.getElementById('krw-basic').closest('.scenario').scrollIntoView({ block: 'end' }));
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  const phonePaid = join(out, 'phone-375-paid.png');
+  await page.screenshot({ path: phonePaid });
+  written.push(phonePaid);
   await page.close();
 } finally {
   await browser.close();
