@@ -3,18 +3,25 @@ import { unclobbered } from './unclobbered.js';
 /**
  * How a saved attempt names the widget that started it, so that after a redirect that widget
  * reports the result. The key is the chain of hosts from the document down to the widget, each
- * named by its id or else its position among elements of its tag in its own root: a widget in the
- * third product card's shadow root is told apart from the same widget in the first card's.
+ * named by its id or else its position among the elements of its tag without one in its own root:
+ * a widget in the third product card's shadow root is told apart from the same widget in the first
+ * card's, and a widget with an id added before it (a featured offer) does not take its place.
  */
 const SEPARATOR = ' > ';
 
 /** A shadow root; never on a server, which has no ShadowRoot (Lit's SSR renders the widget there). */
 export const isShadowRoot = (node: unknown): node is ShadowRoot => typeof ShadowRoot !== 'undefined' && node instanceof ShadowRoot;
 
+/** Named by its id: it has one, and it is the element its root finds by it. */
+const named = (element: Element, root: Document | ShadowRoot) => element.id && unclobbered(root, 'getElementById')(element.id) === element;
+
+/** The elements of a tag in a root that are not named by an id, in document order. */
+const unnamed = (root: Document | ShadowRoot, tag: string) =>
+  Array.from(unclobbered(root, 'querySelectorAll')(tag)).filter((element) => !named(element, root));
+
 function segment(element: Element): string {
   const root = rootOf(element);
-  if (element.id && unclobbered(root, 'getElementById')(element.id) === element) return `${element.localName}#${element.id}`;
-  return `${element.localName}:${Array.from(unclobbered(root, 'querySelectorAll')(element.localName)).indexOf(element)}`;
+  return named(element, root) ? `${element.localName}#${element.id}` : `${element.localName}:${unnamed(root, element.localName).indexOf(element)}`;
 }
 
 function rootOf(element: Element): Document | ShadowRoot {
@@ -41,7 +48,7 @@ export function elementByKey(key: string): Element | undefined {
     const match = /^([^#:]+)(?:#(.*)|:(\d+))$/.exec(part);
     if (!match) return undefined;
     const [, tag, id, index] = match;
-    found = id !== undefined ? (unclobbered(root, 'getElementById')(id) ?? undefined) : unclobbered(root, 'querySelectorAll')(tag!)[Number(index)];
+    found = id !== undefined ? (unclobbered(root, 'getElementById')(id) ?? undefined) : unnamed(root, tag!)[Number(index)];
     if (!found || found.localName !== tag) return undefined;
     root = found.shadowRoot;
   }

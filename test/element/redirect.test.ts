@@ -214,6 +214,33 @@ describe('coming back from a mobile redirect', () => {
     expect(input(other, 'name').value).to.equal('');
   });
 
+  it('reported by the widget that paid, though a widget with an id now renders before it (a featured offer)', async () => {
+    const imp = installImp('never');
+    void (await widget({})).pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const sent = imp.requests[0]!;
+    // A new page load, which renders a widget with an id above the one that paid.
+    fixtureCleanup();
+    returnWith({ imp_uid: 'imp_567', merchant_uid: sent.merchant_uid });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const page = document.createElement('div');
+    for (const id of ['featured', '']) {
+      const element = document.createElement('paymentwall-pay');
+      for (const [name, value] of Object.entries({ ...VALID, id })) if (value) element.setAttribute(name, value);
+      page.append(element);
+    }
+    await fixture(page);
+    const [featured, paid] = page.children as unknown as [PaymentwallPay, PaymentwallPay];
+    await waitUntil(() => events.length > 0, 'the return reported');
+    await tick(OWNER_WAIT);
+    expect(events.map((event) => [event.type, event.target])).to.deep.equal([['pay-success', paid]]);
+    await paid.updateComplete;
+    expect(text(button(paid))).to.equal('Paid');
+    expect(input(paid, 'name').value).to.equal('Jack Son');
+    expect(button(featured).disabled, 'the featured offer is still to pay').to.equal(false);
+    expect(location.search).not.to.contain('imp_uid');
+  });
+
   it('reports its return when it was off the page at its first look and comes back (a tab panel)', async () => {
     stored({ elementKey: 'paymentwall-pay#w' });
     returnWith({ imp_uid: 'imp_564', merchant_uid: 'pw-redirect-1' });
