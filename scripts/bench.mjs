@@ -103,8 +103,12 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // reported its return (65 B): 26,029 B, so one more step. A pay() on the return page waits for
 // the return, and a widget at the paying one's place selling another order is not shown paid
 // (16 B): 26,045 B. A read-through's tidying then saved 1 B: 26,044 B.
+// A review then had an unconfirmed success keep none of the link's text (34 B), a return reported
+// when a widget with an id renders before the one that paid (19 B), and a widget without imp-code
+// refuse a window.IMP another widget's tag brought, set up for no merchant (35 B): 26,132 B, so one
+// more step.
 // Issue 10's goal is 12,288 B: see the README's "Where size and speed stand" for what stands in the way.
-const GZIP_BUDGET = 26_112; // 102 × 256 B
+const GZIP_BUDGET = 26_368; // 103 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);

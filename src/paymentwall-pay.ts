@@ -8,7 +8,7 @@ import { afterPageLoad, watchPage } from './page-watcher.js';
 import type { CommonConfig, Problem, Protocol, ProtocolConfigResult } from './protocols/protocol.js';
 import { v1 } from './protocols/v1.js';
 import { v2 } from './protocols/v2/protocol.js';
-import { V1_SDK, loadSdk, pageNonce } from './sdk-loader.js';
+import { loadSdk, pageBringsImp, pageNonce } from './sdk-loader.js';
 import { allowSdkOrigin, pageBase } from './sdk-origin.js';
 import { pageLoad, sharedState } from './shared-state.js';
 import { styles } from './styles.js';
@@ -1005,7 +1005,7 @@ export class PaymentwallPay extends LitElement {
     const widget = this;
     return {
       get impReady() {
-        return V1_SDK.ready() !== undefined || widget.#pageLoadsSdk();
+        return widget.#pageLoadsSdk();
       },
       baseUrl: pageBase(),
     };
@@ -1014,12 +1014,11 @@ export class PaymentwallPay extends LitElement {
   /**
    * Without `imp-code` the page must bring `window.IMP` itself. While the page is still loading
    * its script may simply not be parsed yet, so that is not an error until DOMContentLoaded; after
-   * it, a tag for the SDK URL on the page counts as the page bringing it.
+   * it, `window.IMP` or a tag for the SDK URL counts, if the page's and not one another widget's
+   * load brought (that one is set up for no merchant, or for another widget's).
    */
   #pageLoadsSdk(): boolean {
-    if (unclobbered(document, 'readyState') === 'loading') return true;
-    const src = toHttpUrl(textOf(this.sdkSrc) ?? DEFAULT_SDK_SRC, pageBase());
-    return Array.from(unclobbered(document, 'scripts')).some((script) => script.src === src);
+    return unclobbered(document, 'readyState') === 'loading' || pageBringsImp(toHttpUrl(textOf(this.sdkSrc) ?? DEFAULT_SDK_SRC, pageBase()));
   }
 
   /** One console line per distinct mistake, not one per render. */

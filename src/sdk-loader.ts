@@ -206,6 +206,16 @@ const verified = () => (sharedState().verified ??= new WeakMap());
 const OURS = 'data-paymentwall-pay';
 /** Our tags, known by identity: the attribute only names them, and injected HTML can copy it. */
 const ownTags = () => (sharedState().ownTags ??= new WeakSet());
+/**
+ * Whether the page brings V1's `window.IMP` itself: a tag of its own for `src`, or `window.IMP` with
+ * no tag of ours for it on the page (one our tag defined is another widget's, set up for no merchant
+ * or for that widget's). By the attribute, which names the global: a copy in injected HTML can only
+ * make a widget without `imp-code` refuse to pay.
+ */
+export const pageBringsImp = (src: string | undefined): boolean =>
+  Array.from(unclobbered(document, 'scripts')).some((script) => script.src === src && !script.hasAttribute(OURS)) ||
+  (!!V1_SDK.ready() && !unclobbered(document, 'querySelector')(`script[${OURS}=IMP]`));
+
 /** Page tags of a URL one of them timed out on: never waited for again (a tag inserted through innerHTML never runs). */
 const stale = new WeakSet<HTMLScriptElement>();
 const CLASSIC = /^((text|application)\/javascript)?$/i;
@@ -293,7 +303,7 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Load
 /** A new `<script async>` of ours for `src`, on the page. */
 function ownTag<T>(src: string, options: SdkOptions<T>): HTMLScriptElement {
   const script = unclobbered(document, 'createElement')('script');
-  script.setAttribute(OURS, '');
+  script.setAttribute(OURS, (options.sdk ?? V1_SDK).global);
   ownTags().add(script);
   script.async = true;
   if (options.nonce) script.nonce = options.nonce;

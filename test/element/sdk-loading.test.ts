@@ -2,7 +2,8 @@ import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import type { PayFailEvent, PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, inertScript, nextEvent, quietly, resetPage, sha384, waitUntil } from '../helpers/page.js';
+import { button, inertScript, nextEvent, quietly, resetPage, sha384, shadow, waitUntil } from '../helpers/page.js';
+import { v2Widget } from '../helpers/v2-widget.js';
 import { widget } from '../helpers/widget.js';
 
 const DOUBLE = '/test/fixtures/sdk/imp-double.js';
@@ -259,6 +260,38 @@ describe('when the SDK loads', () => {
     }
     expect(imp.requests, 'nothing charged under the other merchant').to.have.length(1);
     expect(errors.join('\n')).to.contain('imp-code');
+  });
+
+  it('a widget without imp-code stays refused once another widget’s load brought window.IMP: the page set up none for it', async () => {
+    await quietly(async (lines) => {
+      const own = await widget({ 'imp-code': null });
+      // Seen, the widget with imp-code loads the SDK; it has not paid, so nobody called IMP.init.
+      await widget({});
+      await sdkLoaded();
+      const imp = window.IMP as unknown as { requests: unknown[] };
+      own.requestUpdate();
+      await own.updateComplete;
+      expect(shadow(own).querySelector('[part="config-error"]')?.textContent).to.contain('imp-code');
+      expect(button(own).disabled).to.equal(true);
+      const result = await own.pay();
+      expect(result.status === 'fail' && result.detail.code).to.equal('invalid-config');
+      expect(imp.requests, 'nothing sent through an IMP set up for no merchant').to.have.length(0);
+      expect(lines.join('\n')).to.contain('imp-code');
+    });
+  });
+
+  it('a widget without imp-code still takes the page’s own window.IMP beside a V2 widget’s SDK tag', async () => {
+    const imp = installImp();
+    try {
+      await v2Widget({});
+      await waitUntil(() => window.PortOne !== undefined, 'the V2 SDK loaded');
+      const own = await widget({ 'imp-code': null });
+      expect(shadow(own).querySelector('[part="config-error"]')).to.equal(null);
+      expect((await own.pay()).status).to.equal('success');
+      expect(imp.requests).to.have.length(1);
+    } finally {
+      delete window.PortOne;
+    }
   });
 
   it('passes over an SDK tag that can never run (type="text/plain", as a consent manager leaves it) and loads its own', async () => {
