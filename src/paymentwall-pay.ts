@@ -822,12 +822,14 @@ export class PaymentwallPay extends LitElement {
       if (this.completed) this.#store.markPaid(id, widgetKey(this), this.#order());
       this.#keepShown(stored?.buyer);
     } else {
-      // For the widget that paid, not on the page yet (a lazy route): it shows Paid when it comes.
+      // For the widget that paid, not on the page yet (a lazy route): it shows Paid when it comes,
+      // or the failure beside the buyer's typing, for a retry.
       const order: unknown = stored?.order;
-      if (confirmed && outcome.status === 'success' && typeof order === 'string') {
+      if (confirmed && typeof order === 'string') {
         const key = stored!.elementKey!;
-        this.#store.markPaid(id, key, order);
-        this.#keepShown(stored!.buyer, key, { href: location.href, order, completed: true, status: { kind: 'success', text: 'success' } });
+        const paid = outcome.status === 'success';
+        if (paid) this.#store.markPaid(id, key, order);
+        this.#keepShown(stored!.buyer, key, { href: location.href, order, completed: paid, status: paid ? { kind: 'success', text: 'success' } : this.status });
       }
     }
   }

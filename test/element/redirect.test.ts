@@ -658,6 +658,29 @@ describe('coming back from a mobile redirect', () => {
     expect(imp.requests).to.have.length(1);
   });
 
+  it('shows a failed return on the widget that paid, with the buyer’s typing, mounted only after another widget reported it', async () => {
+    const imp = installImp('never');
+    const paying = await widget({ id: 'product-a' }, false);
+    await fill(paying, 'name', 'Kim Minsu');
+    await fill(paying, 'email', 'minsu@example.com');
+    void paying.pay();
+    await waitUntil(() => imp.requests.length === 1, 'the product widget pays');
+    fixtureCleanup();
+    sharedState().redirectClaims.clear();
+    returnWith({ imp_uid: 'imp_901', merchant_uid: imp.requests[0]!.merchant_uid, error_code: 'F400', error_msg: 'Card declined' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    await widget({ 'order-name': 'Header offer' });
+    await waitUntil(() => events.length > 0, 'a report');
+    await tick(OWNER_WAIT);
+    const late = await widget({ id: 'product-a' }, false);
+    expect(events.map((event) => event.type)).to.deep.equal(['pay-fail']);
+    expect([input(late, 'name').value, input(late, 'email').value], 'no retyping for a retry').to.deep.equal(['Kim Minsu', 'minsu@example.com']);
+    const status = shadow(late).querySelector('[part="status"]');
+    expect(status?.getAttribute('data-kind')).to.equal('fail');
+    expect(text(status)).to.contain('Card declined');
+    expect(button(late).disabled, 'a retry is open').to.equal(false);
+  });
+
   it('is reported by one widget when the one that started it is gone', async () => {
     stored({ elementKey: 'paymentwall-pay#removed-card' });
     returnWith({ imp_uid: 'imp_601', merchant_uid: 'pw-redirect-1' });
