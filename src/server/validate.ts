@@ -42,6 +42,12 @@ export function checkInput<I extends object>(input: I, rules: BodyRules<I>): Par
   for (const key of Object.keys(fields)) {
     if (!Object.hasOwn(rules, key)) throw new PortOneInputError(key, 'is not a known field');
   }
+  // Before any rule reads the input: a field read as absent can change what is sent (no amount: a full refund).
+  for (const field of Object.keys(rules)) {
+    if (inheritsField(fields, field)) {
+      throw new PortOneInputError(field, "is inherited, not the input's own key (a class getter or a prototype holds it): pass a plain object that holds it");
+    }
+  }
   // Without a prototype, so a field the input left out reads as absent even where Object.prototype has it.
   const checked: Record<string, unknown> = Object.create(null);
   for (const [field, rule] of Object.entries(rules) as [string, FieldRule<I>][]) {
@@ -60,6 +66,18 @@ export function checkInput<I extends object>(input: I, rules: BodyRules<I>): Par
     checked[field] = rule.check(value, field);
   }
   return checked as Partial<Record<keyof I & string, unknown>>;
+}
+
+/**
+ * Whether `field` comes from a prototype of the input's own making (a class, `Object.create(defaults)`)
+ * rather than from the input itself. Rules read own keys only, so such a field would be read as
+ * absent. `Object.prototype` is not one of these: a field a polluted one adds is ignored.
+ */
+function inheritsField(input: object, field: string): boolean {
+  for (let proto: unknown = Object.getPrototypeOf(input); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (Object.hasOwn(proto as object, field)) return true;
+  }
+  return false;
 }
 
 /** `checkInput`, then PortOne's snake_case names: `buyerEmail` → `buyer_email`. */

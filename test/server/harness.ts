@@ -100,3 +100,12 @@ export function refusedBeforeAnyRequest<C>(
     });
   }
 }
+
+/** `input` with `field` moved onto its prototype, where a class getter or `Object.create(defaults)` holds it. */
+export function inheriting(input: Record<string, unknown>, field: string): Record<string, unknown> {
+  const { [field]: value, ...own } = input;
+  return Object.assign(Object.create({ [field]: value }) as Record<string, unknown>, own);
+}
+
+/** The message of a `PortOneInputError` for a `field` the input inherits instead of holding it. */
+export const inherited = (field: string): RegExp => new RegExp(`^${field} is inherited, not the input's own`);

@@ -10,7 +10,7 @@ import {
   type V2VerifyPaymentInput,
 } from '../../src/server/index.js';
 import { physicalShipping as v2Physical, v2Digital } from './fixtures.js';
-import { refusedBeforeAnyRequest, setupV2 } from './harness.js';
+import { inherited, inheriting, refusedBeforeAnyRequest, setupV2 } from './harness.js';
 
 // Inputs are deliberately wrong here; the casts let JavaScript-style mistakes through the compiler.
 type Loose<T> = { [K in keyof T]?: unknown } & Record<string, unknown>;
@@ -132,5 +132,47 @@ test('the V2 constructor accepts loopback http, https, and one or two webhook se
   const secret = `whsec_${Buffer.from('0123456789abcdef0123456789abcdef').toString('base64')}`;
   for (const extra of [{ baseUrl: 'http://127.0.0.1:9' }, { baseUrl: 'https://api.portone.io/' }, { webhookSecret: secret }, { webhookSecret: [secret, secret] }]) {
     assert.ok(new PortOneV2Client({ ...options, ...extra }) instanceof PortOneV2Client);
+  }
+});
+
+test('a V2 cancel whose amount and currentCancellableAmount are inherited is refused, not sent as a full refund', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { id } = fake.addPayment() as { id: string };
+  const input = Object.assign(Object.create({ amount: 50, currentCancellableAmount: 150 }) as V2CancelPaymentInput, { paymentId: id, reason: 'One item out of stock' });
+  await assert.rejects(client.cancelPayment(input), { name: 'PortOneInputError', field: 'amount', message: inherited('amount') });
+  assert.equal(fake.requests.length, 0);
+});
+
+test('every field of every V2 input is refused when inherited, nothing sent: no rule reads it as absent', async (t) => {
+  const { fake, client } = await setupV2(t);
+  const idempotencyKey = 'repeat-0000000000000001';
+  const verify: Required<V2VerifyPaymentInput> = { paymentId: 'order-1', amount: 150, currency: 'USD' };
+  const cancel: Required<V2CancelPaymentInput> = { paymentId: 'order-1', reason: 'x', amount: 50, currentCancellableAmount: 150, idempotencyKey };
+  const preRegister: Required<V2PreRegisterPaymentInput> = { paymentId: 'order-1', totalAmount: 150, currency: 'USD', taxFreeAmount: 0, idempotencyKey };
+  const delivery: Required<V2ConfirmDeliveryInput> = { ...digital, deliveryType: 'PHYSICAL', ...v2Physical, reason: 'shipped', attachments: ['https://shop.example/proof.pdf'], idempotencyKey };
+  const inputs: [string, Record<string, unknown>, (input: never) => Promise<unknown>][] = [
+    ['verifyPayment', verify, (input) => client.verifyPayment(input)],
+    ['cancelPayment', cancel, (input) => client.cancelPayment(input)],
+    ['preRegisterPayment', preRegister, (input) => client.preRegisterPayment(input)],
+    ['confirmDelivery', delivery, (input) => client.confirmDelivery(input)],
+    ['getPayment options', { signal: new AbortController().signal }, (input) => client.getPayment('order-1', input)],
+  ];
+  for (const [method, input, call] of inputs) {
+    for (const field of Object.keys(input)) {
+      await assert.rejects(call(inheriting(input, field) as never), { name: 'PortOneInputError', field, message: inherited(field) }, `${method}: ${field}`);
+    }
+  }
+  assert.equal(fake.requests.length, 0);
+  const constructorOptions: Required<PortOneV2ClientOptions> = {
+    ...options,
+    webhookSecret: fake.webhookSecrets[0] as string,
+    storeId: 'store-1',
+    baseUrl: 'https://proxy.example',
+    timeoutMs: 1000,
+    fetch: globalThis.fetch,
+    acceptTestPayments: true,
+  };
+  for (const field of Object.keys(constructorOptions)) {
+    assert.throws(() => new PortOneV2Client(inheriting(constructorOptions, field) as never), { name: 'PortOneInputError', field, message: inherited(field) }, `constructor: ${field}`);
   }
 });

@@ -6,10 +6,13 @@ import {
   type CancelPaymentInput,
   type ChargeBillingKeyInput,
   type PortOneClientOptions,
+  type PreparePaymentInput,
   type RegisterDeliveryInput,
+  type VerifyPaymentInput,
+  type WebhookOptions,
 } from '../../src/server/index.js';
 import { physicalShipping } from './fixtures.js';
-import { refusedBeforeAnyRequest, setup, setupV2 } from './harness.js';
+import { inherited, inheriting, refusedBeforeAnyRequest, setup, setupV2 } from './harness.js';
 
 // Inputs are deliberately wrong here; the casts let JavaScript-style mistakes through the compiler.
 type Loose<T> = { [K in keyof T]?: unknown } & Record<string, unknown>;
@@ -251,6 +254,82 @@ test('a field is read only from the input itself: a polluted Object.prototype ad
     assert.notEqual((await v2.client.cancelPayment({ paymentId: id, reason: 'x' })).idempotencyKey, 'polluted-key-0000000000');
   } finally {
     delete polluted.idempotencyKey;
+  }
+});
+
+/** A partial refund as a class: `amount` and `checksum` are getters on its prototype, not keys of its own. */
+class PartialRefund {
+  readonly impUid: string;
+  readonly #amount: number;
+  constructor(impUid: string, amount: number) {
+    this.impUid = impUid;
+    this.#amount = amount;
+  }
+  get amount(): number {
+    return this.#amount;
+  }
+  get checksum(): number {
+    return 20;
+  }
+}
+
+test('an amount the input inherits (a class getter, Object.create(defaults)) is refused: it was read as absent, a full refund', async (t) => {
+  const { fake, client } = await setup(t);
+  const { imp_uid } = fake.addPayment({ pg_provider: 'html5_inicis', amount: 20 });
+  const refused = (error: unknown): boolean =>
+    error instanceof PortOneInputError && error.field === 'amount' && inherited('amount').test(error.message) && !error.message.includes('5');
+  await assert.rejects(client.cancelPayment(new PartialRefund(imp_uid as string, 5)), refused);
+  await assert.rejects(client.cancelPayment(Object.assign(Object.create({ amount: 5, checksum: 20 }), { impUid: imp_uid })), refused);
+  assert.equal(fake.requests.length, 0, 'nothing sent, no token asked for');
+  assert.equal(fake.payments.get(imp_uid as string)?.cancel_amount, 0);
+});
+
+test('every field of every V1 input is refused when inherited, nothing sent: no rule reads it as absent', async (t) => {
+  const { fake, client } = await setup(t);
+  const signal = new AbortController().signal;
+  const verify: Required<VerifyPaymentInput> = { impUid: 'imp_1', amount: 1000, currency: 'KRW', merchantUid: 'order_1' };
+  const prepare: Required<PreparePaymentInput> = { merchantUid: 'order_1', amount: 1000, currency: 'KRW' };
+  const fullCharge: Required<ChargeBillingKeyInput> = {
+    ...charge,
+    buyerName: 'Jack Son',
+    buyerTel: '010-1234-5678',
+    buyerAddr: 'Invalidenstr. 1',
+    buyerPostcode: '10115',
+    browserIp: '203.0.113.9',
+    noticeUrl: 'https://shop.example/hook',
+    customData: { plan: 'monthly' },
+  };
+  const cancel: Required<CancelPaymentInput> = { impUid: 'imp_1', merchantUid: 'order_1', amount: 5, reason: 'x', checksum: 20, enableWebhook: true };
+  const delivery: Required<RegisterDeliveryInput> = { ...digitalDelivery, type: 'physical', ...physicalShipping, reason: 'shipped', details: 'one parcel' };
+  const webhookOptions: Required<WebhookOptions> = { remoteAddress: '52.78.100.19', signal };
+  const inputs: [string, Record<string, unknown>, (input: never) => Promise<unknown>][] = [
+    ['verifyPayment', verify, (input) => client.verifyPayment(input)],
+    ['preparePayment', prepare, (input) => client.preparePayment(input)],
+    ['chargeBillingKey', fullCharge, (input) => client.chargeBillingKey(input)],
+    ['cancelPayment', cancel, (input) => client.cancelPayment(input)],
+    ['registerDelivery', delivery, (input) => client.registerDelivery(input)],
+    ['getPayment options', { signal }, (input) => client.getPayment('imp_1', input)],
+    // An inherited remoteAddress was not checked at all: a webhook from anywhere was read.
+    ['handleWebhook options', webhookOptions, (input) => client.handleWebhook({ imp_uid: 'imp_1' }, input)],
+  ];
+  for (const [method, input, call] of inputs) {
+    for (const field of Object.keys(input)) {
+      await assert.rejects(call(inheriting(input, field) as never), { name: 'PortOneInputError', field, message: inherited(field) }, `${method}: ${field}`);
+    }
+  }
+  assert.equal(fake.requests.length, 0);
+  const constructorOptions: Required<PortOneClientOptions> = {
+    ...options,
+    baseUrl: 'https://proxy.example',
+    timeoutMs: 1000,
+    fetch: globalThis.fetch,
+    tierCode: 'A01',
+    now: Date.now,
+    includeSandbox: true,
+    acceptTestPayments: true,
+  };
+  for (const field of Object.keys(constructorOptions)) {
+    assert.throws(() => new PortOneClient(inheriting(constructorOptions, field) as never), { name: 'PortOneInputError', field, message: inherited(field) }, `constructor: ${field}`);
   }
 });
 
