@@ -210,6 +210,40 @@ test("the README's example refund: one cancel however often it is asked, pending
   assert.equal(o.refundPending, false);
 });
 
+test("the README's example refund of the whole balance that PortOne reports done cancels the order: its webhook changes nothing, and nothing ships", { timeout: 10_000 }, async (t) => {
+  const { fake, example, post, webhook, order } = await startExample(t);
+  // Another PG refunds at once, so PortOne's reply shows the payment cancelled.
+  const full = order('o_full');
+  const p = fake.addPayment({ merchant_uid: 'o_full', amount: 20, currency: 'USD', pg_provider: 'html5_inicis' });
+  assert.deepEqual(await post('/payments/complete', { impUid: p.imp_uid, merchantUid: 'o_full' }), [200, { status: 'paid' }]);
+  await example.refund('o_full', 20);
+  assert.equal(fake.payments.get(p.imp_uid as string)?.status, 'cancelled');
+  assert.deepEqual([full.status, full.refunded, full.refundPending], ['cancelled', 20, false]);
+  // The 'cancelled' webhook enableWebhook asked for finds the refund already recorded.
+  await webhook(p.imp_uid);
+  assert.equal(full.status, 'cancelled');
+  await assert.rejects(example.shipped('o_full', 'TRACK-1'), /do not ship/);
+
+  // Paymentwall's callback arrived before PortOne answered the cancel: the reply shows it done too.
+  const early = order('o_pw');
+  const q = fake.addPayment({ merchant_uid: 'o_pw', amount: 20, currency: 'USD' });
+  await post('/payments/complete', { impUid: q.imp_uid, merchantUid: 'o_pw' });
+  Object.assign(q, { status: 'cancelled', cancel_amount: 20, cancelled_at: fake.now });
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: q }, '/payments/cancel');
+  await example.refund('o_pw', 20);
+  await webhook(q.imp_uid);
+  assert.deepEqual([early.status, early.refunded, early.refundPending], ['cancelled', 20, false]);
+  await assert.rejects(example.shipped('o_pw', 'TRACK-1'), /do not ship/);
+  assert.equal(fake.deliveries.length, 0, 'no delivery registered for a refunded order');
+
+  // A part of the balance refunded at once: the order stays paid, and the rest may ship.
+  const part = order('o_part');
+  const r = fake.addPayment({ merchant_uid: 'o_part', amount: 20, currency: 'USD', pg_provider: 'html5_inicis' });
+  await post('/payments/complete', { impUid: r.imp_uid, merchantUid: 'o_part' });
+  await example.refund('o_part', 5);
+  assert.deepEqual([part.status, part.refunded, part.refundPending], ['paid', 5, false]);
+});
+
 test("the README's example renewal is an order: a late 'paid' webhook for it finds it and is kept", { timeout: 10_000 }, async (t) => {
   const { fake, example, webhook, cancels, order } = await startExample(t);
   const o = order('o_sub', 'paid');
