@@ -289,6 +289,24 @@ test("the README's example renewal whose outcome is unknown charges no second ti
   assert.equal(fake.count(CHARGE), 4);
 });
 
+test("the README's example renewal called again while its charge is under way (an overlapping job run, a second worker) sends no second charge", { timeout: 10_000 }, async (t) => {
+  const { fake, example, order } = await startExample(t);
+  const o = order('o_sub', 'paid');
+  o.billing = { customerUid: 'cust_9', buyerEmail: 'jack@example.com', browserIp: '203.0.113.9' };
+  fake.addBillingKey('cust_9');
+  const CHARGE = '/subscribe/payments/again';
+  // The first charge is still with Paymentwall: PortOne finds nothing for the order meanwhile.
+  fake.injectFault({ type: 'slow', ms: 500 }, CHARGE);
+  const first = example.chargeAgain(o, '2026-07');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await assert.rejects(example.chargeAgain(o, '2026-07'), /under way/);
+  assert.deepEqual([(await first).status, fake.count(CHARGE)], ['paid', 1]);
+  // Once the first call has ended, a call for the period looks first and charges nothing more.
+  assert.equal((await example.chargeAgain(o, '2026-07')).status, 'paid');
+  assert.equal(fake.count(CHARGE), 1);
+  assert.equal(example.orders.get('renew_cust_9_2026-07')?.status, 'paid');
+});
+
 /** The README's Express route for V2 webhooks, as written, as a function of what it uses. */
 function expressWebhookSource(): string {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
