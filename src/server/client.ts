@@ -30,7 +30,7 @@ import type {
   WebhookBody,
   WebhookOptions,
 } from './types.js';
-import { checkInput, pathSegment, requireValue, toWireBody } from './validate.js';
+import { checkInput, pathSegment, personalValues, requireValue, toWireBody, wireNames } from './validate.js';
 import { assertPaymentMatches, sameCurrency } from './verify.js';
 import { assertWebhookSender, webhookImpUid } from './webhook.js';
 
@@ -104,8 +104,9 @@ export class PortOneClient {
    * (and, finding nothing at once, ask again later) before charging again with the same `merchantUid`.
    */
   async chargeBillingKey(input: ChargeBillingKeyInput, options?: CallOptions): Promise<Payment> {
-    const body = toWireBody(input, chargeBillingKeyRules);
-    const call: Call = { method: 'POST', path: '/subscribe/payments/again', body };
+    const checked = checkInput(input, chargeBillingKeyRules);
+    const body = wireNames(checked);
+    const call: Call = { method: 'POST', path: '/subscribe/payments/again', body, scrubbed: personalValues(checked, chargeBillingKeyRules) };
     const payment = await this.#payment(call, this.#limit(options));
     // Another order's or card's payment says nothing of this charge: like a lost answer, find it by merchantUid.
     if (payment.merchantUid !== body.merchant_uid) throw answeredAbout('another order', endpointOf(call));
@@ -149,7 +150,14 @@ export class PortOneClient {
    * here; a reply with no object in it says neither success nor refusal.
    */
   async registerDelivery(input: RegisterDeliveryInput, options?: CallOptions): Promise<DeliveryRegistration> {
-    const call: Call = { method: 'POST', path: '/paymentwall/delivery', body: toWireBody(input, registerDeliveryRules), refusal: deliveryRefusal };
+    const checked = checkInput(input, registerDeliveryRules);
+    const call: Call = {
+      method: 'POST',
+      path: '/paymentwall/delivery',
+      body: wireNames(checked),
+      scrubbed: personalValues(checked, registerDeliveryRules),
+      refusal: deliveryRefusal,
+    };
     const raw = expectFields(await this.#send(call, this.#limit(options)), endpointOf(call), {});
     return { notices: noticesOf(raw), raw };
   }

@@ -10,6 +10,11 @@ export interface ApiCall {
   body?: Record<string, unknown>;
   /** V1's access token; absent for the token request itself and for V2. Scrubbed from errors. */
   token?: string;
+  /**
+   * What else this request sends that must never reach an error: the buyer's data, V1's API key.
+   * Scrubbed from errors like the secret, but only values of `MIN_SCRUBBED_LENGTH` or more.
+   */
+  scrubbed?: string[];
   /** Extra headers for this call only, such as V2's `Idempotency-Key`. */
   headers?: Record<string, string>;
   /**
@@ -19,7 +24,7 @@ export interface ApiCall {
   retry?: boolean;
   /**
    * A refusal inside a successful reply (Paymentwall's, inside V1's `code: 0`): what went wrong,
-   * or nothing. Its text is scrubbed of the secret and the token like any reply's.
+   * or nothing. Its text is scrubbed like any reply's: of the secret, the token and `scrubbed`.
    */
   refusal?: (value: unknown) => WireFailure | undefined;
 }
@@ -44,6 +49,11 @@ export interface HttpConfig {
 }
 
 const REDACTED = '[redacted]';
+/**
+ * The buyer's shorter values are left in server text: they would cut words apart (a country code
+ * `DE` inside `DELIVERED`, or inside a `portOneType` your code compares) and say little of anyone.
+ */
+const MIN_SCRUBBED_LENGTH = 3;
 const MAX_CAUSE_DEPTH = 4;
 const ATTEMPTS = 3;
 const BACKOFF_MS = 100;
@@ -79,7 +89,8 @@ export class PortOneHttp {
     const { baseUrl, fetch, secret, wire } = this.#config;
     const endpoint = endpointOf(call);
     // Server text and a custom fetch's errors could echo what we sent; scrub both before they reach an error.
-    const redact = (text: string): string => scrub(text, [secret, call.token]);
+    const hidden = quotedForms([secret, call.token, ...(call.scrubbed ?? []).filter((value) => value.length >= MIN_SCRUBBED_LENGTH)]);
+    const redact = (text: string): string => scrub(text, hidden);
     const fail = (init: Omit<PortOneApiErrorInit, 'endpoint'>): PortOneApiError =>
       new PortOneApiError({
         ...init,
@@ -246,8 +257,24 @@ export function parseJson(text: string): unknown {
   }
 }
 
-function scrub(text: string, secrets: (string | undefined)[]): string {
-  return secrets.reduce<string>((out, secret) => (secret ? out.split(secret).join(REDACTED) : out), text);
+function scrub(text: string, hidden: string[]): string {
+  return hidden.reduce<string>((out, value) => out.split(value).join(REDACTED), text);
+}
+
+/**
+ * Each value as a server may quote it back: as sent; inside the JSON body it went in (`"` as
+ * `\"`); in JSON that escapes all but ASCII (`\uc7ad`, Python's default, either case). Longest
+ * first, so that a value inside another (a name in an e-mail address) leaves nothing of the longer.
+ */
+function quotedForms(values: (string | undefined)[]): string[] {
+  const forms = values.flatMap((value) => {
+    if (!value) return [];
+    const json = JSON.stringify(value).slice(1, -1);
+    const ascii = (hex: (code: string) => string): string =>
+      json.replace(/[^\x00-\x7f]/g, (c) => `\\u${hex(c.charCodeAt(0).toString(16).padStart(4, '0'))}`);
+    return [value, json, ascii((code) => code), ascii((code) => code.toUpperCase())];
+  });
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 
 /** A thrown value's text; some (`Object.create(null)`) have none and throw when asked. */

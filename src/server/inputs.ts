@@ -70,12 +70,12 @@ export const chargeBillingKeyRules: BodyRules<ChargeBillingKeyInput> = {
   name: { check: text(40), required: true },
   currency: { check: currency, required: true },
   // Paymentwall refuses a billing-key charge without the e-mail used at issuance.
-  buyerEmail: { check: email(64), required: true },
-  buyerName: { check: personName(16) },
-  buyerTel: { check: text(16) },
-  buyerAddr: { check: text(128) },
-  buyerPostcode: { check: text(8) },
-  browserIp: { check: ipAddress },
+  buyerEmail: { check: email(64), required: true, personal: true },
+  buyerName: { check: personName(16), personal: true },
+  buyerTel: { check: text(16), personal: true },
+  buyerAddr: { check: text(128), personal: true },
+  buyerPostcode: { check: text(8), personal: true },
+  browserIp: { check: ipAddress, personal: true },
   noticeUrl: { check: text() },
   customData: { check: jsonText },
 };
@@ -125,9 +125,10 @@ export function callLimit(timeoutMs: number, options: CallOptions | undefined): 
   return new CallLimit(timeoutMs, signal);
 }
 
-const forPhysical = (check: FieldRule<RegisterDeliveryInput>['check']): FieldRule<RegisterDeliveryInput> => ({
+const forPhysical = (check: FieldRule<RegisterDeliveryInput>['check'], personal?: true): FieldRule<RegisterDeliveryInput> => ({
   check,
   required: { when: (input) => input.type === 'physical', because: 'when type is physical' },
+  ...(personal ? { personal } : {}),
 });
 
 export const registerDeliveryRules: BodyRules<RegisterDeliveryInput> = {
@@ -138,17 +139,17 @@ export const registerDeliveryRules: BodyRules<RegisterDeliveryInput> = {
   estimatedDeliveryDatetime: { check: unixSeconds, required: true },
   estimatedUpdateDatetime: { check: unixSeconds, required: true },
   refundable: { check: yesNo, required: true },
-  shippingAddressEmail: { check: email(50), required: true },
+  shippingAddressEmail: { check: email(50), required: true, personal: true },
   reason: { check: text(64) },
   details: { check: text(400) },
   carrierTrackingId: forPhysical(text(64)),
   carrierType: forPhysical(text(64)),
-  shippingAddressCountry: forPhysical(text(40)),
-  shippingAddressCity: forPhysical(text(40)),
-  shippingAddressZip: forPhysical(text(40)),
-  shippingAddressState: forPhysical(text(40)),
-  shippingAddressStreet: forPhysical(text(40)),
-  shippingAddressPhone: forPhysical(text(40)),
-  shippingAddressFirstname: forPhysical(text(40)),
-  shippingAddressLastname: forPhysical(text(40)),
+  shippingAddressCountry: forPhysical(text(40), true),
+  shippingAddressCity: forPhysical(text(40), true),
+  shippingAddressZip: forPhysical(text(40), true),
+  shippingAddressState: forPhysical(text(40), true),
+  shippingAddressStreet: forPhysical(text(40), true),
+  shippingAddressPhone: forPhysical(text(40), true),
+  shippingAddressFirstname: forPhysical(text(40), true),
+  shippingAddressLastname: forPhysical(text(40), true),
 };

@@ -24,7 +24,7 @@ export interface IssuedToken {
 export function tokenIssuer(http: PortOneHttp, apiKey: string, apiSecret: string, timeoutMs: number): () => Promise<IssuedToken> {
   return async () => {
     const response = await http.send(
-      { method: 'POST', path: TOKEN_ENDPOINT, body: { imp_key: apiKey, imp_secret: apiSecret }, retry: true },
+      { method: 'POST', path: TOKEN_ENDPOINT, body: { imp_key: apiKey, imp_secret: apiSecret }, retry: true, scrubbed: [apiKey] },
       new CallLimit(timeoutMs),
     );
     const endpoint = `POST ${TOKEN_ENDPOINT}`;

@@ -15,6 +15,11 @@ export interface FieldRule<I> {
    * value arrives as a present key holding `undefined` as often as `null`.
    */
   strict?: true;
+  /**
+   * The buyer's data (e-mail, name, phone, address, IP): the value sent is scrubbed from anything a
+   * server or a custom fetch says back before it reaches an error, as the secret is.
+   */
+  personal?: true;
 }
 
 /** One rule per input field: a field added to an input type without a rule is a compile error. */
@@ -82,9 +87,20 @@ function inheritsField(input: object, field: string): boolean {
 
 /** `checkInput`, then PortOne's snake_case names: `buyerEmail` → `buyer_email`. */
 export function toWireBody<I extends object>(input: I, rules: BodyRules<I>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(checkInput(input, rules)).map(([field, value]) => [field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]),
-  );
+  return wireNames(checkInput(input, rules));
+}
+
+/** Checked values under PortOne V1's snake_case names: `buyerEmail` → `buyer_email`. */
+export function wireNames(checked: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(checked).map(([field, value]) => [field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]));
+}
+
+/** The checked values the rules mark `personal`: what a request sends of the buyer's data. */
+export function personalValues<I extends object>(checked: Partial<Record<string, unknown>>, rules: BodyRules<I>): string[] {
+  return (Object.entries(rules) as [string, FieldRule<I>][]).flatMap(([field, rule]) => {
+    const value = checked[field];
+    return rule.personal && typeof value === 'string' ? [value] : [];
+  });
 }
 
 /** A string of at most `max` characters (code points, so a Hangul or emoji name counts as people read it). */

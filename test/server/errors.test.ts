@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inspect } from 'node:util';
-import { PortOneClient, PortOneV2Client, type FetchLike, type PortOneApiError } from '../../src/server/index.js';
+import { PortOneClient, PortOneV2Client, type FetchLike, type PortOneApiError, type RegisterDeliveryInput } from '../../src/server/index.js';
 import { FakePortOne } from './fake-portone.js';
-import { apiError, setup } from './harness.js';
+import { physicalShipping, v2Digital } from './fixtures.js';
+import { apiError, setup, setupV2 } from './harness.js';
 
 
 test('a reply slower than timeoutMs ends in a timeout error, quickly', async (t) => {
@@ -200,6 +201,88 @@ test('neither the secret nor a token appears in any error', { timeout: 5_000 }, 
   assert.match((errors[1] as PortOneApiError).portOneMessage ?? '', /with Bearer \[redacted\]/);
   assert.match(everythingSaidBy(errors[1]), /with Bearer \[redacted\]/);
   assert.match(everythingSaidBy(errors[8]), /E_LEAK/);
+});
+
+test("the buyer's data a request sent, and the API key, are scrubbed from what a server or fetch quotes back; order ids and amounts stay", { timeout: 5_000 }, async (t) => {
+  const { fake, client } = await setup(t);
+  // A quote in the address: a server quoting the JSON body shows it as \".
+  const hangul = '길동 홍';
+  const buyer = { buyerEmail: 'jack.private@example.com', buyerName: 'Jack Son', buyerTel: '010-9999-8888', buyerAddr: '12 "Main" St', buyerPostcode: '04524', browserIp: '203.0.113.77' };
+  const charge = { customerUid: 'cust_1', merchantUid: 'order_77', amount: 2077, name: 'Monthly plan', currency: 'USD', ...buyer };
+  const address = { ...physicalShipping, shippingAddressEmail: 'jack.private@example.com' };
+  const { imp_uid } = fake.addPayment({ merchant_uid: 'order_78' });
+  const delivery: RegisterDeliveryInput = {
+    impUid: imp_uid as string,
+    merchantUid: 'order_78',
+    type: 'physical',
+    status: 'order_shipped',
+    estimatedDeliveryDatetime: 1_750_000_000,
+    estimatedUpdateDatetime: 1_750_000_000,
+    refundable: 'yes',
+    ...address,
+  };
+  const buyerData = [
+    ...Object.values(buyer),
+    hangul,
+    JSON.stringify(buyer.buyerAddr).slice(1, -1),
+    ...[address.shippingAddressEmail, address.shippingAddressCity, address.shippingAddressZip, address.shippingAddressStreet, address.shippingAddressPhone, address.shippingAddressFirstname, address.shippingAddressLastname],
+  ];
+
+  fake.injectFault({ type: 'echo-request' }, '/users/getToken');
+  const token = await apiError(client.getPayment(imp_uid as string));
+  fake.injectFault({ type: 'echo-request' }, '/subscribe/payments/again');
+  const charged = await apiError(client.chargeBillingKey(charge));
+  fake.injectFault({ type: 'echo-request' }, '/paymentwall/delivery');
+  const delivered = await apiError(client.registerDelivery(delivery));
+  // Paymentwall's refusal inside a code-0 envelope, its error and notices quoting the address.
+  const refusal = { error_code: 3201, error: `Invalid street ${address.shippingAddressStreet}`, notices: [`${address.shippingAddressEmail} (${address.shippingAddressFirstname} ${address.shippingAddressLastname}, ${address.shippingAddressPhone}, ${address.shippingAddressZip} ${address.shippingAddressCity}) refused`] };
+  fake.injectFault({ type: 'envelope', code: 0, message: '', response: refusal }, '/paymentwall/delivery');
+  const refused = await apiError(client.registerDelivery(delivery));
+  // A custom fetch whose error holds the request body.
+  const leaky = new PortOneClient({
+    apiKey: fake.apiKey,
+    apiSecret: fake.apiSecret,
+    baseUrl: fake.baseUrl,
+    fetch: async (url, init) => {
+      if (url.endsWith('/subscribe/payments/again')) throw new Error(`cannot send ${init.body}`, { cause: new Error(`body ${init.body}`) });
+      return fetch(url, init);
+    },
+  });
+  const thrown = await apiError(leaky.chargeBillingKey(charge));
+  // A server whose JSON escapes all but ASCII, as Python's does: a Hangul name comes back as \uAE38….
+  const escaping = new PortOneClient({
+    apiKey: fake.apiKey,
+    apiSecret: fake.apiSecret,
+    baseUrl: fake.baseUrl,
+    fetch: async (url, init) => {
+      if (!url.endsWith('/subscribe/payments/again')) return fetch(url, init);
+      const quoted = (init.body ?? '').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+      return { status: 400, ok: false, text: async () => JSON.stringify({ code: -1, message: `Bad request ${quoted}`, response: null }) };
+    },
+  });
+  const escaped = await apiError(escaping.chargeBillingKey({ ...charge, buyerName: hangul }));
+  assert.match(escaped.portOneMessage ?? '', /"buyer_name":"\[redacted\]"/);
+  const v2 = await setupV2(t);
+  v2.fake.injectFault({ type: 'echo-request' }, '/paymentwall/delivery/confirm');
+  const confirmed = await apiError(v2.client.confirmDelivery({ ...v2Digital, transactionId: 'tx-78', deliveryType: 'PHYSICAL', deliveryStatus: 'ORDER_SHIPPED', ...address }));
+
+  assert.deepEqual(
+    [token, charged, delivered, refused, thrown, escaped, confirmed].map((e) => e.kind),
+    ['http', 'http', 'http', 'api', 'network', 'http', 'http'],
+  );
+  const said = (error: PortOneApiError): string => [everythingSaidBy(error), error.portOneMessage, error.pgMessage].join('\n');
+  assert.ok(!said(token).includes(fake.apiKey), said(token));
+  for (const error of [charged, delivered, refused, thrown, escaped, confirmed]) {
+    for (const value of buyerData) assert.ok(!said(error).includes(value), `${value} in: ${said(error)}`);
+  }
+  // Scrubbed, not dropped: the merchant's ids and amounts are still there to debug with.
+  assert.match(charged.portOneMessage ?? '', /"merchant_uid":"order_77","amount":2077,.*"buyer_email":"\[redacted\]"/);
+  assert.match(everythingSaidBy(thrown), /"customer_uid":"cust_1".*"buyer_addr":"\[redacted\]"/);
+  assert.match(delivered.message, /"merchant_uid":"order_78".*"carrier_tracking_id":"JD014600003828"/);
+  assert.match(refused.message, /Invalid street \[redacted\] \(\[redacted\] \(\[redacted\] \[redacted\], \[redacted\], \[redacted\] \[redacted\]\) refused\)/);
+  assert.match(confirmed.portOneMessage ?? '', /"transactionId":"tx-78".*"shippingAddressEmail":"\[redacted\]"/);
+  // A value under 3 characters is left, so that it cuts no word apart: the country code, not DELIVERED.
+  assert.match(confirmed.portOneMessage ?? '', /"deliveryType":"PHYSICAL","deliveryStatus":"ORDER_SHIPPED".*"shippingAddressCountry":"DE"/);
 });
 
 test('a fetch that throws a value with no text still ends in a PortOneError, V1 and V2', async (t) => {

@@ -5,7 +5,7 @@ import { PortOneHttp, answeredAbout, endpointOf, expectFields, type ApiCall } fr
 import { callLimit } from '../inputs.js';
 import type { CallLimit } from '../limit.js';
 import type { CallOptions } from '../types.js';
-import { checkInput, pathSegment, requireValue } from '../validate.js';
+import { checkInput, pathSegment, personalValues, requireValue } from '../validate.js';
 import {
   v2CancelPaymentRules,
   v2ClientOptionRules,
@@ -123,9 +123,11 @@ export class PortOneV2Client {
    * chargeback comes. Keyed by the payment's `transactionId`. The body takes no `storeId`.
    */
   async confirmDelivery(input: V2ConfirmDeliveryInput, options?: CallOptions): Promise<void> {
-    const { idempotencyKey, ...body } = checkInput(input, v2ConfirmDeliveryRules) as V2ConfirmDeliveryInput;
+    const checked = checkInput(input, v2ConfirmDeliveryRules);
+    const { idempotencyKey, ...body } = checked as V2ConfirmDeliveryInput;
     const key = idempotencyKey ?? randomUUID();
-    await this.#sendOnce(this.#post('/paymentwall/delivery/confirm', body, key), key, options);
+    const call = { ...this.#post('/paymentwall/delivery/confirm', body, key), scrubbed: personalValues(checked, v2ConfirmDeliveryRules) };
+    await this.#sendOnce(call, key, options);
   }
 
   /**

@@ -91,9 +91,10 @@ export const v2PreRegisterPaymentRules: BodyRules<V2PreRegisterPaymentInput> = {
   idempotencyKey: { check: idempotencyKey },
 };
 
-const forPhysical = (check: FieldCheck): FieldRule<V2ConfirmDeliveryInput> => ({
+const forPhysical = (check: FieldCheck, personal?: true): FieldRule<V2ConfirmDeliveryInput> => ({
   check,
   required: { when: (input) => input.deliveryType === 'PHYSICAL', because: 'when deliveryType is PHYSICAL' },
+  ...(personal ? { personal } : {}),
 });
 
 export const v2ConfirmDeliveryRules: BodyRules<V2ConfirmDeliveryInput> = {
@@ -104,18 +105,18 @@ export const v2ConfirmDeliveryRules: BodyRules<V2ConfirmDeliveryInput> = {
   estimatedUpdateDatetime: { check: dateTime, required: true },
   refundable: { check: flag, required: true },
   details: { check: text(), required: true },
-  shippingAddressEmail: { check: email(254), required: true },
+  shippingAddressEmail: { check: email(254), required: true, personal: true },
   reason: { check: text() },
   attachments: { check: urls },
   carrierTrackingId: forPhysical(text()),
   carrierType: forPhysical(text()),
-  shippingAddressCountry: forPhysical(country),
-  shippingAddressCity: forPhysical(text()),
-  shippingAddressZip: forPhysical(text()),
-  shippingAddressState: forPhysical(text()),
-  shippingAddressStreet: forPhysical(text()),
-  shippingAddressPhone: forPhysical(text()),
-  shippingAddressFirstname: forPhysical(text()),
-  shippingAddressLastname: forPhysical(text()),
+  shippingAddressCountry: forPhysical(country, true),
+  shippingAddressCity: forPhysical(text(), true),
+  shippingAddressZip: forPhysical(text(), true),
+  shippingAddressState: forPhysical(text(), true),
+  shippingAddressStreet: forPhysical(text(), true),
+  shippingAddressPhone: forPhysical(text(), true),
+  shippingAddressFirstname: forPhysical(text(), true),
+  shippingAddressLastname: forPhysical(text(), true),
   idempotencyKey: { check: idempotencyKey },
 };
