@@ -138,6 +138,26 @@ test("the README's server example verifies, refuses an oversized body and a stra
   assert.equal(pending.billing?.browserIp, '127.0.0.1');
 });
 
+test("the README's example answers a bad value in its own order data as its own error (500, logged), not as the buyer's bad request", { timeout: 10_000 }, async (t) => {
+  const { fake, example, post } = await startExample(t);
+  // node-postgres hands a NUMERIC column over as a string.
+  example.orders.set('o_str', { amount: '20', currency: 'USD', status: 'pending', email: 'jack@example.com', refunded: 0 });
+  const p = fake.addPayment({ merchant_uid: 'o_str', amount: 20, currency: 'USD' });
+  const logged: unknown[][] = [];
+  const { error } = console;
+  console.error = (...args: unknown[]) => logged.push(args);
+  try {
+    assert.deepEqual(await post('/payments/complete', { impUid: p.imp_uid, merchantUid: 'o_str' }), [500, { status: 'error' }]);
+    // The buyer's own malformed impUid is still the request's mistake: 400, nothing logged.
+    assert.deepEqual(await post('/payments/complete', { impUid: 42, merchantUid: 'o_str' }), [400, { status: 'bad-request' }]);
+  } finally {
+    console.error = error;
+  }
+  assert.equal(logged.length, 1);
+  const [[logged0]] = logged as [[unknown]];
+  assert.ok(logged0 instanceof PortOneInputError && logged0.field === 'amount', String(logged0));
+});
+
 test("the README's example keeps one payment per order and refunds any other once: a second payment, a closed order's, whatever the reports", { timeout: 10_000 }, async (t) => {
   const { fake, example, post, webhook, cancels, order } = await startExample(t);
   // Paymentwall reported the first payment failed while it reviewed it; the buyer paid again.
