@@ -131,7 +131,8 @@ export class PortOneClient {
 
   /**
    * `POST /payments/cancel`; full unless `amount` is given. Paymentwall cancels asynchronously, so
-   * the answer may still say `paid`: then `cancelPending` is true (see `CancelledPayment`).
+   * the answer may still say `paid`: then `cancelPending` is true (see `CancelledPayment`), as for
+   * an answer that names no PG and does not show the refund recorded.
    */
   async cancelPayment(input: CancelPaymentInput, options?: CallOptions): Promise<CancelledPayment> {
     const body = toWireBody(input, cancelPaymentRules);
@@ -141,7 +142,10 @@ export class PortOneClient {
     const other = body.imp_uid !== undefined ? payment.impUid !== body.imp_uid : payment.merchantUid !== body.merchant_uid;
     if (other) throw answeredAbout('another payment', endpointOf(call));
     const paymentwall = payment.pgProvider === 'paymentwall' || payment.embPgProvider === 'paymentwall';
-    return { ...payment, cancelPending: paymentwall && payment.status !== 'cancelled' };
+    // A reply naming no PG may be Paymentwall's: pending, unless its amounts show this cancel recorded.
+    const unknownPg = payment.pgProvider === null && payment.embPgProvider === null;
+    const pending = payment.status !== 'cancelled' && (paymentwall || (unknownPg && !cancelRecorded(payment, body)));
+    return { ...payment, cancelPending: pending };
   }
 
   /**
@@ -230,6 +234,16 @@ async function orNullIfNotFound<T>(lookup: Promise<T>): Promise<T | null> {
     if (error instanceof PortOneApiError && error.kind === 'http' && error.status === 404 && error.portOneCode !== undefined) return null;
     throw error;
   }
+}
+
+/**
+ * Whether a cancel's reply shows the cancel recorded, by its amounts: a full cancel leaves nothing
+ * to refund; a partial one leaves at most the balance it was sent against (`checksum`) less itself.
+ */
+function cancelRecorded(payment: Payment, body: Record<string, unknown>): boolean {
+  const balance = payment.amount - payment.cancelAmount;
+  if (body.amount === undefined) return balance <= 0;
+  return typeof body.checksum === 'number' && typeof body.amount === 'number' && balance <= body.checksum - body.amount;
 }
 
 const noticesOf = (raw: Record<string, unknown>) => (Array.isArray(raw.notices) ? raw.notices.map(String) : []);

@@ -168,7 +168,9 @@ export interface CancelPaymentInput {
  * A cancel's answer: the payment as PortOne reports it right after the request.
  * `cancelPending` is true for a Paymentwall payment PortOne does not show as cancelled yet:
  * Paymentwall cancels asynchronously, and PortOne changes the status only when Paymentwall's
- * callback arrives. Confirm later with `getPayment` or a `cancelled` webhook.
+ * callback arrives. Confirm later with `getPayment` or a `cancelled` webhook. An answer that names
+ * no PG (no `pg_provider` or `emb_pg_provider`) may be Paymentwall's: pending too, unless it is
+ * `cancelled` or its balance (`amount - cancelAmount`) is down to `checksum - amount`.
  */
 export interface CancelledPayment extends Payment {
   cancelPending: boolean;

@@ -186,6 +186,32 @@ test('a Paymentwall cancel that PortOne already shows as cancelled is not pendin
   assert.equal(answer.cancelPending, false);
 });
 
+test('a cancel reply that names no PG is pending unless it shows this cancel recorded', async (t) => {
+  const { fake, client } = await setup(t);
+  /** The cancel's reply: the payment with these fields, without pg_provider and emb_pg_provider. */
+  const reply = (payment: Record<string, unknown>, fields: Record<string, unknown>): void => {
+    const { pg_provider: _pg, emb_pg_provider: _emb, ...rest } = payment;
+    fake.injectFault({ type: 'envelope', code: 0, message: '', response: { ...rest, ...fields } }, '/payments/cancel');
+  };
+  const p = fake.addPayment({ amount: 1000 });
+  const impUid = p.imp_uid as string;
+  // Nothing refunded yet, as a Paymentwall payment answers: it may be Paymentwall's.
+  reply(p, {});
+  assert.equal((await client.cancelPayment({ impUid, amount: 400, checksum: 1000 })).cancelPending, true);
+  reply(p, {});
+  assert.equal((await client.cancelPayment({ impUid })).cancelPending, true);
+  // Another refund's amount, not this one's: the balance is not down by 400 from the checksum.
+  reply(p, { cancel_amount: 100 });
+  assert.equal((await client.cancelPayment({ impUid, amount: 400, checksum: 1000 })).cancelPending, true);
+  reply(p, { cancel_amount: 400 });
+  assert.equal((await client.cancelPayment({ impUid })).cancelPending, true, 'a full cancel leaves nothing to refund');
+  // Recorded: the balance down by the amount, or the payment cancelled.
+  reply(p, { cancel_amount: 500 });
+  assert.equal((await client.cancelPayment({ impUid, amount: 400, checksum: 900 })).cancelPending, false);
+  reply(p, { status: 'cancelled', cancel_amount: 1000, cancelled_at: fake.now });
+  assert.equal((await client.cancelPayment({ impUid })).cancelPending, false);
+});
+
 test('a cancel whose checksum no longer matches is an api error', async (t) => {
   const { fake, client } = await setup(t);
   const { imp_uid } = fake.addPayment({ amount: 1004, cancel_amount: 4 });
