@@ -775,9 +775,11 @@ export class PaymentwallPay extends LitElement {
     // No saved attempt: a reload of a return already reported (only cleaned), or, only where
     // storage is blocked, a return for the configured order id. Else a link anyone can craft.
     if (!stored && !reportedBefore && !(!this.#store.usable() && protocol.acceptsUnsaved(found, this.#fixedId))) return;
-    if (stored?.elementKey && stored.elementKey !== widgetKey(this)) {
+    // The widget that started it: the one its key names now (as this version or an earlier one wrote it).
+    const owner = stored?.elementKey && elementByKey(stored.elementKey);
+    const mine = !stored?.elementKey || owner === this;
+    if (!mine) {
       // The widget that started it reports it, if it can read it: a V1 widget in its place cannot.
-      const owner = elementByKey(stored.elementKey);
       if (owner instanceof PaymentwallPay && owner.#protocol === protocol) return;
       // The widget that started it may still be mounting (a framework, another shadow root).
       await new Promise((resolve) => setTimeout(resolve, OWNER_HEAD_START_MS));
@@ -813,7 +815,6 @@ export class PaymentwallPay extends LitElement {
     // and beside "Paid" after a success; only from an attempt this tab saved, never from the address.
     // Reported by another widget (the one that started it is gone): that one's order is not the one
     // paid, so it neither takes the buyer's details nor enters the paid state ('' is no order).
-    const mine = !stored?.elementKey || stored.elementKey === widgetKey(this);
     if (stored && mine) this.#restoreTyped(stored.buyer);
     // Its order when it paid, where the attempt kept it: a widget at its place selling another
     // order does not enter the paid state.

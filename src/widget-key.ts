@@ -3,9 +3,11 @@ import { unclobbered } from './unclobbered.js';
 /**
  * How a saved attempt names the widget that started it, so that after a redirect that widget
  * reports the result. The key is the chain of hosts from the document down to the widget, each
- * named by its id or else its position among the elements of its tag without one in its own root:
- * a widget in the third product card's shadow root is told apart from the same widget in the first
- * card's, and a widget with an id added before it (a featured offer) does not take its place.
+ * named by its id (`tag#id`) or else its position among the elements of its tag without one in its
+ * own root (`tag~2`): a widget in the third product card's shadow root is told apart from the same
+ * widget in the first card's, and a widget with an id added before it (a featured offer) does not
+ * take its place. `tag:2`, a position among all elements of the tag, is how earlier versions wrote
+ * it: still read, for attempts they saved.
  */
 const SEPARATOR = ' > ';
 
@@ -21,7 +23,7 @@ const unnamed = (root: Document | ShadowRoot, tag: string) =>
 
 function segment(element: Element): string {
   const root = rootOf(element);
-  return named(element, root) ? `${element.localName}#${element.id}` : `${element.localName}:${unnamed(root, element.localName).indexOf(element)}`;
+  return named(element, root) ? `${element.localName}#${element.id}` : `${element.localName}~${unnamed(root, element.localName).indexOf(element)}`;
 }
 
 function rootOf(element: Element): Document | ShadowRoot {
@@ -45,10 +47,13 @@ export function elementByKey(key: string): Element | undefined {
   let found: Element | undefined;
   for (const part of key.split(SEPARATOR)) {
     if (!root) return undefined;
-    const match = /^([^#:]+)(?:#(.*)|:(\d+))$/.exec(part);
+    const match = /^([^#:~]+)(?:#(.*)|([:~])(\d+))$/.exec(part);
     if (!match) return undefined;
-    const [, tag, id, index] = match;
-    found = id !== undefined ? (unclobbered(root, 'getElementById')(id) ?? undefined) : unnamed(root, tag!)[Number(index)];
+    const [, tag, id, kind, index] = match;
+    found =
+      id !== undefined
+        ? (unclobbered(root, 'getElementById')(id) ?? undefined)
+        : (kind === '~' ? unnamed(root, tag!) : unclobbered(root, 'querySelectorAll')(tag!))[Number(index)];
     if (!found || found.localName !== tag) return undefined;
     root = found.shadowRoot;
   }

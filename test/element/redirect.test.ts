@@ -241,6 +241,27 @@ describe('coming back from a mobile redirect', () => {
     expect(location.search).not.to.contain('imp_uid');
   });
 
+  it('reads a key an earlier version saved (a position among all widgets): the widget at that place reports it', async () => {
+    // [#featured, A, B]: A was widget 1 of all widgets, as earlier versions counted.
+    stored({ elementKey: 'paymentwall-pay:1', buyer: { name: 'Jack Son', email: 'jack@example.com' } });
+    returnWith({ imp_uid: 'imp_568', merchant_uid: 'pw-redirect-1' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const page = document.createElement('div');
+    for (const id of ['featured', '', '']) {
+      const element = document.createElement('paymentwall-pay');
+      for (const [name, value] of Object.entries({ ...VALID, id })) if (value) element.setAttribute(name, value);
+      page.append(element);
+    }
+    await fixture(page);
+    const [, a, b] = page.children as unknown as PaymentwallPay[];
+    await waitUntil(() => events.length > 0, 'the return reported');
+    await tick(OWNER_WAIT);
+    expect(events.map((event) => event.target)).to.deep.equal([a]);
+    await a!.updateComplete;
+    expect(input(a!, 'name').value).to.equal('Jack Son');
+    expect(input(b!, 'name').value).to.equal('');
+  });
+
   it('reports its return when it was off the page at its first look and comes back (a tab panel)', async () => {
     stored({ elementKey: 'paymentwall-pay#w' });
     returnWith({ imp_uid: 'imp_564', merchant_uid: 'pw-redirect-1' });
