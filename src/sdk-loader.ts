@@ -206,19 +206,22 @@ const verified = () => (sharedState().verified ??= new WeakMap());
 const OURS = 'data-paymentwall-pay';
 /** Our tags, known by identity: the attribute only names them, and injected HTML can copy it. */
 const ownTags = () => (sharedState().ownTags ??= new WeakSet());
-/**
- * Whether the page brings V1's `window.IMP` itself: a tag of its own for `src`, or `window.IMP` with
- * no tag of ours for it on the page (one our tag defined is another widget's, set up for no merchant
- * or for that widget's). By the attribute, which names the global: a copy in injected HTML can only
- * make a widget without `imp-code` refuse to pay.
- */
-export const pageBringsImp = (src: string | undefined): boolean =>
-  Array.from(unclobbered(document, 'scripts')).some((script) => script.src === src && !script.hasAttribute(OURS)) ||
-  (!!V1_SDK.ready() && !unclobbered(document, 'querySelector')(`script[${OURS}=IMP]`));
-
 /** Page tags of a URL one of them timed out on: never waited for again (a tag inserted through innerHTML never runs). */
 const stale = new WeakSet<HTMLScriptElement>();
 const CLASSIC = /^((text|application)\/javascript)?$/i;
+/** A page tag that can run: a classic script (no `type="text/plain"` from a consent manager, no module) not given up on. */
+const runnable = (script: HTMLScriptElement) => !stale.has(script) && CLASSIC.test(script.type) && !script.noModule;
+
+/**
+ * Whether the page brings V1's `window.IMP` itself: a tag of its own for `src` that can run, or
+ * `window.IMP` where no load of ours (nor an older copy's: its attribute has no value) was ever
+ * for it. What our loads define is another widget's, set up for no merchant or for that widget's.
+ * Our tags are told by the attribute, which names the global: a copy of it in injected HTML can
+ * only make a widget without `imp-code` refuse to pay.
+ */
+export const pageBringsImp = (src: string | undefined): boolean =>
+  Array.from(unclobbered(document, 'scripts')).some((script) => script.src === src && !script.hasAttribute(OURS) && runnable(script)) ||
+  (!!V1_SDK.ready() && !sharedState().injected?.IMP && !unclobbered(document, 'querySelector')(`script[${OURS}]:not([${OURS}=PortOne])`));
 
 /**
  * A tag for `src` that may still bring the SDK: ours (while it loads: a finished one of ours has
@@ -232,7 +235,7 @@ function findScript(src: string, integrity: string | undefined): HTMLScriptEleme
     (script) =>
       script.src === src &&
       (!integrity || script.integrity === integrity) &&
-      (ownTags().has(script) || (!finished && !stale.has(script) && CLASSIC.test(script.type) && !script.noModule)),
+      (ownTags().has(script) || (!finished && runnable(script))),
   );
 }
 
@@ -303,7 +306,9 @@ function inject<T>(src: string, sdk: SdkGlobal<T>, options: SdkOptions<T>): Load
 /** A new `<script async>` of ours for `src`, on the page. */
 function ownTag<T>(src: string, options: SdkOptions<T>): HTMLScriptElement {
   const script = unclobbered(document, 'createElement')('script');
-  script.setAttribute(OURS, (options.sdk ?? V1_SDK).global);
+  const { global } = options.sdk ?? V1_SDK;
+  script.setAttribute(OURS, global);
+  (sharedState().injected ??= {})[global] = true;
   ownTags().add(script);
   script.async = true;
   if (options.nonce) script.nonce = options.nonce;

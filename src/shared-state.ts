@@ -20,6 +20,8 @@ export interface SharedState {
   watches?: Record<string, { tags: number; end(): void }>;
   /** The SDK tags a copy of this library inserted (added lazily: older copies lack it). */
   ownTags?: WeakSet<HTMLScriptElement>;
+  /** The SDK globals a copy of this library ever inserted a tag for on this page (added lazily). */
+  injected?: Record<string, true>;
   /** The Trusted Types policy, created at most once per page. */
   scriptUrlPolicy?: { createScriptURL(url: string): unknown };
   /** This page load's own id, kept with the attempts it sends (added lazily). */

@@ -280,6 +280,37 @@ describe('when the SDK loads', () => {
     });
   });
 
+  it('a widget without imp-code stays refused when another widget’s given-up tag defines window.IMP late', async () => {
+    await quietly(async () => {
+      const src = '/test-sdk/slow.js?ms=700&given-up';
+      const own = await widget({ 'imp-code': null, 'sdk-src': src });
+      const other = await widget({ 'sdk-src': src, 'sdk-timeout': '200' });
+      const result = await other.pay();
+      expect(result.status === 'fail' && result.detail.code).to.equal('sdk-load-failed');
+      expect(sdkTags(), 'our tag removed').to.have.length(0);
+      // The removed tag's script still runs when it arrives.
+      await waitUntil(() => window.IMP !== undefined, 'the late script ran');
+      own.requestUpdate();
+      await own.updateComplete;
+      expect(shadow(own).querySelector('[part="config-error"]')?.textContent).to.contain('imp-code');
+      const paid = await own.pay();
+      expect(paid.status === 'fail' && paid.detail.code).to.equal('invalid-config');
+    });
+  });
+
+  it('a widget without imp-code does not count a page tag that cannot run (type="text/plain") as the page bringing IMP', async () => {
+    await quietly(async () => {
+      const src = `${DOUBLE}?consent-held`;
+      const inert = document.createElement('script');
+      inert.type = 'text/plain';
+      inert.src = src;
+      document.body.append(inert);
+      const own = await widget({ 'imp-code': null, 'sdk-src': src });
+      expect(shadow(own).querySelector('[part="config-error"]')?.textContent).to.contain('imp-code');
+      inert.remove();
+    });
+  });
+
   it('a widget without imp-code still takes the page’s own window.IMP beside a V2 widget’s SDK tag', async () => {
     const imp = installImp();
     try {

@@ -16,6 +16,8 @@ export async function resetPage(): Promise<void> {
   state.sdkLoads.clear();
   state.redirectClaims.clear();
   state.returnsShown?.clear();
+  // As on a new page: no SDK tag of ours was ever there.
+  delete state.injected;
   for (const script of Array.from(document.scripts)) {
     if (script.src && (!fromHere(script.src) || script.src.includes('/test-sdk/') || script.src.includes('/test/fixtures/sdk/'))) script.remove();
   }
