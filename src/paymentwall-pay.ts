@@ -684,8 +684,9 @@ export class PaymentwallPay extends LitElement {
         // shows Paid too, not the same order to pay again.
         if (this.completed && this.isConnected) this.#keepShown(outcome.detail.buyer);
       } else {
-        // The link's ids stay (a server verifies them); its text goes, as from a failure.
-        const { error_msg, message, pgMessage, ...response } = outcome.detail.response as Record<string, string>;
+        // The link's ids stay (a server verifies them), and nothing else of it, as from a failure.
+        const link = outcome.detail.response as Record<string, string>;
+        const response = Object.fromEntries(['imp_uid', 'merchant_uid', 'paymentId', 'txId'].flatMap((name) => (link[name] === undefined ? [] : [[name, link[name]]])));
         Object.assign(outcome.detail, { response, unconfirmed: true });
       }
     } else {

@@ -483,11 +483,11 @@ describe('coming back from a mobile redirect', () => {
     });
 
     it('reports a success for its own merchant-uid as unconfirmed, with the link’s ids and none of its text, and does not enter the paid state', async () => {
-      returnWith({ imp_uid: 'imp_9', merchant_uid: 'order-fixed', imp_success: 'true', error_msg: 'Call +1 555 0100', message: 'Visit evil.example' });
+      returnWith({ imp_uid: 'imp_9', merchant_uid: 'order-fixed', imp_success: 'true', error_msg: 'Call +1 555 0100', message: 'Visit evil.example', code: 'Refund: visit evil.example' });
       const element = await widget({ 'merchant-uid': 'order-fixed' });
       const { detail } = await nextEvent<PaySuccessEvent>(element, 'pay-success');
       expect(detail).to.deep.include({ via: 'redirect', merchantUid: 'order-fixed', impUid: 'imp_9', amount: 1004, currency: 'KRW', unconfirmed: true });
-      expect(detail.response).to.deep.equal({ imp_uid: 'imp_9', merchant_uid: 'order-fixed', imp_success: 'true' });
+      expect(detail.response).to.deep.equal({ imp_uid: 'imp_9', merchant_uid: 'order-fixed' });
       await element.updateComplete;
       expect(button(element).disabled).to.equal(false);
       expect(text(shadow(element).querySelector('[part="status"]'))).to.equal('');

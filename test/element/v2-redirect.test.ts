@@ -197,7 +197,7 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     await v2Widget({ 'payment-id': 'INV-42' });
     await tick(30);
     fixtureCleanup();
-    returnWith({ paymentId: 'INV-42', txId: 'tx-1', message: 'Call +1 555 0100', pgMessage: 'Visit evil.example' });
+    returnWith({ paymentId: 'INV-42', txId: 'tx-1', message: 'Call +1 555 0100', pgMessage: 'Visit evil.example', pgCode: 'Call +1 555 0199' });
     const element = await v2Widget({ 'payment-id': 'INV-42' });
     const { detail } = await nextEvent<CustomEvent<PaySuccessDetailV2>>(element, 'pay-success');
     expect(detail).to.deep.include({ via: 'redirect', paymentId: 'INV-42', txId: 'tx-1', unconfirmed: true });
