@@ -290,8 +290,11 @@ export class PaymentwallPay extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // store-id bound a moment after the first render (a framework, settings loaded later): the
     // widget speaks V2 only now, and only now can it read a V2 return.
-    if (this.hasUpdated && changed.has('storeId')) this.#finishRedirect();
+    const nowV2 = this.hasUpdated && changed.has('storeId');
+    if (nowV2) this.#finishRedirect();
     if (this.completed && ORDER_PROPERTIES.some((name) => changed.has(name))) this.#clearOutcome();
+    // Or another widget reported it meanwhile: what it kept for this one.
+    if (nowV2) this.#takeShown();
     // A sound configuration is read again only when an attribute or the page changed, not as the
     // buyer types. A broken one is read on every update: the page may bring window.IMP or an
     // SDK tag at any time. So is any on a bare requestUpdate().
@@ -310,10 +313,16 @@ export class PaymentwallPay extends LitElement {
 
   protected override firstUpdated(): void {
     this.#finishRedirect();
-    // A widget re-created where one reported a return (a framework re-mounting it), for the same
-    // order and still at that address (another route may sell the same thing again): it shows
-    // what that one showed, paid state and the buyer's typing included, so a paid order is not
-    // offered again. Read only when there is something to read.
+    this.#takeShown();
+  }
+
+  /**
+   * A widget re-created where one reported a return (a framework re-mounting it), for the same
+   * order and still at that address (another route may sell the same thing again): it shows what
+   * that one showed, paid state and the buyer's typing included, so a paid order is not offered
+   * again. Read only when there is something to read.
+   */
+  #takeShown(): void {
     const shown = sharedState().returnsShown?.get(widgetKey(this));
     if (shown?.href === location.href && shown.order === this.#order()) {
       this.completed = shown.completed;
