@@ -62,7 +62,7 @@ export function paymentError(code: string, message: string, extra: Partial<V2Pay
 
 /** The URL PortOne would open: `redirectUrl` + `paymentId`, and on failure `code`, `message`, `pgCode`, `pgMessage`. */
 export function redirectTarget(request: V2PaymentRequest, response?: V2PaymentResponse): string {
-  const url = new URL(request.redirectUrl);
+  const url = new URL(request.redirectUrl!);
   url.searchParams.set('paymentId', request.paymentId);
   for (const key of ['code', 'message', 'pgCode', 'pgMessage'] as const) {
     if (response?.[key] !== undefined) url.searchParams.set(key, response[key]);

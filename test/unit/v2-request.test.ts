@@ -35,6 +35,13 @@ describe('the PortOne.requestPayment object', () => {
     });
   });
 
+  it('sends no redirectUrl from a page without an http(s) address, which PortOne would refuse', () => {
+    for (const pageUrl of ['about:srcdoc', 'about:blank', 'file:///home/me/shop.html', 'blob:https://shop.example/0b8e']) {
+      expect(buildV2Request(base, buyer, { ...context, pageUrl }), pageUrl).not.to.have.property('redirectUrl');
+    }
+    expect(buildV2Request({ ...base, redirectUrl: 'https://shop.example/return' }, buyer, { ...context, pageUrl: 'about:srcdoc' }).redirectUrl).to.equal('https://shop.example/return');
+  });
+
   it('sends every attribute and form field under PortOne’s V2 name', () => {
     const request = buildV2Request(
       {

@@ -39,8 +39,11 @@ export function buildV2Request(config: V2Config, buyer: Buyer, context: V2Reques
     currency: config.currency,
     customer,
     locale: context.lang === 'ko' ? 'KO_KR' : 'EN_US',
-    redirectUrl: config.redirectUrl ?? v2ReturnUrl(context.pageUrl),
   };
+  // PortOne takes only an http(s) address: none from a srcdoc preview, a file: or blob: page (a
+  // payment there answers by promise; the console says to set redirect-url).
+  const redirectUrl = config.redirectUrl ?? v2ReturnUrl(context.pageUrl);
+  if (/^https?:/.test(redirectUrl)) request.redirectUrl = redirectUrl;
   if (config.noticeUrls !== undefined) request.noticeUrls = [...config.noticeUrls];
   // Copies, nested ones too: a pay-request listener may change the request, never the property.
   if (config.customData !== undefined) request.customData = copyJson(config.customData);

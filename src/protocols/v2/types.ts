@@ -43,7 +43,8 @@ export interface V2PaymentRequest {
   currency: string;
   customer: V2Customer;
   locale: V2Locale;
-  redirectUrl: string;
+  /** Where a phone comes back: absent where this page has no http(s) address (a srcdoc preview). */
+  redirectUrl?: string;
   noticeUrls?: string[];
   customData?: Record<string, unknown>;
   bypass?: { paymentwall: PaymentwallV2Bypass };
