@@ -223,6 +223,10 @@ describe('V1-only attributes on a V2 widget', () => {
     expect(problems({ customerUid: 'c-1' })).to.deep.equal(['customer-uid:v1-only']);
     expect(problems({ testMode: true })).to.deep.equal(['test-mode:v1-only']);
     expect(problems({ testMode: false })).to.deep.equal([]);
+    // Bound by a framework to something truthy that is not true (Vue's :test-mode="1"): still a test, refused.
+    for (const testMode of [1, 'false', {}, 0]) expect(problems({ testMode } as never), String(testMode)).to.deep.equal(['test-mode:v1-only']);
+    expect(problems({ testMode: '  ', tierCode: null, customerUid: undefined } as never)).to.deep.equal([]);
+    expect(problems({ merchantUid: 42 } as never)).to.deep.equal(['merchant-uid:v1-only']);
     expect(problems({ payMethod: 'card' })).to.deep.equal(['pay-method:v1-only']);
     expect(problems({ merchantUid: 'order-1' })).to.deep.equal(['merchant-uid:v1-only']);
   });

@@ -93,7 +93,11 @@ export function readV2Config(input: RawV2Config, env: { baseUrl: string }): V2Co
     return href;
   };
 
-  for (const [key, attribute] of REFUSED) if (raw[key] === true || present(raw[key])) problem(attribute, 'v1-only');
+  // Set to anything but false or blank text: `:test-mode="1"` means test as much as `true` does.
+  for (const [key, attribute] of REFUSED) {
+    const value = raw[key];
+    if (value != null && value !== false && (typeof value !== 'string' || present(value))) problem(attribute, 'v1-only');
+  }
   for (const [key, attribute, why] of IGNORED) {
     if (present(raw[key])) warnings.push(`paymentwall-pay: ${attribute} is ignored with store-id (PortOne V2): ${why}.`);
   }
