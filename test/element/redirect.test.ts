@@ -147,6 +147,7 @@ describe('coming back from a mobile redirect', () => {
       pgMessage: '사용자가 결제를 취소하셨습니다',
       // The buyer closed the window: the widget's own words, in its language.
       message: '결제창을 닫아 결제가 진행되지 않았습니다. 다시 시도할 수 있습니다.',
+      closed: true,
     });
   });
 
@@ -656,8 +657,11 @@ describe('coming back from a mobile redirect', () => {
     expect(events.map((event) => Array.from(after.children).indexOf(event.target as Element))).to.deep.equal([2]);
   });
 
-  it('shows the paid order as Paid on the widget that paid, mounted only after another widget reported its return', async () => {
-    // A lazy route: the header's widget is there at once and reports; the product's, which paid, comes later.
+  /**
+   * A lazy route: the product's widget paid; on the return page the header's widget is there at
+   * once and reports the return, and the product's comes later.
+   */
+  async function returnToLateOwner(result: Record<string, string>) {
     const imp = installImp('never');
     const paying = await widget({ id: 'product-a' }, false);
     await fill(paying, 'name', 'Kim Minsu');
@@ -666,12 +670,17 @@ describe('coming back from a mobile redirect', () => {
     await waitUntil(() => imp.requests.length === 1, 'the product widget pays');
     fixtureCleanup();
     sharedState().redirectClaims.clear();
-    returnWith({ imp_uid: 'imp_900', merchant_uid: imp.requests[0]!.merchant_uid });
+    returnWith({ merchant_uid: imp.requests[0]!.merchant_uid, ...result });
     const events = recordEvents(document, 'pay-success', 'pay-fail');
     await widget({ 'order-name': 'Header offer' });
     await waitUntil(() => events.length > 0, 'a report');
     await tick(OWNER_WAIT);
     const late = await widget({ id: 'product-a' }, false);
+    return { imp, events, late };
+  }
+
+  it('shows the paid order as Paid on the widget that paid, mounted only after another widget reported its return', async () => {
+    const { imp, events, late } = await returnToLateOwner({ imp_uid: 'imp_900' });
     expect(events).to.have.length(1);
     expect(text(button(late))).to.equal('Paid');
     expect([input(late, 'name').value, input(late, 'email').value]).to.deep.equal(['Kim Minsu', 'minsu@example.com']);
@@ -680,20 +689,7 @@ describe('coming back from a mobile redirect', () => {
   });
 
   it('shows a failed return on the widget that paid, with the buyer’s typing, mounted only after another widget reported it', async () => {
-    const imp = installImp('never');
-    const paying = await widget({ id: 'product-a' }, false);
-    await fill(paying, 'name', 'Kim Minsu');
-    await fill(paying, 'email', 'minsu@example.com');
-    void paying.pay();
-    await waitUntil(() => imp.requests.length === 1, 'the product widget pays');
-    fixtureCleanup();
-    sharedState().redirectClaims.clear();
-    returnWith({ imp_uid: 'imp_901', merchant_uid: imp.requests[0]!.merchant_uid, error_code: 'F400', error_msg: 'Card declined' });
-    const events = recordEvents(document, 'pay-success', 'pay-fail');
-    await widget({ 'order-name': 'Header offer' });
-    await waitUntil(() => events.length > 0, 'a report');
-    await tick(OWNER_WAIT);
-    const late = await widget({ id: 'product-a' }, false);
+    const { events, late } = await returnToLateOwner({ imp_uid: 'imp_901', error_code: 'F400', error_msg: 'Card declined' });
     expect(events.map((event) => event.type)).to.deep.equal(['pay-fail']);
     expect([input(late, 'name').value, input(late, 'email').value], 'no retyping for a retry').to.deep.equal(['Kim Minsu', 'minsu@example.com']);
     const status = shadow(late).querySelector('[part="status"]');

@@ -239,26 +239,17 @@ test("the buyer's data a request sent, and the API key, are scrubbed from what a
   fake.injectFault({ type: 'envelope', code: 0, message: '', response: refusal }, '/paymentwall/delivery');
   const refused = await apiError(client.registerDelivery(delivery));
   // A custom fetch whose error holds the request body.
-  const leaky = new PortOneClient({
-    apiKey: fake.apiKey,
-    apiSecret: fake.apiSecret,
-    baseUrl: fake.baseUrl,
-    fetch: async (url, init) => {
-      if (url.endsWith('/subscribe/payments/again')) throw new Error(`cannot send ${init.body}`, { cause: new Error(`body ${init.body}`) });
-      return fetch(url, init);
-    },
+  const through = (fetch: FetchLike) => new PortOneClient({ apiKey: fake.apiKey, apiSecret: fake.apiSecret, baseUrl: fake.baseUrl, fetch });
+  const leaky = through(async (url, init) => {
+    if (url.endsWith('/subscribe/payments/again')) throw new Error(`cannot send ${init.body}`, { cause: new Error(`body ${init.body}`) });
+    return fetch(url, init);
   });
   const thrown = await apiError(leaky.chargeBillingKey(charge));
   // A server whose JSON escapes all but ASCII, as Python's does: a Hangul name comes back as \uAE38….
-  const escaping = new PortOneClient({
-    apiKey: fake.apiKey,
-    apiSecret: fake.apiSecret,
-    baseUrl: fake.baseUrl,
-    fetch: async (url, init) => {
-      if (!url.endsWith('/subscribe/payments/again')) return fetch(url, init);
-      const quoted = (init.body ?? '').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
-      return { status: 400, ok: false, text: async () => JSON.stringify({ code: -1, message: `Bad request ${quoted}`, response: null }) };
-    },
+  const escaping = through(async (url, init) => {
+    if (!url.endsWith('/subscribe/payments/again')) return fetch(url, init);
+    const quoted = (init.body ?? '').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+    return { status: 400, ok: false, text: async () => JSON.stringify({ code: -1, message: `Bad request ${quoted}`, response: null }) };
   });
   const escaped = await apiError(escaping.chargeBillingKey({ ...charge, buyerName: hangul }));
   assert.match(escaped.portOneMessage ?? '', /"buyer_name":"\[redacted\]"/);
