@@ -705,6 +705,7 @@ export class PaymentwallPay extends LitElement {
       const { code } = detail;
       const pgMessage = this.#protocol.reason(detail);
       const kind = code === 'pg-error' && this.#protocol.closed(detail) ? 'closed' : 'fail';
+      if (kind === 'closed') detail.closed = true;
       const text = kind === 'closed' ? 'buyerClosed' : code;
       // PortOne's reason only where it adds something: for a closed window it says the same again.
       this.status = pgMessage && kind !== 'closed' ? { kind, text, pgMessage } : { kind, text };

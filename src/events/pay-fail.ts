@@ -22,6 +22,8 @@ export interface PayFailDetailV1 {
   response?: RequestPayResponse | Record<string, string>;
   /** With `invalid-config`: what is wrong, attribute by attribute. */
   problems?: ConfigProblem[];
+  /** The buyer closed PortOne's window or pressed its cancel button: a `pg-error` that is no one's fault (no alarm, no retry prompt). */
+  closed?: true;
   /** A redirect return this widget saved no attempt for (storage was blocked), or one for an attempt the buyer came back from without a result: nothing confirms it came from PortOne; its text from the link is left out. */
   unconfirmed?: true;
 }

@@ -234,7 +234,8 @@ describe('the payment flow', () => {
     imp.respond({ imp_uid: 'imp_1', merchant_uid: imp.requests[0]!.merchant_uid, error_code: 'F0000', error_msg: '사용자가 결제를 취소하셨습니다' });
     const result = await paying;
     await element.updateComplete;
-    expect(result.status === 'fail' && result.detail).to.include({ code: 'pg-error', pgMessage: '사용자가 결제를 취소하셨습니다' });
+    // closed: a page tells it from a decline without reading the message.
+    expect(result.status === 'fail' && result.detail).to.include({ code: 'pg-error', pgMessage: '사용자가 결제를 취소하셨습니다', closed: true });
     const status = shadow(element).querySelector<HTMLElement>('[part="status"]')!;
     expect(text(status.querySelector('.message'))).to.equal('You closed the payment window before paying. You can try again.');
     // PortOne's reason would only say the same again, in Korean even in an English widget.

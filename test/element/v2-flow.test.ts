@@ -214,6 +214,7 @@ describe('PortOne V2: the answers', () => {
     const paymentId = sdk.requests[0]!.paymentId;
     expect(result.status).to.equal('fail');
     const detail = (result as { detail: PayFailDetailV2 }).detail;
+    expect(detail.closed, 'a decline is not a closed window').to.equal(undefined);
     expect(detail).to.deep.include({
       protocol: 'v2',
       via: 'callback',
@@ -240,7 +241,7 @@ describe('PortOne V2: the answers', () => {
     installPortOne('close');
     const element = await v2Widget({ lang: 'ko' });
     const result = await element.pay();
-    expect(result.status === 'fail' && result.detail).to.deep.include({ code: 'pg-error', message: '결제창을 닫아 결제가 진행되지 않았습니다. 다시 시도할 수 있습니다.' });
+    expect(result.status === 'fail' && result.detail).to.deep.include({ code: 'pg-error', closed: true, message: '결제창을 닫아 결제가 진행되지 않았습니다. 다시 시도할 수 있습니다.' });
     await element.updateComplete;
     expect(status(element).getAttribute('data-kind')).to.equal('closed');
   });
