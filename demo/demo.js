@@ -46,6 +46,7 @@
   // After a mobile redirect the earlier events come from the previous page: mark the boundary.
   if (entries.length) entries.unshift({ divider: 'New page load at ' + timeOfDay(new Date()) });
   renderLog();
+  showEarlierEvents();
   EVENTS.forEach(function (type) {
     document.addEventListener(type, logEvent, true);
   });
@@ -65,6 +66,9 @@
     renderLog();
   });
   document.getElementById('log-clear').addEventListener('click', function () {
+    document.querySelectorAll('.last-event').forEach(function (line) {
+      line.remove();
+    });
     entries = [];
     saveLog();
     renderLog();
@@ -225,6 +229,7 @@
     var detail = event.detail || {};
     entries.unshift({
       type: event.type,
+      widget: widget.id || null,
       source: (heading ? heading.textContent : 'widget') + (widget.id ? ' (#' + widget.id + ')' : ''),
       via: detail.via || null,
       code: detail.code || null,
@@ -234,18 +239,31 @@
     entries = entries.slice(0, LOG_LIMIT);
     saveLog();
     renderLog();
-    if (scenario) showLastEvent(scenario, widget, entries[0]);
+    showLastEvent(widget, entries[0], false);
   }
 
-  // On a phone the log is after all the cards: each card says what its widget last reported, with
-  // a link down to the detail. (Not a live region: the log already announces it.)
-  function showLastEvent(scenario, widget, entry) {
-    var stage = widget.closest('.stage');
-    var line = scenario.querySelector('.last-event');
-    if (!stage) return;
+  // What the widgets reported on the pages before this one (a phone's redirect), oldest first, so
+  // each card ends with its widget's latest.
+  function showEarlierEvents() {
+    entries.slice().reverse().forEach(function (entry) {
+      var widget = entry.widget && document.getElementById(entry.widget);
+      if (widget) showLastEvent(widget, entry, true);
+    });
+  }
+
+  // On a phone the log is after all the cards: each card says what each of its widgets last
+  // reported, with a link down to the detail. (Not a live region: the log already announces it.)
+  function showLastEvent(widget, entry, earlier) {
+    var stage = widget.closest && widget.closest('.stage');
+    if (!stage || !widget.id) return;
+    var lines = Array.prototype.slice.call(stage.parentNode.querySelectorAll(':scope > .last-event'));
+    var line = lines.filter(function (found) {
+      return found.dataset.widget === widget.id;
+    })[0];
     if (!line) {
       line = document.createElement('p');
-      stage.after(line);
+      line.dataset.widget = widget.id;
+      (lines[lines.length - 1] || stage).after(line);
     }
     var several = stage.querySelectorAll('paymentwall-pay').length > 1;
     var link = document.createElement('a');
@@ -253,9 +271,9 @@
     link.textContent = 'detail in the event log';
     line.className = 'last-event last-event--' + entry.type;
     line.replaceChildren(
-      'Last event' + (several && widget.id ? ' (#' + widget.id + ')' : '') + ': ',
+      'Last event' + (several ? ' (#' + widget.id + ')' : '') + ': ',
       span('last-event__type', entry.type),
-      (entry.via ? ' via ' + entry.via : '') + (entry.code ? ', ' + entry.code : '') + ' at ' + entry.time + ' (',
+      (entry.via ? ' via ' + entry.via : '') + (entry.code ? ', ' + entry.code : '') + ' at ' + entry.time + (earlier ? ', on an earlier page load' : '') + ' (',
       link,
       ')'
     );
