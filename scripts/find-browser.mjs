@@ -31,7 +31,7 @@ export function findWebKit() {
   return existsSync(driver) && browser && existsSync(xvfbRun) ? { driver, browser, xvfbRun } : undefined;
 }
 
-/** Flags for headless Chromium on a closed network, as root (see README "Development"). */
+/** Flags for headless Chromium on a closed network, as root: no sandbox (root), no GPU, no background traffic. */
 export const CHROME_ARGS = [
   '--no-sandbox',
   '--headless=new',
