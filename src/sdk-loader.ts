@@ -325,13 +325,14 @@ function ownTag<T>(src: string, options: SdkOptions<T>): HTMLScriptElement {
  * `IMP.init` (or `IMP.agency` for a sub-merchant) once per code per page: PortOne's docs warn
  * against calling it twice. A widget with another code initialises again before it pays.
  * Without `impCode` the page has initialised `IMP` itself; once a widget of ours has initialised it
- * (for its merchant), a widget without `impCode` would pay as that merchant, and is refused.
+ * (for its merchant), a widget without `impCode` would pay as that merchant, and is refused. So it is
+ * when a load of ours brought `IMP` (the page's own tag never ran): nobody set that one up.
  */
 export function initImp(imp: Iamport, impCode: string | undefined, tierCode: string | undefined): void {
-  const initialised = sharedState().initialised;
+  const { initialised, injected } = sharedState();
   if (impCode === undefined) {
-    if (initialised.has(imp)) {
-      throw new TypeError("paymentwall-pay: set imp-code: window.IMP is set up for another widget's merchant");
+    if (initialised.has(imp) || injected?.IMP) {
+      throw new TypeError("paymentwall-pay: set imp-code: window.IMP is set up for another widget's merchant, or loaded by a widget and set up by no one");
     }
     return;
   }

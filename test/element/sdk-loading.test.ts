@@ -311,6 +311,27 @@ describe('when the SDK loads', () => {
     });
   });
 
+  it('a widget without imp-code sends nothing when the page’s own tag never ran and the loader brought IMP itself', async () => {
+    await quietly(async (lines) => {
+      const src = `${DOUBLE}?page-tag-never-runs`;
+      // Inserted through innerHTML: it never runs, though it looks like the page bringing the SDK.
+      const holder = document.createElement('div');
+      holder.innerHTML = `<script src="${src}"></script>`;
+      document.body.append(holder);
+      try {
+        const own = await widget({ 'imp-code': null, 'sdk-src': src, 'sdk-timeout': '600' });
+        expect(shadow(own).querySelector('[part="config-error"]'), 'the tag counts while it may still run').to.equal(null);
+        const result = await own.pay();
+        expect(result.status === 'fail' && result.detail.code).to.equal('sdk-error');
+        const imp = window.IMP as unknown as { requests: unknown[] };
+        expect(imp.requests, 'no request through an IMP nobody set up').to.have.length(0);
+        expect(lines.join('\n')).to.contain('imp-code');
+      } finally {
+        holder.remove();
+      }
+    });
+  });
+
   it('a widget without imp-code still takes the page’s own window.IMP beside a V2 widget’s SDK tag', async () => {
     const imp = installImp();
     try {
