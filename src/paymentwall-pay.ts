@@ -290,11 +290,12 @@ export class PaymentwallPay extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // store-id bound a moment after the first render (a framework, settings loaded later): the
     // widget speaks V2 only now, and only now can it read a V2 return.
-    const nowV2 = this.hasUpdated && changed.has('storeId');
-    if (nowV2) this.#finishRedirect();
-    if (this.completed && ORDER_PROPERTIES.some((name) => changed.has(name))) this.#clearOutcome();
-    // Or another widget reported it meanwhile: what it kept for this one.
-    if (nowV2) this.#takeShown();
+    if (this.hasUpdated && changed.has('storeId')) this.#finishRedirect();
+    const orderChanged = ORDER_PROPERTIES.some((name) => changed.has(name));
+    if (this.completed && orderChanged) this.#clearOutcome();
+    // The order a framework set a moment after the first render (store-id, an amount, from settings
+    // loaded later): what another widget's report kept for this one, for that order.
+    if (this.hasUpdated && orderChanged && !this.#inFlight) this.#takeShown();
     // A sound configuration is read again only when an attribute or the page changed, not as the
     // buyer types. A broken one is read on every update: the page may bring window.IMP or an
     // SDK tag at any time. So is any on a bare requestUpdate().
@@ -323,7 +324,9 @@ export class PaymentwallPay extends LitElement {
    * again. Read only when there is something to read.
    */
   #takeShown(): void {
-    const shown = sharedState().returnsShown?.get(widgetKey(this));
+    const kept = sharedState().returnsShown;
+    // By a key that names this widget, as this version or an earlier one wrote it.
+    const shown = kept && [...kept].find(([key]) => elementByKey(key) === this)?.[1];
     if (shown?.href === location.href && shown.order === this.#order()) {
       this.completed = shown.completed;
       this.status = shown.status as StatusLine | undefined;
@@ -787,14 +790,17 @@ export class PaymentwallPay extends LitElement {
     // storage is blocked, a return for the configured order id. Else a link anyone can craft.
     if (!stored && !reportedBefore && !(!this.#store.usable() && protocol.acceptsUnsaved(found, this.#fixedId))) return;
     // The widget that started it: the one its key names now (as this version or an earlier one wrote it).
-    const owner = stored?.elementKey && elementByKey(stored.elementKey);
-    const mine = !stored?.elementKey || owner === this;
+    const owner = () => (stored?.elementKey ? elementByKey(stored.elementKey) : this);
+    let mine = owner() === this;
     if (!mine) {
       // The widget that started it reports it, if it can read it: a V1 widget in its place cannot.
-      if (owner instanceof PaymentwallPay && owner.#protocol === protocol) return;
-      // The widget that started it may still be mounting (a framework, another shadow root).
+      const found = owner();
+      if (found instanceof PaymentwallPay && found.#protocol === protocol) return;
+      // The widget that started it may still be mounting (a framework, another shadow root), or
+      // one mounting before this widget may make it the one its key names.
       await new Promise((resolve) => setTimeout(resolve, OWNER_HEAD_START_MS));
       if (claims.has(id) || !this.isConnected) return;
+      mine = owner() === this;
     }
     claims.add(id);
     this.#store.forget(id);
@@ -853,7 +859,8 @@ export class PaymentwallPay extends LitElement {
 
   /** What a return showed at this widget's place (see `returnsShown`), forgotten: the widget moved on. */
   #forgetShown(): void {
-    sharedState().returnsShown?.delete(widgetKey(this));
+    const kept = sharedState().returnsShown;
+    for (const [key] of kept ?? []) if (elementByKey(key) === this) kept!.delete(key);
   }
 
   #restoreTyped(buyer: BuyerInput): void {

@@ -679,6 +679,63 @@ describe('coming back from a mobile redirect', () => {
     return { imp, events, late };
   }
 
+  it('is reported as its own by the widget that paid when a widget mounting before it during the wait makes it the one its key names', async () => {
+    stored({ elementKey: 'paymentwall-pay~1', buyer: { name: 'Jack Son', email: 'jack@example.com' } });
+    returnWith({ imp_uid: 'imp_902', merchant_uid: 'pw-redirect-1' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const page = await fixture<HTMLDivElement>(html`<div></div>`);
+    const paid = document.createElement('paymentwall-pay') as PaymentwallPay;
+    for (const [name, value] of Object.entries(VALID)) paid.setAttribute(name, value);
+    page.append(paid);
+    await tick(50);
+    // A framework mounts the header's widget before it a moment later.
+    const header = document.createElement('paymentwall-pay') as PaymentwallPay;
+    for (const [name, value] of Object.entries({ ...VALID, 'order-name': 'Header offer' })) header.setAttribute(name, value);
+    page.prepend(header);
+    await waitUntil(() => events.length > 0, 'a report');
+    await tick(OWNER_WAIT);
+    expect(events.map((event) => event.target)).to.deep.equal([paid]);
+    await paid.updateComplete;
+    expect(text(button(paid))).to.equal('Paid');
+    expect(input(paid, 'name').value).to.equal('Jack Son');
+  });
+
+  it('shows Paid on the widget that paid, mounted late, when an earlier version saved its key', async () => {
+    const imp = installImp('never');
+    const before = await fixture<HTMLDivElement>(html`<div></div>`);
+    const offer = () => {
+      const element = document.createElement('paymentwall-pay') as PaymentwallPay;
+      for (const [name, value] of Object.entries({ ...VALID, id: 'header-offer', 'order-name': 'Header offer' })) element.setAttribute(name, value);
+      return element;
+    };
+    const paying = document.createElement('paymentwall-pay') as PaymentwallPay;
+    for (const [name, value] of Object.entries({ ...VALID, 'buyer-name': 'Jack Son', 'buyer-email': 'jack@example.com' })) paying.setAttribute(name, value);
+    before.append(offer(), paying);
+    await paying.updateComplete;
+    void paying.pay();
+    await waitUntil(() => imp.requests.length === 1, 'the widget pays');
+    const id = imp.requests[0]!.merchant_uid;
+    // As an earlier version wrote it: widget 1 of all, where this one writes paymentwall-pay~0.
+    const record = `paymentwall-pay:attempt:${id}`;
+    sessionStorage.setItem(record, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(record)!), elementKey: 'paymentwall-pay:1' }));
+    fixtureCleanup();
+    sharedState().redirectClaims.clear();
+    returnWith({ imp_uid: 'imp_903', merchant_uid: id });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const after = await fixture<HTMLDivElement>(html`<div></div>`);
+    after.append(offer());
+    await waitUntil(() => events.length > 0, 'a report');
+    await tick(OWNER_WAIT);
+    const late = paying.cloneNode() as PaymentwallPay;
+    after.append(late);
+    // Until no update is pending: what it takes over is set after its first render.
+    while (!(await late.updateComplete));
+    expect(events).to.have.length(1);
+    expect(text(button(late))).to.equal('Paid');
+    expect((await late.pay()).status, 'no second charge').to.equal('cancelled');
+    expect(imp.requests).to.have.length(1);
+  });
+
   it('shows the paid order as Paid on the widget that paid, mounted only after another widget reported its return', async () => {
     const { imp, events, late } = await returnToLateOwner({ imp_uid: 'imp_900' });
     expect(events).to.have.length(1);

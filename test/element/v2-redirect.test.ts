@@ -344,38 +344,43 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     });
   }
 
-  it('shows Paid on the widget that paid when its store-id comes after another V2 widget reported the return', async () => {
-    const sdk = installPortOne('never');
-    void (await v2Widget({})).pay();
-    await waitUntil(() => sdk.requests.length === 1, 'requestPayment called');
-    const sent = sdk.requests[0]!;
-    fixtureCleanup();
-    returnWith({ paymentId: sent.paymentId, txId: 'tx-late' });
-    const events = recordEvents(document, 'pay-success', 'pay-fail');
-    const page = document.createElement('div');
-    // The widget that paid, whose settings (store-id) a framework loads later; and a header offer.
-    const paid = document.createElement('paymentwall-pay') as PaymentwallPay;
-    for (const [name, value] of Object.entries(VALID_V2)) if (name !== 'store-id') paid.setAttribute(name, value);
-    const header = document.createElement('paymentwall-pay') as PaymentwallPay;
-    for (const [name, value] of Object.entries({ ...VALID_V2, 'order-name': 'Header offer' })) header.setAttribute(name, value);
-    page.append(paid, header);
-    const error = console.error;
-    console.error = () => {};
-    try {
-      await fixture(page);
-      await waitUntil(() => events.length > 0, 'a report');
-      await tick(OWNER_WAIT);
-      paid.storeId = VALID_V2['store-id'];
-      await paid.updateComplete;
-    } finally {
-      console.error = error;
-    }
-    expect(events.map((event) => event.type)).to.deep.equal(['pay-success']);
-    expect(text(button(paid)), 'no second payment of the paid order').to.equal('Paid');
-    expect(input(paid, 'name').value).to.equal('Jack Son');
-    expect((await paid.pay()).status).to.equal('cancelled');
-    expect(sdk.requests).to.have.length(1);
-  });
+  for (const late of [['store-id'], ['store-id', 'customer-id']]) {
+    it(`shows Paid on the widget that paid when its ${late.join(' and ')} come${late.length > 1 ? '' : 's'} after another V2 widget reported the return`, async () => {
+      const sdk = installPortOne('never');
+      void (await v2Widget({})).pay();
+      await waitUntil(() => sdk.requests.length === 1, 'requestPayment called');
+      const sent = sdk.requests[0]!;
+      fixtureCleanup();
+      returnWith({ paymentId: sent.paymentId, txId: 'tx-late' });
+      const events = recordEvents(document, 'pay-success', 'pay-fail');
+      const page = document.createElement('div');
+      // The widget that paid, whose settings (store-id) a framework loads later; and a header offer.
+      const paid = document.createElement('paymentwall-pay') as PaymentwallPay;
+      for (const [name, value] of Object.entries(VALID_V2)) if (!late.includes(name)) paid.setAttribute(name, value);
+      const header = document.createElement('paymentwall-pay') as PaymentwallPay;
+      for (const [name, value] of Object.entries({ ...VALID_V2, 'order-name': 'Header offer' })) header.setAttribute(name, value);
+      page.append(paid, header);
+      const error = console.error;
+      console.error = () => {};
+      try {
+        await fixture(page);
+        await waitUntil(() => events.length > 0, 'a report');
+        await tick(OWNER_WAIT);
+        // One setting at a time, as separate requests answer.
+        for (const name of late) {
+          paid.setAttribute(name, VALID_V2[name]!);
+          await paid.updateComplete;
+        }
+      } finally {
+        console.error = error;
+      }
+      expect(events.map((event) => event.type)).to.deep.equal(['pay-success']);
+      expect(text(button(paid)), 'no second payment of the paid order').to.equal('Paid');
+      expect(input(paid, 'name').value).to.equal('Jack Son');
+      expect((await paid.pay()).status).to.equal('cancelled');
+      expect(sdk.requests).to.have.length(1);
+    });
+  }
 
   it('is reported by a V2 widget when a V1 widget stands where the one that started it stood', async () => {
     stored({ paymentId: 'pay-moved-1', elementKey: 'paymentwall-pay:0' });
