@@ -326,12 +326,13 @@ function ownTag<T>(src: string, options: SdkOptions<T>): HTMLScriptElement {
  * against calling it twice. A widget with another code initialises again before it pays.
  * Without `impCode` the page has initialised `IMP` itself; once a widget of ours has initialised it
  * (for its merchant), a widget without `impCode` would pay as that merchant, and is refused. So it is
- * when a load of ours brought `IMP` (the page's own tag never ran): nobody set that one up.
+ * when the page does not bring `IMP` for `src` itself (see `pageBringsImp`): a load of ours brought
+ * it and the page's own tag never ran, so nobody set it up.
  */
-export function initImp(imp: Iamport, impCode: string | undefined, tierCode: string | undefined): void {
-  const { initialised, injected } = sharedState();
+export function initImp(imp: Iamport, impCode: string | undefined, tierCode: string | undefined, src: string): void {
+  const { initialised } = sharedState();
   if (impCode === undefined) {
-    if (initialised.has(imp) || injected?.IMP) {
+    if (initialised.has(imp) || !pageBringsImp(src)) {
       throw new TypeError("paymentwall-pay: set imp-code: window.IMP is set up for another widget's merchant, or loaded by a widget and set up by no one");
     }
     return;

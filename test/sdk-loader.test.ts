@@ -199,27 +199,27 @@ describe('IMP.init', () => {
 
   it('runs once per code, again only for a different code, and as agency with a tier code', () => {
     const imp = installImp();
-    initImp(imp, 'imp111', undefined);
-    initImp(imp, 'imp111', undefined);
+    initImp(imp, 'imp111', undefined, absolute(DOUBLE));
+    initImp(imp, 'imp111', undefined, absolute(DOUBLE));
     expect(imp.inits).to.deep.equal(['imp111']);
-    initImp(imp, 'imp222', undefined);
-    initImp(imp, 'imp111', undefined);
+    initImp(imp, 'imp222', undefined, absolute(DOUBLE));
+    initImp(imp, 'imp111', undefined, absolute(DOUBLE));
     expect(imp.inits).to.deep.equal(['imp111', 'imp222', 'imp111']);
-    initImp(imp, 'imp111', '77');
+    initImp(imp, 'imp111', '77', absolute(DOUBLE));
     expect(imp.agencies).to.deep.equal([['imp111', '77']]);
   });
 
   it('is skipped without a code: the page initialised IMP itself', () => {
     const imp = installImp();
-    initImp(imp, undefined, undefined);
+    initImp(imp, undefined, undefined, absolute(DOUBLE));
     expect(imp.inits).to.deep.equal([]);
   });
 
   it('runs again for a new IMP object, as after the SDK was loaded anew', () => {
     const first = installImp();
-    initImp(first, 'imp111', undefined);
+    initImp(first, 'imp111', undefined, absolute(DOUBLE));
     const second = installImp();
-    initImp(second, 'imp111', undefined);
+    initImp(second, 'imp111', undefined, absolute(DOUBLE));
     expect(second.inits).to.deep.equal(['imp111']);
   });
 });

@@ -70,7 +70,7 @@ export const v1: Protocol<WidgetConfig, RequestPayParams, Attempt, Iamport> = {
         }
       };
       try {
-        initImp(imp, config.impCode, config.tierCode);
+        initImp(imp, config.impCode, config.tierCode, config.sdkSrc);
         imp.request_pay(request, (response) =>
           end(() =>
             typeof response === 'object' && response !== null

@@ -332,6 +332,25 @@ describe('when the SDK loads', () => {
     });
   });
 
+  it('a widget without imp-code pays through the page’s own tag and IMP.init, though another widget’s load came first', async () => {
+    // A widget with imp-code is touched while the page is loading; the page's own tag and its
+    // IMP.init, at the end of the body, come after.
+    const other = await widget({});
+    other.dispatchEvent(new PointerEvent('pointerenter'));
+    await sdkLoaded();
+    const pageTag = document.createElement('script');
+    pageTag.src = DOUBLE;
+    const ran = new Promise((resolve) => pageTag.addEventListener('load', resolve, { once: true }));
+    document.body.append(pageTag);
+    await ran;
+    const imp = window.IMP as unknown as { init(code: string): void; requests: unknown[] };
+    imp.init('imp99999999');
+    const own = await widget({ 'imp-code': null });
+    expect(shadow(own).querySelector('[part="config-error"]')).to.equal(null);
+    expect((await own.pay()).status).to.equal('success');
+    expect((window.IMP as unknown as { requests: unknown[] }).requests).to.have.length(1);
+  });
+
   it('a widget without imp-code still takes the page’s own window.IMP beside a V2 widget’s SDK tag', async () => {
     const imp = installImp();
     try {
