@@ -246,6 +246,8 @@ export class PaymentwallPay extends LitElement {
   #errors: Partial<Record<BuyerField, BuyerError>> = {};
   #loggedConfig = '';
   #inFlight?: Promise<PayResult>;
+  /** The order id of a return this widget gives the widget that started it time to claim. */
+  #awaiting?: string;
   /** The return this page's address carries, while it is being reported (see `#finishRedirect`). */
   #returning?: Promise<void>;
   /** The attempt in flight, which `#pageRestored` may give up. */
@@ -791,17 +793,20 @@ export class PaymentwallPay extends LitElement {
     if (!stored && !reportedBefore && !(!this.#store.usable() && protocol.acceptsUnsaved(found, this.#fixedId))) return;
     // The widget that started it: the one its key names now (as this version or an earlier one wrote it).
     const owner = () => (stored?.elementKey ? elementByKey(stored.elementKey) : this);
-    let mine = owner() === this;
-    if (!mine) {
+    let named = owner();
+    if (named !== this) {
       // The widget that started it reports it, if it can read it: a V1 widget in its place cannot.
-      const found = owner();
-      if (found instanceof PaymentwallPay && found.#protocol === protocol) return;
+      if (named instanceof PaymentwallPay && named.#protocol === protocol) return;
       // The widget that started it may still be mounting (a framework, another shadow root), or
-      // one mounting before this widget may make it the one its key names.
+      // one mounting before may make this widget, or another one waiting too, the one its key names.
+      this.#awaiting = id;
       await new Promise((resolve) => setTimeout(resolve, OWNER_HEAD_START_MS));
+      this.#awaiting = undefined;
       if (claims.has(id) || !this.isConnected) return;
-      mine = owner() === this;
+      named = owner();
+      if (named !== this && named instanceof PaymentwallPay && named.#awaiting === id) return;
     }
+    const mine = named === this;
     claims.add(id);
     this.#store.forget(id);
     // The address cleaned, where the browser lets it (Safari refuses after many changes in a short

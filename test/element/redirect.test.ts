@@ -700,6 +700,30 @@ describe('coming back from a mobile redirect', () => {
     expect(input(paid, 'name').value).to.equal('Jack Son');
   });
 
+  it('leaves the return to the widget that paid when, during the wait, a widget mounted before both makes it the one its key names', async () => {
+    stored({ elementKey: 'paymentwall-pay~2', buyer: { name: 'Jack Son', email: 'jack@example.com' } });
+    returnWith({ imp_uid: 'imp_904', merchant_uid: 'pw-redirect-1' });
+    const events = recordEvents(document, 'pay-success', 'pay-fail');
+    const page = await fixture<HTMLDivElement>(html`<div></div>`);
+    const made = (orderName: string) => {
+      const element = document.createElement('paymentwall-pay') as PaymentwallPay;
+      for (const [name, value] of Object.entries({ ...VALID, 'order-name': orderName })) element.setAttribute(name, value);
+      return element;
+    };
+    // Both wait (the key names no widget yet); the one that is not it waited first.
+    const other = made('Another order');
+    const paid = made(VALID['order-name']!);
+    page.append(other, paid);
+    await tick(50);
+    page.prepend(made('Header offer'));
+    await waitUntil(() => events.length > 0, 'a report');
+    await tick(OWNER_WAIT);
+    expect(events.map((event) => event.target)).to.deep.equal([paid]);
+    await paid.updateComplete;
+    expect(text(button(paid))).to.equal('Paid');
+    expect(button(other).disabled, 'the other order is still to pay').to.equal(false);
+  });
+
   it('shows Paid on the widget that paid, mounted late, when an earlier version saved its key', async () => {
     const imp = installImp('never');
     const before = await fixture<HTMLDivElement>(html`<div></div>`);
