@@ -30,7 +30,7 @@ import type {
   WebhookBody,
   WebhookOptions,
 } from './types.js';
-import { checkInput, pathSegment, personalValues, requireValue, toWireBody, wireNames } from './validate.js';
+import { checkInput, pathSegment, requireValue, toWire } from './validate.js';
 import { assertPaymentMatches, sameCurrency } from './verify.js';
 import { assertWebhookSender, webhookImpUid } from './webhook.js';
 
@@ -91,7 +91,7 @@ export class PortOneClient {
 
   /** `POST /payments/prepare`: PortOne then blocks a payment window for this order with another amount. */
   async preparePayment(input: PreparePaymentInput, options?: CallOptions): Promise<PreparedPayment> {
-    const call: Call = { method: 'POST', path: '/payments/prepare', body: toWireBody(input, preparePaymentRules) };
+    const call: Call = { method: 'POST', path: '/payments/prepare', ...toWire(input, preparePaymentRules) };
     const raw = expectFields(await this.#send(call, this.#limit(options)), endpointOf(call), { merchant_uid: 'string', amount: 'number' });
     if (raw.merchant_uid !== call.body!.merchant_uid || raw.amount !== call.body!.amount) throw answeredAbout('another order or amount', endpointOf(call));
     return { merchantUid: raw.merchant_uid as string, amount: raw.amount as number, raw };
@@ -104,9 +104,8 @@ export class PortOneClient {
    * (and, finding nothing at once, ask again later) before charging again with the same `merchantUid`.
    */
   async chargeBillingKey(input: ChargeBillingKeyInput, options?: CallOptions): Promise<Payment> {
-    const checked = checkInput(input, chargeBillingKeyRules);
-    const body = wireNames(checked);
-    const call: Call = { method: 'POST', path: '/subscribe/payments/again', body, scrubbed: personalValues(checked, chargeBillingKeyRules) };
+    const { body, scrubbed } = toWire(input, chargeBillingKeyRules);
+    const call: Call = { method: 'POST', path: '/subscribe/payments/again', body, scrubbed };
     const payment = await this.#payment(call, this.#limit(options));
     // Another order's or card's payment says nothing of this charge: like a lost answer, find it by merchantUid.
     if (payment.merchantUid !== body.merchant_uid) throw answeredAbout('another order', endpointOf(call));
@@ -135,8 +134,8 @@ export class PortOneClient {
    * an answer that names no PG and does not show the refund recorded.
    */
   async cancelPayment(input: CancelPaymentInput, options?: CallOptions): Promise<CancelledPayment> {
-    const body = toWireBody(input, cancelPaymentRules);
-    const call: Call = { method: 'POST', path: '/payments/cancel', body };
+    const { body, scrubbed } = toWire(input, cancelPaymentRules);
+    const call: Call = { method: 'POST', path: '/payments/cancel', body, scrubbed };
     const payment = await this.#payment(call, this.#limit(options));
     // PortOne cancels by imp_uid when both are given. Another payment's answer says nothing of this cancel.
     const other = body.imp_uid !== undefined ? payment.impUid !== body.imp_uid : payment.merchantUid !== body.merchant_uid;
@@ -154,14 +153,7 @@ export class PortOneClient {
    * here; a reply with no object in it says neither success nor refusal.
    */
   async registerDelivery(input: RegisterDeliveryInput, options?: CallOptions): Promise<DeliveryRegistration> {
-    const checked = checkInput(input, registerDeliveryRules);
-    const call: Call = {
-      method: 'POST',
-      path: '/paymentwall/delivery',
-      body: wireNames(checked),
-      scrubbed: personalValues(checked, registerDeliveryRules),
-      refusal: deliveryRefusal,
-    };
+    const call: Call = { method: 'POST', path: '/paymentwall/delivery', ...toWire(input, registerDeliveryRules), refusal: deliveryRefusal };
     const raw = expectFields(await this.#send(call, this.#limit(options)), endpointOf(call), {});
     return { notices: noticesOf(raw), raw };
   }

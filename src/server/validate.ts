@@ -85,14 +85,14 @@ function inheritsField(input: object, field: string): boolean {
   return false;
 }
 
-/** `checkInput`, then PortOne's snake_case names: `buyerEmail` → `buyer_email`. */
-export function toWireBody<I extends object>(input: I, rules: BodyRules<I>): Record<string, unknown> {
-  return wireNames(checkInput(input, rules));
-}
-
-/** Checked values under PortOne V1's snake_case names: `buyerEmail` → `buyer_email`. */
-export function wireNames(checked: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(checked).map(([field, value]) => [field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]));
+/**
+ * `checkInput`, then the body under PortOne V1's snake_case names (`buyerEmail` → `buyer_email`),
+ * with the buyer's data it carries (`personalValues`), to scrub from errors.
+ */
+export function toWire<I extends object>(input: I, rules: BodyRules<I>): { body: Record<string, unknown>; scrubbed: string[] } {
+  const checked = checkInput(input, rules);
+  const body = Object.fromEntries(Object.entries(checked).map(([field, value]) => [field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]));
+  return { body, scrubbed: personalValues(checked, rules) };
 }
 
 /** The checked values the rules mark `personal`: what a request sends of the buyer's data. */
