@@ -4,7 +4,7 @@ import { pageLoad, sharedState } from '../../src/shared-state.js';
 import type { PayFailEvent, PaySuccessEvent, PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, quietly, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
-import { VALID, fill, widget } from '../helpers/widget.js';
+import { VALID, fill, widget, widgetElement } from '../helpers/widget.js';
 
 const home = location.href;
 
@@ -225,11 +225,7 @@ describe('coming back from a mobile redirect', () => {
     returnWith({ imp_uid: 'imp_567', merchant_uid: sent.merchant_uid });
     const events = recordEvents(document, 'pay-success', 'pay-fail');
     const page = document.createElement('div');
-    for (const id of ['featured', '']) {
-      const element = document.createElement('paymentwall-pay');
-      for (const [name, value] of Object.entries({ ...VALID, id })) if (value) element.setAttribute(name, value);
-      page.append(element);
-    }
+    page.append(widgetElement({ id: 'featured' }, false), widgetElement({}, false));
     await fixture(page);
     const [featured, paid] = page.children as unknown as [PaymentwallPay, PaymentwallPay];
     await waitUntil(() => events.length > 0, 'the return reported');
@@ -248,11 +244,7 @@ describe('coming back from a mobile redirect', () => {
     returnWith({ imp_uid: 'imp_568', merchant_uid: 'pw-redirect-1' });
     const events = recordEvents(document, 'pay-success', 'pay-fail');
     const page = document.createElement('div');
-    for (const id of ['featured', '', '']) {
-      const element = document.createElement('paymentwall-pay');
-      for (const [name, value] of Object.entries({ ...VALID, id })) if (value) element.setAttribute(name, value);
-      page.append(element);
-    }
+    page.append(widgetElement({ id: 'featured' }, false), widgetElement({}, false), widgetElement({}, false));
     await fixture(page);
     const [, a, b] = page.children as unknown as PaymentwallPay[];
     await waitUntil(() => events.length > 0, 'the return reported');
@@ -684,14 +676,11 @@ describe('coming back from a mobile redirect', () => {
     returnWith({ imp_uid: 'imp_902', merchant_uid: 'pw-redirect-1' });
     const events = recordEvents(document, 'pay-success', 'pay-fail');
     const page = await fixture<HTMLDivElement>(html`<div></div>`);
-    const paid = document.createElement('paymentwall-pay') as PaymentwallPay;
-    for (const [name, value] of Object.entries(VALID)) paid.setAttribute(name, value);
+    const paid = widgetElement({}, false);
     page.append(paid);
     await tick(50);
     // A framework mounts the header's widget before it a moment later.
-    const header = document.createElement('paymentwall-pay') as PaymentwallPay;
-    for (const [name, value] of Object.entries({ ...VALID, 'order-name': 'Header offer' })) header.setAttribute(name, value);
-    page.prepend(header);
+    page.prepend(widgetElement({ 'order-name': 'Header offer' }, false));
     await waitUntil(() => events.length > 0, 'a report');
     await tick(OWNER_WAIT);
     expect(events.map((event) => event.target)).to.deep.equal([paid]);
@@ -705,17 +694,12 @@ describe('coming back from a mobile redirect', () => {
     returnWith({ imp_uid: 'imp_904', merchant_uid: 'pw-redirect-1' });
     const events = recordEvents(document, 'pay-success', 'pay-fail');
     const page = await fixture<HTMLDivElement>(html`<div></div>`);
-    const made = (orderName: string) => {
-      const element = document.createElement('paymentwall-pay') as PaymentwallPay;
-      for (const [name, value] of Object.entries({ ...VALID, 'order-name': orderName })) element.setAttribute(name, value);
-      return element;
-    };
     // Both wait (the key names no widget yet); the one that is not it waited first.
-    const other = made('Another order');
-    const paid = made(VALID['order-name']!);
+    const other = widgetElement({ 'order-name': 'Another order' }, false);
+    const paid = widgetElement({}, false);
     page.append(other, paid);
     await tick(50);
-    page.prepend(made('Header offer'));
+    page.prepend(widgetElement({ 'order-name': 'Header offer' }, false));
     await waitUntil(() => events.length > 0, 'a report');
     await tick(OWNER_WAIT);
     expect(events.map((event) => event.target)).to.deep.equal([paid]);
@@ -727,13 +711,8 @@ describe('coming back from a mobile redirect', () => {
   it('shows Paid on the widget that paid, mounted late, when an earlier version saved its key', async () => {
     const imp = installImp('never');
     const before = await fixture<HTMLDivElement>(html`<div></div>`);
-    const offer = () => {
-      const element = document.createElement('paymentwall-pay') as PaymentwallPay;
-      for (const [name, value] of Object.entries({ ...VALID, id: 'header-offer', 'order-name': 'Header offer' })) element.setAttribute(name, value);
-      return element;
-    };
-    const paying = document.createElement('paymentwall-pay') as PaymentwallPay;
-    for (const [name, value] of Object.entries({ ...VALID, 'buyer-name': 'Jack Son', 'buyer-email': 'jack@example.com' })) paying.setAttribute(name, value);
+    const offer = () => widgetElement({ id: 'header-offer', 'order-name': 'Header offer' }, false);
+    const paying = widgetElement();
     before.append(offer(), paying);
     await paying.updateComplete;
     void paying.pay();

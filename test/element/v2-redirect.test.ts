@@ -8,7 +8,7 @@ import type { V2Attempt } from '../../src/protocols/v2/types.js';
 import { sharedState } from '../../src/shared-state.js';
 import { declinedResponse, installPortOne } from '../helpers/portone-double.js';
 import { button, input, nextEvent, recordEvents, shadow, text, tick, waitUntil } from '../helpers/page.js';
-import { resetV2Page, v2Widget, VALID_V2 } from '../helpers/v2-widget.js';
+import { resetV2Page, v2Widget, v2WidgetElement, VALID_V2 } from '../helpers/v2-widget.js';
 
 const home = location.href;
 const status = (element: HTMLElement) => shadow(element).querySelector('[part="status"]')!;
@@ -355,11 +355,8 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
       const events = recordEvents(document, 'pay-success', 'pay-fail');
       const page = document.createElement('div');
       // The widget that paid, whose settings (store-id) a framework loads later; and a header offer.
-      const paid = document.createElement('paymentwall-pay') as PaymentwallPay;
-      for (const [name, value] of Object.entries(VALID_V2)) if (!late.includes(name)) paid.setAttribute(name, value);
-      const header = document.createElement('paymentwall-pay') as PaymentwallPay;
-      for (const [name, value] of Object.entries({ ...VALID_V2, 'order-name': 'Header offer' })) header.setAttribute(name, value);
-      page.append(paid, header);
+      const paid = v2WidgetElement(Object.fromEntries(late.map((name) => [name, null])), false);
+      page.append(paid, v2WidgetElement({ 'order-name': 'Header offer' }, false));
       const error = console.error;
       console.error = () => {};
       try {

@@ -15,12 +15,17 @@ export const VALID_V2: Record<string, string> = {
   lang: 'en',
 };
 
-/** A V2 `<paymentwall-pay>` with `attributes` on top of the valid ones (null removes one), rendered. */
-export async function v2Widget(attributes: Record<string, string | null> = {}, withBuyer = true): Promise<PaymentwallPay> {
-  const element = document.createElement('paymentwall-pay');
+/** A V2 `<paymentwall-pay>` with `attributes` on top of the valid ones (null removes one), not on the page yet. */
+export function v2WidgetElement(attributes: Record<string, string | null> = {}, withBuyer = true): PaymentwallPay {
+  const element = document.createElement('paymentwall-pay') as PaymentwallPay;
   const all = { ...VALID_V2, ...(withBuyer ? BUYER : {}), ...attributes };
   for (const [name, value] of Object.entries(all)) if (value !== null) element.setAttribute(name, value);
-  return fixture<PaymentwallPay>(element);
+  return element;
+}
+
+/** As `v2WidgetElement`, on the page and rendered. */
+export async function v2Widget(attributes: Record<string, string | null> = {}, withBuyer = true): Promise<PaymentwallPay> {
+  return fixture<PaymentwallPay>(v2WidgetElement(attributes, withBuyer));
 }
 
 /** As resetPage, and no window.PortOne either. */

@@ -27,15 +27,17 @@ export const BUYER: Record<string, string> = {
   'buyer-email': 'jack@example.com',
 };
 
-/**
- * A `<paymentwall-pay>` with `attributes` on top of the valid ones (null removes one), on the
- * page and rendered.
- */
-export async function widget(attributes: Record<string, string | null> = {}, withBuyer = true): Promise<PaymentwallPay> {
-  const element = document.createElement('paymentwall-pay');
+/** A `<paymentwall-pay>` with `attributes` on top of the valid ones (null removes one), not on the page yet. */
+export function widgetElement(attributes: Record<string, string | null> = {}, withBuyer = true): PaymentwallPay {
+  const element = document.createElement('paymentwall-pay') as PaymentwallPay;
   const all = { ...VALID, ...(withBuyer ? BUYER : {}), ...attributes };
   for (const [name, value] of Object.entries(all)) if (value !== null) element.setAttribute(name, value);
-  return fixture<PaymentwallPay>(element);
+  return element;
+}
+
+/** As `widgetElement`, on the page and rendered. */
+export async function widget(attributes: Record<string, string | null> = {}, withBuyer = true): Promise<PaymentwallPay> {
+  return fixture<PaymentwallPay>(widgetElement(attributes, withBuyer));
 }
 
 export { fixtureCleanup };
