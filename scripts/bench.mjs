@@ -119,8 +119,11 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // without imp-code (82 B): 26,339 B. A review of those had the page's own tag that ran count at
 // pay time too, and a widget waiting leave a return to the one its key names when that one waits
 // too (12 B): 26,351 B.
+// An order or customer id holding a template's leftover (order_undefined, {{ id }}) refused, on
+// the tag and from a pay-request listener, with its message in both languages (201 B): 26,552 B,
+// so one more step.
 // Issue 10's goal is 12,288 B: see the README's "Where size and speed stand" for what stands in the way.
-const GZIP_BUDGET = 26_368; // 103 × 256 B
+const GZIP_BUDGET = 26_624; // 104 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);

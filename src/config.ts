@@ -94,7 +94,8 @@ export type ConfigRule =
   | 'object'
   | 'text'
   | 'redirect-query'
-  | 'property-only';
+  | 'property-only'
+  | 'placeholder';
 
 /** One thing wrong, named by the attribute (or property) the page author wrote. */
 export interface ConfigProblem {
@@ -205,6 +206,20 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 
 /** Adds one problem; V1's and V2's readers hand theirs to the shared parts below. */
 export type AddProblem = (attribute: string, rule: ConfigRule, limits?: { min?: number; max?: number }) => void;
+
+/**
+ * An id holding what a template leaves where it had no value: JavaScript's `undefined`, `NaN` or
+ * `[object Object]` (`order_${order.id}`), or the template's own syntax unrendered (`{{ id }}`,
+ * `${id}`). Every visitor would share an order or a saved card under it. Not `null`: a buyer's
+ * name may be that.
+ */
+export const isPlaceholder = (id: string) => /(?:^|[^A-Za-z\d])(?:undefined|NaN)(?![A-Za-z\d])|\[object |\{\{|\$\{/.test(id);
+
+/** An order or customer id as read, with a problem when it is a template's placeholder. */
+export const checkId = <T extends string | undefined>(attribute: string, id: T, problem: AddProblem): T => {
+  if (id && isPlaceholder(id)) problem(attribute, 'placeholder');
+  return id;
+};
 
 /** Text trimmed, or undefined when there is none. */
 export const trimmed = (value: unknown) => (present(value) ? value.trim() : undefined);
@@ -332,11 +347,11 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
   const { problems, problem } = problemList();
   const warnings: string[] = [];
   const raw = asText(input, problem);
-  // Trimmed first: the length PortOne counts is that of what is sent.
-  const limited = (attribute: string, value: string | undefined, max: number) => {
+  // An order or customer id, trimmed first: the length PortOne counts is that of what is sent.
+  const id = (attribute: string, value: string | undefined, max: number) => {
     const text = trimmed(value);
     if (text !== undefined && length(text) > max) problem(attribute, 'too-long', { max });
-    return text;
+    return checkId(attribute, text, problem);
   };
   const url = (attribute: string, value: string | undefined) => {
     if (!present(value)) return undefined;
@@ -388,12 +403,12 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
   set('tierCode', tierCode);
   set('channelKey', channelKey);
   set('projectKey', channelKey === undefined ? projectKey : undefined);
-  set('merchantUid', limited('merchant-uid', raw.merchantUid, MERCHANT_UID_MAX_LENGTH));
+  set('merchantUid', id('merchant-uid', raw.merchantUid, MERCHANT_UID_MAX_LENGTH));
   set('payMethod', trimmed(raw.payMethod));
   set('countryCode', countryCode);
   set('widgetCode', trimmed(raw.widgetCode));
   set('ps', trimmed(raw.ps));
-  set('customerUid', limited('customer-uid', raw.customerUid, CUSTOMER_UID_MAX_LENGTH));
+  set('customerUid', id('customer-uid', raw.customerUid, CUSTOMER_UID_MAX_LENGTH));
   const redirectUrl = url('redirect-url', raw.redirectUrl);
   // PortOne adds its result under these names; the page's own would be mistaken for it on return.
   if (redirectUrl && hasResultNames(redirectUrl)) problem('redirect-url', 'redirect-query', { names: RESULT_PARAMS });

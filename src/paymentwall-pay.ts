@@ -2,7 +2,7 @@ import { LitElement, html, isServer, nothing, type PropertyValues, type Template
 import { attemptRun, type AttemptRun } from './attempt-run.js';
 import { AttemptStore, type SavedAttempt } from './attempt-store.js';
 import { checkBuyer, toBuyer, visibleFields, type Buyer, type BuyerError, type BuyerField, type BuyerInput, type OptionalField } from './buyer.js';
-import { DEFAULT_SDK_SRC, TEXT_PROPERTIES, digitsFromAttribute, optionalFields, textOf, toHttpUrl, type ConfigEnvironment, type RawConfig } from './config.js';
+import { DEFAULT_SDK_SRC, TEXT_PROPERTIES, digitsFromAttribute, isPlaceholder, optionalFields, textOf, toHttpUrl, type ConfigEnvironment, type RawConfig } from './config.js';
 import { paymentEvent, type PayFailCode, type PayFailDetail, type PaySuccessDetail } from './events/index.js';
 import { afterPageLoad, watchPage } from './page-watcher.js';
 import type { CommonConfig, Problem, Protocol, ProtocolConfigResult } from './protocols/protocol.js';
@@ -642,7 +642,9 @@ export class PaymentwallPay extends LitElement {
     // Read after the waits: a listener may have replaced the object itself, also while waiting.
     const sent: unknown = event.detail.request;
     const id = protocol.requestId(sent);
-    if (id === undefined) return aborted('a pay-request listener left detail.request without its order id; nothing was sent.');
+    if (id === undefined || isPlaceholder(id)) {
+      return aborted('a pay-request listener left detail.request without its order id, or with a placeholder for it; nothing was sent.');
+    }
 
     let sdk: unknown;
     try {

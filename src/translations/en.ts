@@ -58,6 +58,8 @@ export const en: Translation = {
         return `The ${attribute} attribute is not read: set the customData property from JavaScript (in Vue, :customData).`;
       case 'text':
         return `${attribute} must be text.`;
+      case 'placeholder':
+        return `${attribute} holds a placeholder the page left unfilled (undefined, NaN, {{ }} or \${ }).`;
       case 'redirect-query':
         return `${attribute} must not use PortOne’s result names (${names?.join(', ')}).`;
     }

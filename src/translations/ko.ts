@@ -58,6 +58,8 @@ export const ko: Translation = {
         return `${attribute} 속성은 읽지 않습니다. 자바스크립트에서 customData 프로퍼티로 지정하세요(Vue에서는 :customData).`;
       case 'text':
         return `${attribute} 값은 문자열이어야 합니다.`;
+      case 'placeholder':
+        return `${attribute} 값에 페이지가 채우지 않은 자리표시자(undefined, NaN, {{ }}, \${ })가 있습니다.`;
       case 'redirect-query':
         return `${attribute} 값에는 PortOne 결과 파라미터(${names?.join(', ')})를 쓸 수 없습니다.`;
     }

@@ -34,6 +34,11 @@ const INVALID: Array<[Record<string, string | null>, string, RegExp]> = [
   [{ 'order-name': 'x'.repeat(41) }, 'order-name', /at most 40 characters/],
   [{ 'merchant-uid': 'm'.repeat(41) }, 'merchant-uid', /at most 40 characters/],
   [{ 'customer-uid': 'c'.repeat(81) }, 'customer-uid', /at most 80 characters/],
+  // What a template leaves where it had no value: an order or saved card every visitor would share.
+  [{ 'merchant-uid': 'order_undefined' }, 'merchant-uid', /merchant-uid holds a placeholder the page left unfilled/],
+  [{ 'merchant-uid': '{{ order.id }}' }, 'merchant-uid', /placeholder the page left unfilled/],
+  [{ 'customer-uid': 'user-NaN' }, 'customer-uid', /customer-uid holds a placeholder/],
+  [{ 'customer-uid': '[object Object]' }, 'customer-uid', /customer-uid holds a placeholder/],
   [{ 'country-code': 'Germany' }, 'country-code', /ISO 3166-1/],
   [{ fields: 'phone' }, 'fields', /tel, addr and postcode/],
   [{ 'redirect-url': 'javascript:alert(1)' }, 'redirect-url', /http or https/],

@@ -76,7 +76,7 @@ describe('language', () => {
   });
 
   it('has a message for every configuration rule in both languages', () => {
-    const rules: ConfigRule[] = ['required', 'imp-code', 'channel-or-project-key', 'amount', 'currency', 'too-long', 'country-code', 'fields', 'url', 'sdk-origin', 'currency-unknown', 'timeout-range', 'object', 'text', 'redirect-query', 'property-only'];
+    const rules: ConfigRule[] = ['required', 'imp-code', 'channel-or-project-key', 'amount', 'currency', 'too-long', 'country-code', 'fields', 'url', 'sdk-origin', 'currency-unknown', 'timeout-range', 'object', 'text', 'redirect-query', 'property-only', 'placeholder'];
     for (const rule of rules) {
       for (const t of [en, ko]) {
         const message = t.configProblem({ attribute: 'amount', rule, max: 40 });

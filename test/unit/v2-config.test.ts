@@ -102,6 +102,20 @@ describe('V2 configuration', () => {
     }
   });
 
+  it('refuses a customer-id or payment-id holding what a template leaves where it had no value', () => {
+    for (const leftover of ['undefined', 'user_undefined', 'NaN', '[object Object]', '{{ user.id }}', '${userId}']) {
+      expect(problems({ customerId: leftover }), leftover).to.deep.equal(['customer-id:placeholder']);
+    }
+    for (const leftover of ['order-undefined', 'NaN', 'order-NaN-1']) {
+      expect(problems({ paymentId: leftover }), leftover).to.deep.equal(['payment-id:placeholder']);
+    }
+    // Its own pattern already refuses braces and spaces: one problem, not two.
+    expect(problems({ paymentId: '{{id}}' })).to.deep.equal(['payment-id:payment-id']);
+    for (const id of ['null', 'user-null', 'Undefined', 'nan-1', 'banana']) {
+      expect(problems({ customerId: id, paymentId: id }), id).to.deep.equal([]);
+    }
+  });
+
   it('needs store-id as the console shows it, store- first', () => {
     expect(problems({ storeId: 'store-4b2e9f10-0c7a' })).to.deep.equal([]);
     for (const bad of ['imp12345678', 'channel-key-1', 'store-', 'store-a b', 'Store-1']) {

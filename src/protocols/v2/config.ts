@@ -7,7 +7,7 @@
  * pay with is REFUSED (a configuration error); one whose loss changes nothing about the payment
  * (an id V2 replaces by one that is set, or decoration) is IGNORED WITH A WARNING.
  */
-import { asText, checkFields, present, problemList, readExtras, readOrder, toHttpUrl, trimmed, type ConfigProblem, type ConfigRule, type RawConfig, type SharedConfig } from '../../config.js';
+import { asText, checkFields, checkId, present, problemList, readExtras, readOrder, toHttpUrl, trimmed, type ConfigProblem, type ConfigRule, type RawConfig, type SharedConfig } from '../../config.js';
 import { PORTONE_SDK_ORIGIN, PORTONE_V2_SDK_ORIGIN, isAllowedSdkUrl } from '../../sdk-origin.js';
 import { hasResultNames } from '../../redirect-return.js';
 
@@ -105,13 +105,14 @@ export function readV2Config(input: RawV2Config, env: { baseUrl: string }): V2Co
   const storeId = required('store-id', raw.storeId);
   if (storeId && !STORE_ID.test(storeId)) problem('store-id', 'store-id');
   const channelKey = required('channel-key', raw.channelKey);
-  const customerId = required('customer-id', raw.customerId);
+  const customerId = checkId('customer-id', required('customer-id', raw.customerId), problem);
 
   const paymentId = trimmed(raw.paymentId);
   if (paymentId !== undefined && !PAYMENT_ID.test(paymentId)) problem('payment-id', 'payment-id');
   else if (paymentId !== undefined && paymentId.length > PAYMENT_ID_MAX_LENGTH) {
     problem('payment-id', 'too-long', { max: PAYMENT_ID_MAX_LENGTH });
   }
+  checkId('payment-id', paymentId, problem);
 
   // As V1 reads them.
   const { amount, currency, orderName, countryCode } = readOrder(raw, problem);
