@@ -576,10 +576,10 @@ export class PaymentwallPay extends LitElement {
     this.#showEnded(ended);
   }
 
-  /** Shows how a payment this tab already reported ended (`success`, else a failure), with no event. */
+  /** Shows how a payment this tab already reported ended (`success`, `closed`, else a failure), with no event. */
   #showEnded(ended: string): void {
     this.completed = ended === 'success';
-    this.status = this.completed ? { kind: 'success', text: 'success' } : { kind: 'fail', text: 'pg-error' };
+    this.status = this.completed ? { kind: 'success', text: 'success' } : ended === 'closed' ? { kind: 'closed', text: 'buyerClosed' } : { kind: 'fail', text: 'pg-error' };
   }
 
   // ——— the payment flow ———
@@ -833,7 +833,7 @@ export class PaymentwallPay extends LitElement {
     const confirmed = stored !== undefined && !stored.abandoned && !echoed;
     // That it was reported, for this reload; and how it ended, for the page the buyer may come Back
     // to (#pageRestored), which shows only a confirmed result.
-    this.#store.markReported(id, query, confirmed ? outcome.status : undefined);
+    this.#store.markReported(id, query, confirmed ? (outcome.status === 'fail' && protocol.closed(outcome.detail) ? 'closed' : outcome.status) : undefined);
     // Reported by the widget that started it (or one at its place): its form shows again what the
     // buyer typed before leaving, as when the window answers in place, for a retry after a failure
     // and beside "Paid" after a success; only from an attempt this tab saved, never from the address.

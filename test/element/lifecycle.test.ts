@@ -481,6 +481,19 @@ describe('registration and lifecycle', () => {
     expect(text(status)).to.equal('The payment was not completed.');
   });
 
+  it('back after a phone payment whose window the buyer closed: shows that they closed it, not a failure', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    void element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const closed = { imp_uid: 'imp_back_3', merchant_uid: imp.requests[0]!.merchant_uid, imp_success: 'false', error_code: 'F400', error_msg: '사용자가 결제를 취소하셨습니다' };
+    await returnThenBack(element, closed);
+    await waitUntil(() => !button(element).disabled, 'free again');
+    const status = shadow(element).querySelector('[part="status"]')!;
+    expect(status.getAttribute('data-kind')).to.equal('closed');
+    expect(text(status)).to.equal('You closed the payment window before paying. You can try again.');
+  });
+
   it('a pageshow that is no restore (persisted false) leaves the attempt in flight alone', async () => {
     const imp = installImp('never');
     const element = await widget({});
