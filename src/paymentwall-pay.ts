@@ -273,6 +273,7 @@ export class PaymentwallPay extends LitElement {
     super.connectedCallback();
     this.#connected = ++connections;
     if (isServer) return;
+    this.#stopWatchingPage?.();
     this.#stopWatchingPage = watchPage({ refresh: () => this.#refresh(), restored: () => this.#pageRestored() }, this);
     if (!this.#warmed) this.#watchForFirstUse();
     // Back on a page that may have changed while it was away (allowed origins, lang, loading), and
@@ -285,7 +286,9 @@ export class PaymentwallPay extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#stopWatchingPage?.();
+    // With a payment in flight it still hears the page come back from the back/forward cache (a
+    // framework moved or re-created it while the buyer was at PortOne): the attempt ends then.
+    if (!this.#run) this.#stopWatchingPage?.();
     this.#stopWatching?.();
   }
 
@@ -498,6 +501,7 @@ export class PaymentwallPay extends LitElement {
       // Settle before telling anyone, so a pay-fail listener that retries starts a new attempt.
       this.#inFlight = undefined;
       this.#run = undefined;
+      if (!this.isConnected) this.#stopWatchingPage?.();
       this.busy = false;
       if (hadFocus) void this.updateComplete.then(() => this.#refocus());
       return this.#report(ended, true, order, run);

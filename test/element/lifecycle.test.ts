@@ -383,6 +383,44 @@ describe('registration and lifecycle', () => {
     expect(button(returned).disabled, 'not locked as paid').to.equal(false);
   });
 
+  it('back from the payment page after a framework re-created the paying widget: its pay() ends, and a later "result" for its fixed id is unconfirmed', async () => {
+    const imp = installImp('never');
+    const element = await widget({ 'merchant-uid': 'INV-43' });
+    const paying = element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    // Re-keyed while the buyer was at PortOne: the paying element is off the page when they come Back.
+    const fresh = element.cloneNode() as PaymentwallPay;
+    element.replaceWith(fresh);
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(await Promise.race([paying, tick(500).then(() => 'still pending')])).to.deep.equal({ status: 'cancelled' });
+    fresh.remove();
+    const url = new URL(home);
+    url.searchParams.set('merchant_uid', 'INV-43');
+    url.searchParams.set('imp_uid', 'anything');
+    history.replaceState(history.state, '', url.href);
+    const returned = await widget({ 'merchant-uid': 'INV-43' });
+    const { detail } = await nextEvent<CustomEvent<{ unconfirmed?: boolean }>>(returned, 'pay-success');
+    expect(detail.unconfirmed).to.equal(true);
+  });
+
+  it('back while the payment is still starting, the widget parked off the page meanwhile: no payment window opens afterwards', async () => {
+    const imp = installImp('success');
+    const element = await widget({});
+    const parent = element.parentElement!;
+    let release: (() => void) | undefined;
+    element.addEventListener('pay-request', (event) => (event as PayRequestEvent).detail.waitUntil(new Promise<void>((done) => (release = done))), { once: true });
+    const paying = element.pay();
+    await waitUntil(() => release !== undefined, 'pay-request heard');
+    element.remove();
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    parent.append(element);
+    release!();
+        expect(await paying).to.deep.equal({ status: 'cancelled' });
+    await tick(200);
+    expect(imp.requests, 'no payment window after Back').to.have.length(0);
+    expect((await element.pay()).status, 'and it pays again').to.equal('success');
+  });
+
   it('back from the payment page with an order id a pay-request listener set: a later "result" for it is reported unconfirmed', async () => {
     for (const comeBack of ['the back/forward cache', 'a new load of the paying page'] as const) {
       await resetPage();
