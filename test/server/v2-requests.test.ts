@@ -163,6 +163,12 @@ const v2Mismatches: [PaymentVerificationReason, Record<string, unknown>, unknown
   // A refund the PG finishes later leaves the payment PAID with nothing cancelled yet.
   ['cancelled', { cancellations: [{ status: 'REQUESTED', id: 'c-1', totalAmount: 150, reason: 'refund' }] }, 'no cancellation', 'REQUESTED'],
   ['cancelled', { cancellations: [{ status: 'FAILED', id: 'c-1', totalAmount: 50 }, { status: 'SUCCEEDED', id: 'c-2', totalAmount: 50 }] }, 'no cancellation', 'SUCCEEDED'],
+  // Only a cancellation PortOne calls FAILED refunded nothing: one without a status, or with one
+  // this client does not know, may be a refund under way.
+  ['cancelled', { cancellations: [{ id: 'c-1', totalAmount: 150, reason: 'refund' }] }, 'no cancellation', null],
+  ['cancelled', { cancellations: [{ status: 'PENDING', id: 'c-1', totalAmount: 150 }] }, 'no cancellation', 'PENDING'],
+  ['cancelled', { cancellations: [{ status: 'FAILED', id: 'c-1', totalAmount: 50 }, { status: 'requested', id: 'c-2', totalAmount: 50 }] }, 'no cancellation', 'requested'],
+  ['cancelled', { cancellations: [null] }, 'no cancellation', null],
   ['test-payment', { channel: { type: 'TEST', key: 'k', pgProvider: 'PAYMENTWALL' } }, 'LIVE', 'TEST'],
   ['test-payment', { channel: undefined }, 'LIVE', null],
   // A channel without a type is not taken for LIVE.

@@ -65,7 +65,7 @@ export class PortOneV2Client {
 
   /**
    * Reads the payment and returns it only if it is `PAID`, nothing of it cancelled and no
-   * cancellation `REQUESTED` or `SUCCEEDED`, on a `LIVE` channel (unless the client accepts test
+   * cancellation but `FAILED` ones, on a `LIVE` channel (unless the client accepts test
    * payments), for `amount.total` and this currency.
    */
   async verifyPayment(input: V2VerifyPaymentInput, options?: CallOptions): Promise<V2Payment> {
