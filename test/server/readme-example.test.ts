@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { PaymentVerificationError, PortOneClient, PortOneInputError, WebhookVerificationError, type Payment } from '../../src/server/index.js';
+import { PaymentVerificationError, PortOneClient, PortOneInputError, PortOneV2Client, WebhookVerificationError, type Payment } from '../../src/server/index.js';
 import { FakePortOne } from './fake-portone.js';
 import { setupV2 } from './harness.js';
 
@@ -336,27 +336,58 @@ function expressWebhookSource(): string {
   return readme.slice(from, to + 4);
 }
 
-test("the README's Express V2 webhook answers a forged webhook 401, passes other errors to next, and fulfils only a payment verifyPayment accepts", async (t) => {
-  const { fake, client } = await setupV2(t);
+/** The README's node:http handler for V2 webhooks, as written. */
+function nodeWebhookSource(): string {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const from = readme.indexOf('async function webhookV2(req, res) {');
+  const to = readme.indexOf('\n}\n', from);
+  assert.ok(from !== -1 && to !== -1, 'the README has the node:http V2 webhook handler');
+  return `${readme.slice(from, to + 2)}\nreturn webhookV2;`;
+}
+
+type V2Order = { paymentId: string; amountInMinorUnits: number; currency: string };
+type Seen = { status?: number; next?: unknown };
+
+/**
+ * Both README V2 webhook handlers, each run as written with stand-ins for Express, `readBody` and
+ * the shop's `ordersV2` and `fulfilV2`: `send` posts one webhook to each and returns what each did.
+ */
+function v2WebhookHandlers(client: PortOneV2Client) {
   type Handler = (req: unknown, res: unknown, next: (error?: unknown) => void) => Promise<void>;
   const routes: { path: string; parser: unknown; handler: Handler }[] = [];
   const app = { post: (path: string, parser: unknown, handler: Handler) => routes.push({ path, parser, handler }) };
   const express = { raw: (options: unknown) => ({ raw: options }) };
-  const fulfilled: unknown[] = [];
-  const fulfilV2 = async (_order: unknown, payment: unknown) => void fulfilled.push(payment);
-  const ordersV2 = new Map<string, { paymentId: string; amountInMinorUnits: number; currency: string }>();
+  const fulfilled: { via: string; payment: unknown }[] = [];
+  const fulfilVia = (via: string) => async (_order: unknown, payment: unknown) => void fulfilled.push({ via, payment });
+  const ordersV2 = new Map<string, V2Order>();
   new Function('app', 'express', 'portone', 'WebhookVerificationError', 'PaymentVerificationError', 'ordersV2', 'fulfilV2', expressWebhookSource())(
-    app, express, client, WebhookVerificationError, PaymentVerificationError, ordersV2, fulfilV2,
+    app, express, client, WebhookVerificationError, PaymentVerificationError, ordersV2, fulfilVia('express'),
   );
+  const readBody = async (req: { body: unknown }) => req.body;
+  const webhookV2 = new Function('readBody', 'portone', 'WebhookVerificationError', 'PaymentVerificationError', 'ordersV2', 'fulfilV2', nodeWebhookSource())(
+    readBody, client, WebhookVerificationError, PaymentVerificationError, ordersV2, fulfilVia('node:http'),
+  ) as (req: unknown, res: unknown) => Promise<void>;
   const [route] = routes;
-  assert.deepEqual(route?.parser, { raw: { type: 'application/json', limit: '64kb' } });
-
-  const send = async (body: unknown, headers: Record<string, string>): Promise<{ status?: number; next?: unknown }> => {
-    const seen: { status?: number; next?: unknown } = {};
+  const express_ = async (body: unknown, headers: Record<string, string>): Promise<Seen> => {
+    const seen: Seen = {};
     const res = { status: (code: number) => ((seen.status = code), res), end: () => res };
     await route?.handler({ body, headers }, res, (error) => (seen.next = error));
     return seen;
   };
+  const node = async (body: unknown, headers: Record<string, string>): Promise<Seen> => {
+    const seen: Seen = {};
+    const res = { writeHead: (code: number) => ((seen.status = code), res), end: () => res };
+    await webhookV2({ body, headers }, res).catch((error: unknown) => (seen.next = error));
+    return seen;
+  };
+  return { route, ordersV2, fulfilled, express: express_, node };
+}
+
+test("the README's Express V2 webhook answers a forged webhook 401, passes other errors to next, and fulfils only a payment verifyPayment accepts", async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { route, ordersV2, fulfilled, express: send } = v2WebhookHandlers(client);
+  assert.deepEqual(route?.parser, { raw: { type: 'application/json', limit: '64kb' } });
+
   const { id } = fake.addPayment();
   const paidBody = (paymentId: string) => Buffer.from(JSON.stringify({ type: 'Transaction.Paid', data: { paymentId } }));
   const body = paidBody(id as string);
@@ -377,5 +408,22 @@ test("the README's Express V2 webhook answers a forged webhook 401, passes other
   }
   assert.deepEqual(fulfilled, [], 'a PAID payment on the test channel or in another currency is not fulfilled');
   assert.deepEqual(await send(body, fake.signWebhook(body.toString())), { status: 200 });
-  assert.deepEqual(fulfilled.map((p) => (p as { paymentId?: string }).paymentId), [id]);
+  assert.deepEqual(fulfilled.map(({ payment }) => (payment as { paymentId?: string }).paymentId), [id]);
+});
+
+test("the README's V2 webhook handlers fulfil on Transaction.Paid only: a dispute, or any other event about a payment still PAID, ships nothing again", async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { ordersV2, fulfilled, express, node } = v2WebhookHandlers(client);
+  const { id } = fake.addPayment();
+  ordersV2.set(id as string, { paymentId: id as string, amountInMinorUnits: 150, currency: 'USD' });
+  // The buyer's bank opened a chargeback: PortOne reports the dispute, and the payment is still PAID.
+  fake.payments.get(id as string)!.disputes = [{ status: 'UNRESOLVED', reason: 'fraudulent', createdAt: '2026-06-20T09:00:00Z' }];
+  for (const type of ['Transaction.DisputeCreated', 'Transaction.DisputeResolved', 'Transaction.Ready']) {
+    const body = JSON.stringify({ type, timestamp: '2026-06-20T09:00:01Z', data: { storeId: fake.storeId, paymentId: id, transactionId: 'tx-1' } });
+    for (const send of [express, node]) assert.deepEqual(await send(Buffer.from(body), fake.signWebhook(body)), { status: 200 }, type);
+  }
+  assert.deepEqual(fulfilled, [], 'nothing fulfilled for an event that is not the payment being paid');
+  const paid = JSON.stringify({ type: 'Transaction.Paid', timestamp: '2026-06-01T12:00:05Z', data: { storeId: fake.storeId, paymentId: id, transactionId: 'tx-1' } });
+  for (const send of [express, node]) assert.deepEqual(await send(Buffer.from(paid), fake.signWebhook(paid)), { status: 200 });
+  assert.deepEqual(fulfilled.map(({ via }) => via), ['express', 'node:http']);
 });
