@@ -345,7 +345,7 @@ function nodeWebhookSource(): string {
   return `${readme.slice(from, to + 2)}\nreturn webhookV2;`;
 }
 
-type V2Order = { paymentId: string; amountInMinorUnits: number; currency: string };
+type V2Order = { paymentId: string; amountInMinorUnits: number; currency: string; status?: string };
 type Seen = { status?: number; next?: unknown };
 
 /**
@@ -392,7 +392,7 @@ test("the README's Express V2 webhook answers a forged webhook 401, passes other
   const paidBody = (paymentId: string) => Buffer.from(JSON.stringify({ type: 'Transaction.Paid', data: { paymentId } }));
   const body = paidBody(id as string);
   for (const payment of [{ id }, fake.addPayment({ channel: { type: 'TEST', key: 'k', pgProvider: 'PAYMENTWALL' } }), fake.addPayment({ currency: 'KRW' })]) {
-    ordersV2.set(payment.id as string, { paymentId: payment.id as string, amountInMinorUnits: 150, currency: 'USD' });
+    ordersV2.set(payment.id as string, { paymentId: payment.id as string, amountInMinorUnits: 150, currency: 'USD', status: 'pending' });
   }
   assert.deepEqual(await send(body, {}), { status: 401 }, 'no signature: 401, nothing passed on');
   const parsed = await send({ type: 'Transaction.Paid' }, fake.signWebhook(body.toString()));
@@ -414,16 +414,38 @@ test("the README's Express V2 webhook answers a forged webhook 401, passes other
 test("the README's V2 webhook handlers fulfil on Transaction.Paid only: a dispute, or any other event about a payment still PAID, ships nothing again", async (t) => {
   const { fake, client } = await setupV2(t);
   const { ordersV2, fulfilled, express, node } = v2WebhookHandlers(client);
-  const { id } = fake.addPayment();
-  ordersV2.set(id as string, { paymentId: id as string, amountInMinorUnits: 150, currency: 'USD' });
-  // The buyer's bank opened a chargeback: PortOne reports the dispute, and the payment is still PAID.
-  fake.payments.get(id as string)!.disputes = [{ status: 'UNRESOLVED', reason: 'fraudulent', createdAt: '2026-06-20T09:00:00Z' }];
-  for (const type of ['Transaction.DisputeCreated', 'Transaction.DisputeResolved', 'Transaction.Ready']) {
-    const body = JSON.stringify({ type, timestamp: '2026-06-20T09:00:01Z', data: { storeId: fake.storeId, paymentId: id, transactionId: 'tx-1' } });
-    for (const send of [express, node]) assert.deepEqual(await send(Buffer.from(body), fake.signWebhook(body)), { status: 200 }, type);
+  const event = (type: string, paymentId: unknown) =>
+    JSON.stringify({ type, timestamp: '2026-06-20T09:00:01Z', data: { storeId: fake.storeId, paymentId, transactionId: 'tx-1' } });
+  for (const [via, send] of [['express', express], ['node:http', node]] as const) {
+    const { id } = fake.addPayment();
+    ordersV2.set(id as string, { paymentId: id as string, amountInMinorUnits: 150, currency: 'USD', status: 'pending' });
+    // The buyer's bank opened a chargeback: PortOne reports the dispute, and the payment is still PAID.
+    fake.payments.get(id as string)!.disputes = [{ status: 'UNRESOLVED', reason: 'fraudulent', createdAt: '2026-06-20T09:00:00Z' }];
+    for (const type of ['Transaction.DisputeCreated', 'Transaction.DisputeResolved', 'Transaction.Ready']) {
+      const body = event(type, id);
+      assert.deepEqual(await send(Buffer.from(body), fake.signWebhook(body)), { status: 200 }, `${via} ${type}`);
+    }
+    assert.deepEqual(fulfilled.filter((f) => f.via === via), [], `${via}: nothing fulfilled for an event that is not the payment being paid`);
+    const paid = event('Transaction.Paid', id);
+    assert.deepEqual(await send(Buffer.from(paid), fake.signWebhook(paid)), { status: 200 });
+    assert.deepEqual(fulfilled.filter((f) => f.via === via).map(({ payment }) => (payment as { paymentId?: string }).paymentId), [id], via);
   }
-  assert.deepEqual(fulfilled, [], 'nothing fulfilled for an event that is not the payment being paid');
-  const paid = JSON.stringify({ type: 'Transaction.Paid', timestamp: '2026-06-01T12:00:05Z', data: { storeId: fake.storeId, paymentId: id, transactionId: 'tx-1' } });
-  for (const send of [express, node]) assert.deepEqual(await send(Buffer.from(paid), fake.signWebhook(paid)), { status: 200 });
-  assert.deepEqual(fulfilled.map(({ via }) => via), ['express', 'node:http']);
+});
+
+test("the README's V2 webhook handlers fulfil an order once: a Transaction.Paid PortOne resends, or replayed within the 5 minutes its signature holds, ships nothing more", async (t) => {
+  const { fake, client } = await setupV2(t);
+  const { ordersV2, fulfilled, express, node } = v2WebhookHandlers(client);
+  for (const [via, send] of [['express', express], ['node:http', node]] as const) {
+    const { id } = fake.addPayment();
+    ordersV2.set(id as string, { paymentId: id as string, amountInMinorUnits: 150, currency: 'USD', status: 'pending' });
+    const body = JSON.stringify({ type: 'Transaction.Paid', timestamp: '2026-06-01T12:00:05Z', data: { storeId: fake.storeId, paymentId: id, transactionId: 'tx-1' } });
+    const headers = fake.signWebhook(body);
+    const resent = fake.signWebhook(body, { id: headers['webhook-id'] });
+    // Two deliveries at once (a resend while the first is still being answered), then a replay of the first.
+    const answers = await Promise.all([send(Buffer.from(body), headers), send(Buffer.from(body), resent)]);
+    answers.push(await send(Buffer.from(body), headers));
+    assert.deepEqual(answers, [{ status: 200 }, { status: 200 }, { status: 200 }], via);
+    assert.deepEqual(fulfilled.filter((f) => f.via === via).length, 1, `${via}: fulfilled once`);
+    assert.equal(ordersV2.get(id as string)?.status, 'paid');
+  }
 });
