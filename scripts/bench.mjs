@@ -122,9 +122,11 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // An order or customer id holding a template's leftover (order_undefined, {{ id }}) refused, on
 // the tag and from a pay-request listener, with its message in both languages (201 B): 26,552 B,
 // so one more step. A page back from the back/forward cache after a return whose window the buyer
-// closed says so, not that the payment failed (29 B): 26,581 B.
+// closed says so, not that the payment failed (29 B): 26,581 B. A review then had a widget in a
+// closed shadow root (a design system's card) found as the one that paid (59 B): 26,640 B, so one
+// more step.
 // Issue 10's goal is 12,288 B: see the README's "Where size and speed stand" for what stands in the way.
-const GZIP_BUDGET = 26_624; // 104 × 256 B
+const GZIP_BUDGET = 26_880; // 105 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);

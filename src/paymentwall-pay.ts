@@ -16,7 +16,7 @@ import { resolveLang, translations, type Lang, type Translation } from './transl
 import type { PayRequestDetail } from './events/index.js';
 import { VERSION } from './version.js';
 import { whenFirstVisible } from './visibility.js';
-import { elementByKey, widgetKey } from './widget-key.js';
+import { elementByKey, noteRoots, widgetKey } from './widget-key.js';
 import { unclobbered } from './unclobbered.js';
 
 /** What `pay()` resolves to. */
@@ -273,6 +273,7 @@ export class PaymentwallPay extends LitElement {
     super.connectedCallback();
     this.#connected = ++connections;
     if (isServer) return;
+    noteRoots(this);
     this.#stopWatchingPage?.();
     this.#stopWatchingPage = watchPage({ refresh: () => this.#refresh(), restored: () => this.#pageRestored() }, this);
     if (!this.#warmed) this.#watchForFirstUse();

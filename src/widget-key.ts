@@ -41,6 +41,16 @@ export function widgetKey(element: Element): string {
   return chain.join(SEPARATOR);
 }
 
+/** Closed shadow roots widgets sit in, by their hosts: a walk down from the document cannot open them. */
+const closedRoots = new WeakMap<Element, ShadowRoot>();
+
+/** Notes the closed shadow roots `element` sits in (a design system's cards), so `elementByKey` finds it there. */
+export function noteRoots(element: Element): void {
+  for (let root = element.getRootNode(); isShadowRoot(root); root = root.host.getRootNode()) {
+    if (root.host.shadowRoot !== root) closedRoots.set(root.host, root);
+  }
+}
+
 /** The element a key names on this page, if it is there. */
 export function elementByKey(key: string): Element | undefined {
   let root: Document | ShadowRoot | null = document;
@@ -55,7 +65,7 @@ export function elementByKey(key: string): Element | undefined {
         ? (unclobbered(root, 'getElementById')(id) ?? undefined)
         : (kind === '~' ? unnamed(root, tag!) : unclobbered(root, 'querySelectorAll')(tag!))[Number(index)];
     if (!found || found.localName !== tag) return undefined;
-    root = found.shadowRoot;
+    root = found.shadowRoot ?? closedRoots.get(found) ?? null;
   }
   return found;
 }

@@ -4,16 +4,8 @@ import { pageLoad, sharedState } from '../../src/shared-state.js';
 import type { PayFailEvent, PaySuccessEvent, PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, quietly, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
+import { OWNER_WAIT, home, returnWith } from '../helpers/redirect.js';
 import { VALID, fill, widget, widgetElement } from '../helpers/widget.js';
-
-const home = location.href;
-
-/** The page as PortOne's 302 leaves it: this URL plus the result query. */
-function returnWith(query: Record<string, string>) {
-  const url = new URL(home);
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  history.replaceState(history.state, '', url.href);
-}
 
 function stored(overrides: Partial<Attempt & SavedAttempt> = {}): Attempt {
   const attempt: Attempt & Pick<SavedAttempt, 'load'> = {
@@ -30,8 +22,6 @@ function stored(overrides: Partial<Attempt & SavedAttempt> = {}): Attempt {
 
 /** Waits long enough for any widget to have reported a redirect. */
 const settled = () => tick(30);
-/** Past the head start other widgets give the one that started an attempt. */
-const OWNER_WAIT = 300;
 
 /** A product card with a widget (no id) in its shadow root, as a shop's design system renders it. */
 class ProductCard extends HTMLElement {

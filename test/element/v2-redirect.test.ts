@@ -8,17 +8,10 @@ import type { V2Attempt } from '../../src/protocols/v2/types.js';
 import { sharedState } from '../../src/shared-state.js';
 import { declinedResponse, installPortOne } from '../helpers/portone-double.js';
 import { button, input, nextEvent, recordEvents, shadow, text, tick, waitUntil } from '../helpers/page.js';
+import { OWNER_WAIT, home, returnWith } from '../helpers/redirect.js';
 import { resetV2Page, v2Widget, v2WidgetElement, VALID_V2 } from '../helpers/v2-widget.js';
 
-const home = location.href;
 const status = (element: HTMLElement) => shadow(element).querySelector('[part="status"]')!;
-
-/** The page as PortOne's redirect leaves it: this URL plus the result query. */
-function returnWith(query: Record<string, string>) {
-  const url = new URL(home);
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  history.replaceState(history.state, '', url.href);
-}
 
 function stored(overrides: Partial<V2Attempt & SavedAttempt> = {}): V2Attempt {
   const attempt = {
@@ -34,8 +27,6 @@ function stored(overrides: Partial<V2Attempt & SavedAttempt> = {}): V2Attempt {
   return attempt;
 }
 
-/** Past the head start other widgets give the one that started an attempt. */
-const OWNER_WAIT = 300;
 
 /** A product card with a V2 widget (no id) in its shadow root, as a shop's design system renders it. */
 class V2ProductCard extends HTMLElement {

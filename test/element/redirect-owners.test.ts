@@ -1,0 +1,58 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { PaymentwallPay } from '../../src/index.js';
+import { sharedState } from '../../src/shared-state.js';
+import { installImp } from '../helpers/imp-double.js';
+import { button, input, recordEvents, resetPage, text, tick, waitUntil } from '../helpers/page.js';
+import { OWNER_WAIT, home, returnWith } from '../helpers/redirect.js';
+import { fill, widgetElement } from '../helpers/widget.js';
+
+// Apart from redirect.test.ts: WebKit refuses more than 100 address changes in 10 s on one page.
+describe('coming back from a mobile redirect: the widget that paid, found late or out of sight', () => {
+  beforeEach(resetPage);
+  afterEach(async () => {
+    if (location.href !== home) history.replaceState(history.state, '', home);
+    await resetPage();
+  });
+
+  it('finds the widget that paid inside a closed shadow root: Paid there, and the buyer’s typing back after a failure', async () => {
+    const roots: ShadowRoot[] = [];
+    /** A design system's card that keeps its shadow root closed. */
+    class ClosedCard extends HTMLElement {
+      constructor() {
+        super();
+        const root = this.attachShadow({ mode: 'closed' });
+        root.append(widgetElement({}, false));
+        roots.push(root);
+      }
+    }
+    if (!customElements.get('closed-card')) customElements.define('closed-card', ClosedCard);
+    const widgetIn = (card: Element) => roots[roots.length - 3 + Array.from(card.parentElement!.children).indexOf(card)]!.querySelector('paymentwall-pay') as PaymentwallPay;
+    const cards = () => fixture<HTMLDivElement>(html`<div><closed-card></closed-card><closed-card></closed-card><closed-card></closed-card></div>`);
+    for (const declined of [false, true]) {
+      // Another page load of the shop each time: the Paid kept for the first card's place goes.
+      sharedState().returnsShown?.clear();
+      const imp = installImp('never');
+      const before = await cards();
+      const third = widgetIn(before.children[2]!);
+      await third.updateComplete;
+      await fill(third, 'name', 'Kim Minsu');
+      await fill(third, 'email', 'minsu@example.com');
+      void third.pay();
+      await waitUntil(() => imp.requests.length === 1, 'the third card pays');
+      before.remove();
+      sharedState().redirectClaims.clear();
+      returnWith({ imp_uid: 'imp_closed', merchant_uid: imp.requests[0]!.merchant_uid, ...(declined ? { error_code: 'F400', error_msg: 'Card declined' } : {}) });
+      const events = recordEvents(document, 'pay-success', 'pay-fail');
+      const after = await cards();
+      const paid = widgetIn(after.children[2]!);
+      await waitUntil(() => events.length > 0, 'a report');
+      await tick(OWNER_WAIT);
+      expect(events.map((event) => event.target), `${declined}: told by the card that paid`).to.deep.equal([after.children[2]]);
+      while (!(await paid.updateComplete));
+      expect([input(paid, 'name').value, input(paid, 'email').value], `${declined}: the typing back`).to.deep.equal(['Kim Minsu', 'minsu@example.com']);
+      expect(text(button(paid)), `${declined}`).to.equal(declined ? 'Pay ₩1,004' : 'Paid');
+      after.remove();
+      history.replaceState(history.state, '', home);
+    }
+  });
+});

@@ -1,0 +1,12 @@
+/** The test page's own address, as it was before any test changed it. */
+export const home = location.href;
+
+/** The page as PortOne's redirect leaves it: this address plus the result query. */
+export function returnWith(query: Record<string, string>): void {
+  const url = new URL(home);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  history.replaceState(history.state, '', url.href);
+}
+
+/** Past the head start other widgets give the one that started an attempt. */
+export const OWNER_WAIT = 300;
