@@ -30,6 +30,8 @@ export type PayResult =
 type StatusText = PayFailCode | 'success' | 'paidBeforeChange' | 'buyerClosed';
 /** The line under the button, translated as it renders: a language change reaches it too. */
 type StatusLine = { kind: 'success' | 'fail' | 'closed'; text: StatusText; pgMessage?: string };
+/** The line of a paid widget. */
+const PAID: StatusLine = { kind: 'success', text: 'success' };
 
 type Outcome = PayResult;
 
@@ -584,7 +586,7 @@ export class PaymentwallPay extends LitElement {
   /** Shows how a payment this tab already reported ended (`success`, `closed`, else a failure), with no event. */
   #showEnded(ended: string): void {
     this.completed = ended === 'success';
-    this.status = this.completed ? { kind: 'success', text: 'success' } : ended === 'closed' ? { kind: 'closed', text: 'buyerClosed' } : { kind: 'fail', text: 'pg-error' };
+    this.status = this.completed ? PAID : ended === 'closed' ? { kind: 'closed', text: 'buyerClosed' } : { kind: 'fail', text: 'pg-error' };
   }
 
   // ——— the payment flow ———
@@ -823,11 +825,15 @@ export class PaymentwallPay extends LitElement {
     } catch {}
     if (reportedBefore) {
       // The same return again, on a new page load (a PG's page that sends the buyer back once more
-      // after Back): told already, so no event. The widget that showed it paid, still at its place
-      // and for the same order, shows it paid again rather than a form that would charge again.
+      // after Back): told already, so no event. The widget that showed it paid, at its place and
+      // for the same order (now, or once a framework has bound the rest of it, or mounted it),
+      // shows it paid again rather than a form that would charge again.
       const [key, order] = this.#store.paidAt(id) ?? [];
-      const owner = key && elementByKey(key);
-      if (owner instanceof PaymentwallPay && owner.#order() === order && !owner.#inFlight) owner.#showEnded('success');
+      if (key && order) {
+        this.#keepShown(undefined, key, { href: location.href, order, completed: true, status: PAID });
+        const owner = elementByKey(key);
+        if (owner instanceof PaymentwallPay && !owner.#inFlight) owner.#takeShown();
+      }
       return;
     }
     // When storage was unavailable: what this widget is configured with is the best we know.
@@ -848,19 +854,18 @@ export class PaymentwallPay extends LitElement {
     // Its order when it paid, where the attempt kept it: a widget at its place selling another
     // order does not enter the paid state.
     this.#report(outcome, confirmed, mine ? stored?.order : '');
-    if (mine && confirmed) {
+    const order: unknown = stored?.order;
+    const paid = outcome.status === 'success';
+    if (mine && confirmed && (this.completed || !paid || typeof order !== 'string')) {
       if (this.completed) this.#store.markPaid(id, widgetKey(this), this.#order());
       this.#keepShown(stored?.buyer);
-    } else {
-      // For the widget that paid, not on the page yet (a lazy route): it shows Paid when it comes,
-      // or the failure beside the buyer's typing, for a retry.
-      const order: unknown = stored?.order;
-      if (confirmed && typeof order === 'string') {
-        const key = stored!.elementKey!;
-        const paid = outcome.status === 'success';
-        if (paid) this.#store.markPaid(id, key, order);
-        this.#keepShown(stored!.buyer, key, { href: location.href, order, completed: paid, status: paid ? { kind: 'success', text: 'success' } : this.status });
-      }
+    } else if (confirmed && typeof order === 'string') {
+      // For the widget that paid: not on the page yet (a lazy route), or here before all of the
+      // order it paid (a property a framework binds a moment later). It shows Paid once it sells
+      // that order, or the failure beside the buyer's typing, for a retry.
+      const key = mine ? widgetKey(this) : stored!.elementKey!;
+      if (paid) this.#store.markPaid(id, key, order);
+      this.#keepShown(stored!.buyer, key, { href: location.href, order, completed: paid, status: paid ? PAID : this.status });
     }
   }
 

@@ -1,10 +1,10 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import type { PaymentwallPay } from '../../src/index.js';
 import { sharedState } from '../../src/shared-state.js';
 import { installImp } from '../helpers/imp-double.js';
-import { button, input, recordEvents, resetPage, text, tick, waitUntil } from '../helpers/page.js';
+import { button, input, nextEvent, recordEvents, resetPage, text, tick, waitUntil } from '../helpers/page.js';
 import { OWNER_WAIT, home, returnWith } from '../helpers/redirect.js';
-import { fill, widgetElement } from '../helpers/widget.js';
+import { fill, widget, widgetElement } from '../helpers/widget.js';
 
 // Apart from redirect.test.ts: WebKit refuses more than 100 address changes in 10 s on one page.
 describe('coming back from a mobile redirect: the widget that paid, found late or out of sight', () => {
@@ -12,6 +12,35 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
   afterEach(async () => {
     if (location.href !== home) history.replaceState(history.state, '', home);
     await resetPage();
+  });
+
+  it('shows Paid, and charges nothing more, at the widget that paid when its amount is bound only after it reported its return', async () => {
+    const imp = installImp('never');
+    const paying = await widget({});
+    void paying.pay();
+    await waitUntil(() => imp.requests.length === 1, 'paid from this widget');
+    fixtureCleanup();
+    sharedState().redirectClaims.clear();
+    const back = { imp_uid: 'imp_late_amount', merchant_uid: imp.requests[0]!.merchant_uid };
+    returnWith(back);
+    // A client-rendered page: the widget mounts, the price comes with the product a moment later.
+    const late = await widget({ amount: null });
+    await nextEvent(late, 'pay-success');
+    late.setAttribute('amount', '1004');
+    while (!(await late.updateComplete));
+    expect(text(button(late))).to.equal('Paid');
+    expect((await late.pay()).status, 'no second charge').to.equal('cancelled');
+    expect(imp.requests).to.have.length(1);
+    // PortOne's page sends the buyer to the same return once more: a new page load, the same late price.
+    late.remove();
+    sharedState().redirectClaims.clear();
+    sharedState().returnsShown?.clear();
+    returnWith(back);
+    const again = await widget({ amount: null });
+    await waitUntil(() => !new URL(location.href).searchParams.has('imp_uid'), 'the address cleaned');
+    again.setAttribute('amount', '1004');
+    while (!(await again.updateComplete));
+    expect(text(button(again))).to.equal('Paid');
   });
 
   it('finds the widget that paid inside a closed shadow root: Paid there, and the buyer’s typing back after a failure', async () => {
