@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { PaymentwallPay, definePaymentwallPay, type PayRequestEvent } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
+import { returnWith } from '../helpers/redirect.js';
 import { fill, widget, windowOpen } from '../helpers/widget.js';
 
 const home = location.href;
@@ -14,9 +15,7 @@ const home = location.href;
 async function returnThenBack(element: HTMLElement, query: Record<string, string>): Promise<void> {
   const parent = element.parentElement!;
   element.remove();
-  const url = new URL(home);
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  history.replaceState(history.state, '', url.href);
+  returnWith(query);
   const returned = await widget({});
   await nextEvent(returned, query.error_code ? 'pay-fail' : 'pay-success');
   returned.remove();
@@ -28,9 +27,7 @@ async function returnThenBack(element: HTMLElement, query: Record<string, string
 
 /** As returnThenBack, for an element already parked off the page, the return widget made with `attributes`. */
 async function returnThenBackTo(element: HTMLElement, parent: HTMLElement, query: Record<string, string>, attributes: Record<string, string>): Promise<void> {
-  const url = new URL(home);
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  history.replaceState(history.state, '', url.href);
+  returnWith(query);
   const returned = await widget(attributes);
   await nextEvent(returned, query.error_code ? 'pay-fail' : 'pay-success');
   returned.remove();
@@ -372,10 +369,7 @@ describe('registration and lifecycle', () => {
     await paying;
     element.remove();
     // ?merchant_uid=INV-42&imp_uid=anything, opened later in the same tab.
-    const url = new URL(home);
-    url.searchParams.set('merchant_uid', 'INV-42');
-    url.searchParams.set('imp_uid', 'anything');
-    history.replaceState(history.state, '', url.href);
+    returnWith({ merchant_uid: 'INV-42', imp_uid: 'anything' });
     const returned = await widget({ 'merchant-uid': 'INV-42' });
     const { detail } = await nextEvent<CustomEvent<{ unconfirmed?: boolean }>>(returned, 'pay-success');
     expect(detail.unconfirmed).to.equal(true);
@@ -394,10 +388,7 @@ describe('registration and lifecycle', () => {
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     expect(await Promise.race([paying, tick(500).then(() => 'still pending')])).to.deep.equal({ status: 'cancelled' });
     fresh.remove();
-    const url = new URL(home);
-    url.searchParams.set('merchant_uid', 'INV-43');
-    url.searchParams.set('imp_uid', 'anything');
-    history.replaceState(history.state, '', url.href);
+    returnWith({ merchant_uid: 'INV-43', imp_uid: 'anything' });
     const returned = await widget({ 'merchant-uid': 'INV-43' });
     const { detail } = await nextEvent<CustomEvent<{ unconfirmed?: boolean }>>(returned, 'pay-success');
     expect(detail.unconfirmed).to.equal(true);
@@ -442,10 +433,7 @@ describe('registration and lifecycle', () => {
       }
       element.remove();
       // ?merchant_uid=order-1042&imp_uid=anything, opened later in the same tab.
-      const url = new URL(home);
-      url.searchParams.set('merchant_uid', 'order-1042');
-      url.searchParams.set('imp_uid', 'anything');
-      history.replaceState(history.state, '', url.href);
+      returnWith({ merchant_uid: 'order-1042', imp_uid: 'anything' });
       const returned = await widget({});
       const { detail } = await nextEvent<CustomEvent<{ unconfirmed?: boolean }>>(returned, 'pay-success', 3000);
       expect(detail.unconfirmed, comeBack).to.equal(true);
@@ -464,10 +452,7 @@ describe('registration and lifecycle', () => {
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     await paying;
     element.remove();
-    const url = new URL(home);
-    url.searchParams.set('merchant_uid', id);
-    url.searchParams.set('imp_uid', 'imp_real');
-    history.replaceState(history.state, '', url.href);
+    returnWith({ merchant_uid: id, imp_uid: 'imp_real' });
     const returned = await widget({});
     const { detail } = await nextEvent<CustomEvent<{ unconfirmed?: boolean }>>(returned, 'pay-success');
     expect(detail).not.to.have.property('unconfirmed');
