@@ -208,12 +208,12 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 export type AddProblem = (attribute: string, rule: ConfigRule, limits?: { min?: number; max?: number }) => void;
 
 /**
- * An id holding what a template leaves where it had no value: JavaScript's `undefined`, `NaN` or
- * `[object Object]` (`order_${order.id}`), or the template's own syntax unrendered (`{{ id }}`,
- * `${id}`). Every visitor would share an order or a saved card under it. Not `null`: a buyer's
- * name may be that.
+ * An id holding what a template leaves where it had no value: JavaScript's `undefined`, `null`
+ * (JSON's missing value), `NaN` or `[object Object]` (`order_${order.id}`, `'cust' + id`), Python's
+ * `None`, or the template's own syntax unrendered (`{{ id }}`, `${id}`). Every visitor would share an
+ * order or a saved card under it. The short words only standing alone: `nullable`, `banana`.
  */
-export const isPlaceholder = (id: string) => /(?:^|[^A-Za-z\d])(?:undefined|NaN)(?![A-Za-z\d])|\[object |\{\{|\$\{/.test(id);
+export const isPlaceholder = (id: string) => /undefined(?![a-z\d])|(?:^|[^A-Za-z\d])(?:null|None|NaN)(?![A-Za-z\d])|\[object |\{\{|\$\{/.test(id);
 
 /** An order or customer id as read, with a problem when it is a template's placeholder. */
 export const checkId = <T extends string | undefined>(attribute: string, id: T, problem: AddProblem): T => {

@@ -649,8 +649,10 @@ export class PaymentwallPay extends LitElement {
     // Read after the waits: a listener may have replaced the object itself, also while waiting.
     const sent: unknown = event.detail.request;
     const id = protocol.requestId(sent);
-    if (id === undefined || isPlaceholder(id)) {
-      return aborted('a pay-request listener left detail.request without its order id, or with a placeholder for it; nothing was sent.');
+    // Its order or customer id, as a listener may have set them (`cust_${user.id}`), no template's leftover.
+    const { customer_uid, customer } = (sent ?? {}) as { customer_uid?: unknown; customer?: { customerId?: unknown } };
+    if (id === undefined || [id, customer_uid, customer?.customerId].some((text) => typeof text === 'string' && isPlaceholder(text))) {
+      return aborted('a pay-request listener left detail.request without its order id, or with a placeholder for an id; nothing was sent.');
     }
 
     let sdk: unknown;

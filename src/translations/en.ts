@@ -59,7 +59,7 @@ export const en: Translation = {
       case 'text':
         return `${attribute} must be text.`;
       case 'placeholder':
-        return `${attribute} holds a placeholder the page left unfilled (undefined, NaN, {{ }} or \${ }).`;
+        return `${attribute} holds a placeholder the page left unfilled (undefined, null, NaN, [object Object], {{ }} or \${ }).`;
       case 'redirect-query':
         return `${attribute} must not use PortOne’s result names (${names?.join(', ')}).`;
     }

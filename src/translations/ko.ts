@@ -59,7 +59,7 @@ export const ko: Translation = {
       case 'text':
         return `${attribute} 값은 문자열이어야 합니다.`;
       case 'placeholder':
-        return `${attribute} 값에 페이지가 채우지 않은 자리표시자(undefined, NaN, {{ }}, \${ })가 있습니다.`;
+        return `${attribute} 값에 페이지가 채우지 않은 자리표시자(undefined, null, NaN, [object Object], {{ }}, \${ })가 있습니다.`;
       case 'redirect-query':
         return `${attribute} 값에는 PortOne 결과 파라미터(${names?.join(', ')})를 쓸 수 없습니다.`;
     }

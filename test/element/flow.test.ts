@@ -109,6 +109,8 @@ describe('the payment flow', () => {
     ['replaces detail.request with a string', (detail: { request: unknown }) => (detail.request = 'pay please')],
     // `order_${order.id}` with an order the server's answer did not have: every buyer's order id.
     ['sets an order id its template left unfilled', (detail: { request: { merchant_uid: string } }) => (detail.request.merchant_uid = `order_${undefined}`)],
+    // A card saved under it would be every buyer's: JSON's null for a signed-out user's id.
+    ['sets a customer_uid its template left unfilled', (detail: { request: { customer_uid?: string } }) => (detail.request.customer_uid = `cust_${null}`)],
     ['throws inside a waitUntil promise', (detail: { waitUntil(p: Promise<unknown>): void }) => detail.waitUntil(Promise.resolve().then(() => JSON.parse('{')))],
     // Breaks halfway: the amount is changed, the order id it meant to set is not.
     [

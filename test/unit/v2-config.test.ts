@@ -103,7 +103,7 @@ describe('V2 configuration', () => {
   });
 
   it('refuses a customer-id or payment-id holding what a template leaves where it had no value', () => {
-    for (const leftover of ['undefined', 'user_undefined', 'NaN', '[object Object]', '{{ user.id }}', '${userId}']) {
+    for (const leftover of ['undefined', 'user_undefined', 'NaN', 'null', 'user-null', '[object Object]', '{{ user.id }}', '${userId}']) {
       expect(problems({ customerId: leftover }), leftover).to.deep.equal(['customer-id:placeholder']);
     }
     for (const leftover of ['order-undefined', 'NaN', 'order-NaN-1']) {
@@ -111,7 +111,7 @@ describe('V2 configuration', () => {
     }
     // Its own pattern already refuses braces and spaces: one problem, not two.
     expect(problems({ paymentId: '{{id}}' })).to.deep.equal(['payment-id:payment-id']);
-    for (const id of ['null', 'user-null', 'Undefined', 'nan-1', 'banana']) {
+    for (const id of ['nullable', 'Undefined', 'nan-1', 'banana']) {
       expect(problems({ customerId: id, paymentId: id }), id).to.deep.equal([]);
     }
   });
