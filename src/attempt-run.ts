@@ -12,6 +12,8 @@ export interface AttemptRun {
   id?: string;
   /** The `widgetKey` of the widget that sent it, once sent. */
   key?: string;
+  /** The order it pays (the widget's `#order()`): a widget in its place shows its end only for that one. */
+  order?: string;
   /** How many widgets had connected when it was sent: one in its place later connected after. */
   sent?: number;
   /** Its order id is not one the widget drew at random: anyone who knows it can link a "result". */

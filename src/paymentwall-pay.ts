@@ -490,7 +490,7 @@ export class PaymentwallPay extends LitElement {
     const run = (this.#run = attemptRun());
     // The order being paid: a success enters the paid state only while the widget (or the one in
     // its place) still shows this order.
-    const order = this.#order();
+    const order = (run.order = this.#order());
     // Started a microtask later, so a pay() from a pay-request listener joins this attempt.
     const outcome = Promise.resolve()
       .then(() => this.#attempt(this.#protocol, checked.config, run))
@@ -580,7 +580,8 @@ export class PaymentwallPay extends LitElement {
       if (run?.guessable) this.#store.abandon(run.id!);
       return;
     }
-    this.#showEnded(ended);
+    // Shown where the buyer sees it: at the widget in this one's place, if a framework replaced it.
+    (this.#heir(run, run!.order) ?? this).#showEnded(ended);
   }
 
   /** Shows how a payment this tab already reported ended (`success`, `closed`, else a failure), with no event. */
@@ -732,17 +733,24 @@ export class PaymentwallPay extends LitElement {
     // (and shows it): React 19 and Vue 3 leave the app's handler on the removed element as well, so
     // telling both would tell the app twice. A widget that was on the page already (another one
     // sliding into its position) is not it. With none, this element and the document hear it.
-    const key = run?.key;
-    const removed = key && !this.isConnected;
-    const heir = removed && elementByKey(key);
-    if (heir instanceof PaymentwallPay && heir.#connected > run!.sent! && !heir.#inFlight && heir.#order() === order) {
+    const heir = this.#heir(run, order);
+    if (heir) {
       // Its form shows what the buyer typed into the removed one: for a retry, or beside "Paid".
       heir.#restoreTyped(this.typed);
       return heir.#report(outcome, confirmed, order);
     }
     this.dispatchEvent(event());
-    if (removed) unclobbered(document, 'dispatchEvent')(event());
+    if (run?.key && !this.isConnected) unclobbered(document, 'dispatchEvent')(event());
     return outcome;
+  }
+
+  /**
+   * The widget a framework put in this removed one's place (`run.key`) after its request was sent,
+   * for the same order: what the attempt ends in reaches the buyer there.
+   */
+  #heir(run?: AttemptRun, order?: string): PaymentwallPay | undefined {
+    const heir = run?.key && !this.isConnected && elementByKey(run.key);
+    return heir instanceof PaymentwallPay && heir.#connected > run!.sent! && !heir.#inFlight && heir.#order() === order ? heir : undefined;
   }
 
   /**

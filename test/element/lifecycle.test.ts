@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { AttemptStore } from '../../src/attempt-store.js';
 import { PaymentwallPay, definePaymentwallPay, type PayRequestEvent } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
@@ -392,6 +393,30 @@ describe('registration and lifecycle', () => {
     const returned = await widget({ 'merchant-uid': 'INV-43' });
     const { detail } = await nextEvent<CustomEvent<{ unconfirmed?: boolean }>>(returned, 'pay-success');
     expect(detail.unconfirmed).to.equal(true);
+  });
+
+  it('back after a phone payment the return page reported paid, the paying widget re-created meanwhile: the one in its place shows Paid', async () => {
+    for (const [ended, line] of [['success', 'Paid'], ['closed', 'You closed the payment window before paying. You can try again.']] as const) {
+      await resetPage();
+      const imp = installImp('never');
+      const element = await widget({});
+      void element.pay();
+      await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+      const id = imp.requests[0]!.merchant_uid;
+      // Re-keyed while the buyer was at PortOne; the return page, another load, reported the result.
+      const fresh = element.cloneNode() as PaymentwallPay;
+      element.replaceWith(fresh);
+      await fresh.updateComplete;
+      new AttemptStore(sessionStorage).markReported(id, { imp_uid: 'imp_back_4', merchant_uid: id }, ended);
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await fresh.updateComplete;
+      const status = shadow(fresh).querySelector('[part="status"]');
+      expect(text(ended === 'success' ? button(fresh) : status), ended).to.equal(line);
+      if (ended === 'success') {
+        expect((await fresh.pay()).status, 'no second charge').to.equal('cancelled');
+        expect(imp.requests).to.have.length(1);
+      }
+    }
   });
 
   it('back while the payment is still starting, the widget parked off the page meanwhile: no payment window opens afterwards', async () => {
