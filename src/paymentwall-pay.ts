@@ -299,11 +299,9 @@ export class PaymentwallPay extends LitElement {
     // store-id bound a moment after the first render (a framework, settings loaded later): the
     // widget speaks V2 only now, and only now can it read a V2 return.
     if (this.hasUpdated && changed.has('storeId')) this.#finishRedirect();
-    const orderChanged = ORDER_PROPERTIES.some((name) => changed.has(name));
+    // Another order, not the same one set again (1004 as a number after "1004" as text).
+    const orderChanged = this.#order((name) => (changed.has(name) ? changed.get(name) : this[name])) !== this.#order();
     if (this.completed && orderChanged) this.#clearOutcome();
-    // The order a framework set a moment after the first render (store-id, an amount, from settings
-    // loaded later): what another widget's report kept for this one, for that order.
-    if (this.hasUpdated && orderChanged && !this.#inFlight) this.#takeShown();
     // A sound configuration is read again only when an attribute or the page changed, not as the
     // buyer types. A broken one is read on every update: the page may bring window.IMP or an
     // SDK tag at any time. So is any on a bare requestUpdate().
@@ -314,6 +312,9 @@ export class PaymentwallPay extends LitElement {
       this.#config = this.#readConfig();
       this.#logConfig(this.#config);
     }
+    // The order a framework set a moment after the first render (store-id, an amount, from settings
+    // loaded later): what another widget's report kept for this one, for that order.
+    if (this.hasUpdated && orderChanged && !this.#inFlight) this.#takeShown();
     // The line that said the form is not set up correctly goes once it is.
     if (this.#config.ok && this.status?.text === 'invalid-config') this.status = undefined;
     this.#shownLang = this.#lang;
@@ -334,11 +335,16 @@ export class PaymentwallPay extends LitElement {
   #takeShown(): void {
     const kept = sharedState().returnsShown;
     // By a key that names this widget, as this version or an earlier one wrote it.
-    const shown = kept && [...kept].find(([key]) => elementByKey(key) === this)?.[1];
-    if (shown?.href === location.href && shown.order === this.#order()) {
+    const found = kept && [...kept].find(([key]) => elementByKey(key) === this);
+    const shown = found?.[1];
+    if (shown?.href !== location.href) return;
+    if (shown.order === this.#order()) {
       this.completed = shown.completed;
       this.status = shown.status as StatusLine | undefined;
       if (shown.buyer) this.#restoreTyped(shown.buyer as Buyer);
+    } else if (this.#config.ok) {
+      // A whole order of its own, another one: what was kept is not for it, also after a later change.
+      kept!.delete(found![0]);
     }
   }
 
@@ -866,13 +872,13 @@ export class PaymentwallPay extends LitElement {
     this.#report(outcome, confirmed, mine ? stored?.order : '');
     const order: unknown = stored?.order;
     const paid = outcome.status === 'success';
-    if (mine && confirmed && (this.completed || !paid || typeof order !== 'string')) {
+    if (mine && confirmed && (this.completed || !paid || typeof order !== 'string' || this.#config.ok)) {
       if (this.completed) this.#store.markPaid(id, widgetKey(this), this.#order());
       this.#keepShown(stored?.buyer);
     } else if (confirmed && typeof order === 'string') {
-      // For the widget that paid: not on the page yet (a lazy route), or here before all of the
-      // order it paid (a property a framework binds a moment later). It shows Paid once it sells
-      // that order, or the failure beside the buyer's typing, for a retry.
+      // For the widget that paid: not on the page yet (a lazy route), or here before all of its
+      // order (a property a framework binds a moment later: its configuration is not whole yet).
+      // It shows Paid once it sells the order paid, or the failure beside the buyer's typing.
       const key = mine ? widgetKey(this) : stored!.elementKey!;
       if (paid) this.#store.markPaid(id, key, order);
       this.#keepShown(stored!.buyer, key, { href: location.href, order, completed: paid, status: paid ? PAID : this.status });
@@ -1025,8 +1031,8 @@ export class PaymentwallPay extends LitElement {
    * What the widget currently asks the buyer to pay for, as text: `1004` set as a number or as
    * the string "1004 " is the same order.
    */
-  #order(): string {
-    return JSON.stringify(ORDER_PROPERTIES.map((name) => String(this[name] ?? '').trim()));
+  #order(read = (name: (typeof ORDER_PROPERTIES)[number]): unknown => this[name]): string {
+    return JSON.stringify(ORDER_PROPERTIES.map((name) => (textOf(read(name)) ?? '').trim()));
   }
 
   /** The order id the page fixed for this widget (`merchant-uid`, V2 `payment-id`), if any. */

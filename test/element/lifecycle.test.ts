@@ -552,6 +552,18 @@ describe('registration and lifecycle', () => {
     expect(button(element).getAttribute('aria-busy')).to.equal('true');
   });
 
+  it('stays Paid when a framework sets its order again as it was (the amount as a number after its text)', async () => {
+    installImp('success');
+    const element = await widget({});
+    expect((await element.pay()).status).to.equal('success');
+    await element.updateComplete;
+    (element as unknown as { amount: unknown }).amount = '1004';
+    element.setAttribute('order-name', ' Demo T-shirt ');
+    await element.updateComplete;
+    expect(text(button(element))).to.equal('Paid');
+    expect((await element.pay()).status, 'no second charge').to.equal('cancelled');
+  });
+
   it('can be created and removed many times', async () => {
     installImp();
     const host = document.createElement('div');

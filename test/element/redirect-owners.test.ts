@@ -84,4 +84,23 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
       history.replaceState(history.state, '', home);
     }
   });
+
+  it('keeps a widget that reported the return while selling another whole order payable, also once it is set to the order paid', async () => {
+    const imp = installImp('never');
+    const paying = await widget({ 'order-name': 'Mug' });
+    void paying.pay();
+    await waitUntil(() => imp.requests.length === 1, 'the mug is paid');
+    fixtureCleanup();
+    sharedState().redirectClaims.clear();
+    returnWith({ imp_uid: 'imp_other_order', merchant_uid: imp.requests[0]!.merchant_uid });
+    // The page sells a poster at that place now; later the buyer picks a second mug.
+    const other = await widget({ amount: '2000', 'order-name': 'Poster' });
+    await nextEvent(other, 'pay-success');
+    other.setAttribute('amount', '1004');
+    other.setAttribute('order-name', 'Mug');
+    while (!(await other.updateComplete));
+    expect(text(button(other))).to.equal('Pay ₩1,004');
+    imp.answer = 'success';
+    expect((await other.pay()).status, 'a second mug is a new order').to.equal('success');
+  });
 });
