@@ -120,7 +120,7 @@ describe('configuration rules', () => {
       expect(problems({ merchantUid: leftover, customerUid: ` ${leftover} ` }), leftover).to.deep.equal(['merchant-uid:placeholder', 'customer-uid:placeholder']);
     }
     // Near misses are ids: the short words inside others, other cases.
-    for (const id of ['undefinedness', 'Undefined-1', 'order_nan', 'NaNa', 'banana', 'nullable', 'annulled', 'Nonesuch', 'order_none', 'order {1}', '$100', 'a{b}', 'obj[object]']) {
+    for (const id of ['undefinedness', 'Undefined-1', 'order_nan', 'NaNa', 'banana', 'nullable', 'annulled', 'Nonesuch', 'order_none', 'jane.null@example.com', 'null@example.com', 'dev.null', 'order_null_2', 'order {1}', '$100', 'a{b}', 'obj[object]']) {
       expect(problems({ merchantUid: id, customerUid: id }), id).to.deep.equal([]);
     }
   });

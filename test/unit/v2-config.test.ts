@@ -114,6 +114,8 @@ describe('V2 configuration', () => {
     for (const id of ['nullable', 'Undefined', 'nan-1', 'banana']) {
       expect(problems({ customerId: id, paymentId: id }), id).to.deep.equal([]);
     }
+    // A buyer's e-mail as their id.
+    expect(problems({ customerId: 'kim.null@example.com' })).to.deep.equal([]);
   });
 
   it('needs store-id as the console shows it, store- first', () => {
