@@ -30,6 +30,8 @@ export type PayResult =
 type StatusText = PayFailCode | 'success' | 'paidBeforeChange' | 'buyerClosed';
 /** The line under the button, translated as it renders: a language change reaches it too. */
 type StatusLine = { kind: 'success' | 'fail' | 'closed'; text: StatusText; pgMessage?: string };
+/** What a widget at a place showed, for its order at that address (see `returnsShown`). */
+type Shown = { href: string; order: string; completed: boolean; status?: StatusLine };
 /** The line of a paid widget. */
 const PAID: StatusLine = { kind: 'success', text: 'success' };
 
@@ -332,7 +334,7 @@ export class PaymentwallPay extends LitElement {
    * that one showed, paid state and the buyer's typing included, so a paid order is not offered
    * again. Read only when there is something to read.
    */
-  #takeShown(): void {
+  #takeShown(drop?: boolean): void {
     const kept = sharedState().returnsShown;
     // By a key that names this widget, as this version or an earlier one wrote it.
     const found = kept && [...kept].find(([key]) => elementByKey(key) === this);
@@ -342,9 +344,22 @@ export class PaymentwallPay extends LitElement {
       this.completed = shown.completed;
       this.status = shown.status as StatusLine | undefined;
       if (shown.buyer) this.#restoreTyped(shown.buyer as Buyer);
-    } else if (this.#config.ok) {
-      // A whole order of its own, another one: what was kept is not for it, also after a later change.
+    } else if (drop && this.#holds(shown.order)) {
+      // Selling a whole order of its own, another one: the paid one is not its order, also after a later change.
       kept!.delete(found![0]);
+    }
+  }
+
+  /**
+   * Its configuration is sound and it holds every part of `order` (an order as `#order()` writes
+   * it): an order of its own, not one a framework is still binding part by part.
+   */
+  #holds(order: string): boolean {
+    const now: unknown[] = JSON.parse(this.#order());
+    try {
+      return this.#config.ok && (JSON.parse(order) as unknown[]).every((part, i) => !part || now[i]);
+    } catch {
+      return false;
     }
   }
 
@@ -845,11 +860,7 @@ export class PaymentwallPay extends LitElement {
       // for the same order (now, or once a framework has bound the rest of it, or mounted it),
       // shows it paid again rather than a form that would charge again.
       const [key, order] = this.#store.paidAt(id) ?? [];
-      if (key && order) {
-        this.#keepShown(undefined, key, { href: location.href, order, completed: true, status: PAID });
-        const owner = elementByKey(key);
-        if (owner instanceof PaymentwallPay && !owner.#inFlight) owner.#takeShown();
-      }
+      if (key && order) this.#keepFor(key, { href: location.href, order, completed: true, status: PAID }, undefined, true);
       return;
     }
     // When storage was unavailable: what this widget is configured with is the best we know.
@@ -872,21 +883,32 @@ export class PaymentwallPay extends LitElement {
     this.#report(outcome, confirmed, mine ? stored?.order : '');
     const order: unknown = stored?.order;
     const paid = outcome.status === 'success';
-    if (mine && confirmed && (this.completed || !paid || typeof order !== 'string' || this.#config.ok)) {
+    if (mine && confirmed && (this.completed || !paid || typeof order !== 'string' || this.#holds(order))) {
       if (this.completed) this.#store.markPaid(id, widgetKey(this), this.#order());
       this.#keepShown(stored?.buyer);
     } else if (confirmed && typeof order === 'string') {
       // For the widget that paid: not on the page yet (a lazy route), or here before all of its
-      // order (a property a framework binds a moment later: its configuration is not whole yet).
-      // It shows Paid once it sells the order paid, or the failure beside the buyer's typing.
+      // order (a property a framework binds a moment later). It shows Paid once it sells the order
+      // paid, or the failure beside the buyer's typing.
       const key = mine ? widgetKey(this) : stored!.elementKey!;
       if (paid) this.#store.markPaid(id, key, order);
-      this.#keepShown(stored!.buyer, key, { href: location.href, order, completed: paid, status: paid ? PAID : this.status });
+      this.#keepFor(key, { href: location.href, order, completed: paid, status: paid ? PAID : this.status }, stored!.buyer);
     }
   }
 
+  /**
+   * What the widget at `key` is to show for its order, kept (see `returnsShown`) and shown there at
+   * once if it is on the page already (it may have mounted during this widget's wait). `drop`: a
+   * widget there selling another whole order does not keep it for a later one.
+   */
+  #keepFor(key: string, shown: Shown, buyer?: object, drop?: boolean): void {
+    this.#keepShown(buyer, key, shown);
+    const owner = elementByKey(key);
+    if (owner instanceof PaymentwallPay && !owner.#inFlight) owner.#takeShown(drop);
+  }
+
   /** What this widget (or the one at `key`) shows now, kept for a widget re-created at its place (see `returnsShown`). */
-  #keepShown(buyer?: object, key = widgetKey(this), shown = { href: location.href, order: this.#order(), completed: this.completed, status: this.status as unknown }): void {
+  #keepShown(buyer?: object, key = widgetKey(this), shown: Shown = { href: location.href, order: this.#order(), completed: this.completed, status: this.status }): void {
     (sharedState().returnsShown ??= new Map()).set(key, buyer ? { ...shown, buyer } : shown);
   }
 

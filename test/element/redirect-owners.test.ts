@@ -103,4 +103,38 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
     imp.answer = 'success';
     expect((await other.pay()).status, 'a second mug is a new order').to.equal('success');
   });
+
+  it('shows Paid at the widget that paid when its customer-uid, optional, is bound only after it reported its return', async () => {
+    const imp = installImp('never');
+    const paying = await widget({ 'customer-uid': 'cust_42' });
+    void paying.pay();
+    await waitUntil(() => imp.requests.length === 1, 'paid, saving the card');
+    fixtureCleanup();
+    sharedState().redirectClaims.clear();
+    returnWith({ imp_uid: 'imp_late_cust', merchant_uid: imp.requests[0]!.merchant_uid });
+    // Sound without it: a widget that reported its return before it came must not sell the order again.
+    const late = await widget({});
+    await nextEvent(late, 'pay-success');
+    late.setAttribute('customer-uid', 'cust_42');
+    while (!(await late.updateComplete));
+    expect(text(button(late))).to.equal('Paid');
+    expect((await late.pay()).status, 'no second charge').to.equal('cancelled');
+    expect(imp.requests).to.have.length(1);
+  });
+
+  it('shows Paid at a widget re-created where one was paid that renders a default order first and the paid one a moment later', async () => {
+    const imp = installImp('success');
+    const paid = await widget({});
+    expect((await paid.pay()).status).to.equal('success');
+    // The component's default plan first, the real one from its props or a fetch next.
+    const fresh = widgetElement({ amount: '500', 'order-name': 'Basic' });
+    paid.replaceWith(fresh);
+    await fresh.updateComplete;
+    expect(text(button(fresh)), 'another order is for sale').to.equal('Pay ₩500');
+    fresh.setAttribute('amount', '1004');
+    fresh.setAttribute('order-name', 'Demo T-shirt');
+    while (!(await fresh.updateComplete));
+    expect(text(button(fresh))).to.equal('Paid');
+    expect(imp.requests).to.have.length(1);
+  });
 });
