@@ -601,8 +601,12 @@ export class PaymentwallPay extends LitElement {
       if (run?.guessable) this.#store.abandon(run.id!);
       return;
     }
-    // Shown where the buyer sees it: at the widget in this one's place, if a framework replaced it.
-    (this.#heir(run, run!.order) ?? this).#showEnded(ended);
+    // Shown where the buyer sees it: at the widget in this one's place, if a framework replaced it,
+    // with the buyer's typing; kept after a success for one it re-creates again there.
+    const at = this.#heir(run, run!.order) ?? this;
+    at.#restoreTyped(this.typed);
+    at.#showEnded(ended);
+    if (at.completed && at.isConnected) at.#keepShown(this.typed);
   }
 
   /** Shows how a payment this tab already reported ended (`success`, `closed`, else a failure), with no event. */

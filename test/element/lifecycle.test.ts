@@ -400,6 +400,7 @@ describe('registration and lifecycle', () => {
       await resetPage();
       const imp = installImp('never');
       const element = await widget({});
+      await fill(element, 'name', 'Kim Minsu');
       void element.pay();
       await waitUntil(() => imp.requests.length === 1, 'request_pay called');
       const id = imp.requests[0]!.merchant_uid;
@@ -412,8 +413,14 @@ describe('registration and lifecycle', () => {
       await fresh.updateComplete;
       const status = shadow(fresh).querySelector('[part="status"]');
       expect(text(ended === 'success' ? button(fresh) : status), ended).to.equal(line);
+      expect(input(fresh, 'name').value, `${ended}: what the buyer typed`).to.equal('Kim Minsu');
       if (ended === 'success') {
         expect((await fresh.pay()).status, 'no second charge').to.equal('cancelled');
+        // The app renders again on pageshow: the widget it puts there shows Paid too.
+        const again = fresh.cloneNode() as PaymentwallPay;
+        fresh.replaceWith(again);
+        while (!(await again.updateComplete));
+        expect(text(button(again))).to.equal('Paid');
         expect(imp.requests).to.have.length(1);
       }
     }
