@@ -168,8 +168,14 @@ describe('when the SDK loads', () => {
         skimmed.push(request);
         callback({ imp_uid: 'imp_skimmed', merchant_uid: request.merchant_uid });
       };
-      // A task after pay-request: the payment has asked the loader for the SDK by then (microtasks).
-      element.addEventListener('pay-request', () => setTimeout(() => (window.IMP = { init() {}, request_pay } as unknown as typeof window.IMP)));
+      // Once the hashed tag is in the page, well before it has loaded. Watched, not timed: a timer in
+      // a page the browser throttles (Firefox, 1 s in a tab in the background) could fire after the tag ran.
+      const watch = new MutationObserver(() => {
+        if (!Array.from(document.scripts).some((script) => script.src.includes('raced'))) return;
+        watch.disconnect();
+        window.IMP = { init() {}, request_pay } as unknown as typeof window.IMP;
+      });
+      watch.observe(document, { childList: true, subtree: true });
       const errors: unknown[] = [];
       const original = console.error;
       console.error = (...args: unknown[]) => errors.push(...args);
