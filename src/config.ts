@@ -211,10 +211,10 @@ export type AddProblem = (attribute: string, rule: ConfigRule, limits?: { min?: 
  * An id holding what a template leaves where it had no value: JavaScript's `undefined`, `null`
  * (JSON's missing value), `NaN` or `[object Object]` (`order_${order.id}`, `'cust' + id`), Python's
  * `None`, or the template's own syntax unrendered (`{{ id }}`, `${id}`). Every visitor would share an
- * order or a saved card under it. `NaN` only standing alone (`banana`); `null` and `None` only as
- * the whole id or its last part after `_ - : /` (`cust_null`, not `jane.null@example.com`).
+ * order or a saved card under it. `NaN` only standing alone (`banana`); `null` and `None` only
+ * between `_ - : /`, spaces and the ends (`cust_null_kr`, not `jane.null@example.com`).
  */
-export const isPlaceholder = (id: string) => /undefined(?![a-z\d])|(?:^|[^A-Za-z\d])NaN(?![A-Za-z\d])|(?:^|[-_:/])(?:null|None)$|\[object |\{\{|\$\{/.test(id);
+export const isPlaceholder = (id: string) => /undefined(?![a-z\d])|(?:^|[^A-Za-z\d])NaN(?![A-Za-z\d])|(?:^|[-_:/\s])(?:null|None)(?=$|[-_:/\s])|\[object |\{\{|\$\{/.test(id);
 
 /** An order or customer id as read, with a problem when it is a template's placeholder. */
 export const checkId = <T extends string | undefined>(attribute: string, id: T, problem: AddProblem): T => {

@@ -116,11 +116,11 @@ describe('configuration rules', () => {
   });
 
   it('refuses a merchant-uid or customer-uid holding what a template leaves where it had no value', () => {
-    for (const leftover of ['undefined', 'order_undefined', 'userundefined', 'order-NaN', 'NaN', 'cart:undefined:1', 'null', 'cust_null', 'order_None', '[object Object]', 'order_[object Object]', '{{ order.id }}', 'order-{{id}}', '${orderId}', 'order_${id}']) {
+    for (const leftover of ['undefined', 'order_undefined', 'userundefined', 'order-NaN', 'NaN', 'cart:undefined:1', 'null', 'cust_null', 'cust_null_kr', 'shop:null:card', 'user-None-2', 'order_None', '[object Object]', 'order_[object Object]', '{{ order.id }}', 'order-{{id}}', '${orderId}', 'order_${id}']) {
       expect(problems({ merchantUid: leftover, customerUid: ` ${leftover} ` }), leftover).to.deep.equal(['merchant-uid:placeholder', 'customer-uid:placeholder']);
     }
     // Near misses are ids: the short words inside others, other cases.
-    for (const id of ['undefinedness', 'Undefined-1', 'order_nan', 'NaNa', 'banana', 'nullable', 'annulled', 'Nonesuch', 'order_none', 'jane.null@example.com', 'null@example.com', 'dev.null', 'order_null_2', 'order {1}', '$100', 'a{b}', 'obj[object]']) {
+    for (const id of ['undefinedness', 'Undefined-1', 'order_nan', 'NaNa', 'banana', 'nullable', 'annulled', 'Nonesuch', 'order_none', 'jane.null@example.com', 'null@example.com', 'dev.null', 'order {1}', '$100', 'a{b}', 'obj[object]']) {
       expect(problems({ merchantUid: id, customerUid: id }), id).to.deep.equal([]);
     }
   });
