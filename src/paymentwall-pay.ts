@@ -334,32 +334,14 @@ export class PaymentwallPay extends LitElement {
    * that one showed, paid state and the buyer's typing included, so a paid order is not offered
    * again. Read only when there is something to read.
    */
-  #takeShown(drop?: boolean): void {
+  #takeShown(): void {
     const kept = sharedState().returnsShown;
     // By a key that names this widget, as this version or an earlier one wrote it.
-    const found = kept && [...kept].find(([key]) => elementByKey(key) === this);
-    const shown = found?.[1];
-    if (shown?.href !== location.href) return;
-    if (shown.order === this.#order()) {
+    const shown = kept && [...kept].find(([key]) => elementByKey(key) === this)?.[1];
+    if (shown?.href === location.href && shown.order === this.#order()) {
       this.completed = shown.completed;
       this.status = shown.status as StatusLine | undefined;
       if (shown.buyer) this.#restoreTyped(shown.buyer as Buyer);
-    } else if (drop && this.#holds(shown.order)) {
-      // Selling a whole order of its own, another one: the paid one is not its order, also after a later change.
-      kept!.delete(found![0]);
-    }
-  }
-
-  /**
-   * Its configuration is sound and it holds every part of `order` (an order as `#order()` writes
-   * it): an order of its own, not one a framework is still binding part by part.
-   */
-  #holds(order: string): boolean {
-    const now: unknown[] = JSON.parse(this.#order());
-    try {
-      return this.#config.ok && (JSON.parse(order) as unknown[]).every((part, i) => !part || now[i]);
-    } catch {
-      return false;
     }
   }
 
@@ -602,11 +584,14 @@ export class PaymentwallPay extends LitElement {
       return;
     }
     // Shown where the buyer sees it: at the widget in this one's place, if a framework replaced it,
-    // with the buyer's typing; kept after a success for one it re-creates again there.
+    // with the buyer's typing. A success for an order the page changed meanwhile is not this one's
+    // (as in place); it is kept at the place it was paid from, for that order, for any widget there.
     const at = this.#heir(run, run!.order) ?? this;
     at.#restoreTyped(this.typed);
-    at.#showEnded(ended);
-    if (at.completed && at.isConnected) at.#keepShown(this.typed);
+    const paid = ended === 'success';
+    if (paid && at.#order() !== run!.order) at.status = { kind: 'success', text: 'paidBeforeChange' };
+    else at.#showEnded(ended);
+    if (paid) this.#keepShown(this.typed, run!.key, { href: location.href, order: run!.order!, completed: true, status: PAID });
   }
 
   /** Shows how a payment this tab already reported ended (`success`, `closed`, else a failure), with no event. */
@@ -732,8 +717,9 @@ export class PaymentwallPay extends LitElement {
         this.completed = order === undefined || order === this.#order();
         this.status = { kind: 'success', text: this.completed ? 'success' : 'paidBeforeChange' };
         // Paid here: a widget re-created in its place (a page builder's re-render on pay-success)
-        // shows Paid too, not the same order to pay again.
-        if (this.completed && this.isConnected) this.#keepShown(outcome.detail.buyer);
+        // shows Paid too, not the same order to pay again; and after the page changed the order
+        // while the buyer paid, this widget once it sells the order paid again ('' is no order).
+        if (this.isConnected && order !== '') this.#keepShown(outcome.detail.buyer, undefined, { href: location.href, order: order ?? this.#order(), completed: true, status: PAID });
       } else {
         // The link's ids stay (a server verifies them), and nothing else of it, as from a failure.
         const link = outcome.detail.response as Record<string, string>;
@@ -864,7 +850,7 @@ export class PaymentwallPay extends LitElement {
       // for the same order (now, or once a framework has bound the rest of it, or mounted it),
       // shows it paid again rather than a form that would charge again.
       const [key, order] = this.#store.paidAt(id) ?? [];
-      if (key && order) this.#keepFor(key, { href: location.href, order, completed: true, status: PAID }, undefined, true);
+      if (key && order) this.#keepFor(key, { href: location.href, order, completed: true, status: PAID });
       return;
     }
     // When storage was unavailable: what this widget is configured with is the best we know.
@@ -884,17 +870,19 @@ export class PaymentwallPay extends LitElement {
     if (stored && mine) this.#restoreTyped(stored.buyer);
     // Its order when it paid, where the attempt kept it: a widget at its place selling another
     // order does not enter the paid state.
+    // Its place, before a pay-success listener may put another widget there.
+    const place = widgetKey(this);
     this.#report(outcome, confirmed, mine ? stored?.order : '');
     const order: unknown = stored?.order;
     const paid = outcome.status === 'success';
-    if (mine && confirmed && (this.completed || !paid || typeof order !== 'string' || this.#holds(order))) {
-      if (this.completed) this.#store.markPaid(id, widgetKey(this), this.#order());
-      this.#keepShown(stored?.buyer);
+    if (mine && confirmed && (this.completed || !paid || typeof order !== 'string')) {
+      if (this.completed) this.#store.markPaid(id, place, this.#order());
+      this.#keepShown(stored?.buyer, place);
     } else if (confirmed && typeof order === 'string') {
-      // For the widget that paid: not on the page yet (a lazy route), or here before all of its
-      // order (a property a framework binds a moment later). It shows Paid once it sells the order
-      // paid, or the failure beside the buyer's typing.
-      const key = mine ? widgetKey(this) : stored!.elementKey!;
+      // For the widget that paid: not on the page yet (a lazy route), or here selling another order
+      // for now (a default, or one a framework binds part by part). It shows Paid whenever it sells
+      // the order paid, this page load, or the failure beside the buyer's typing.
+      const key = mine ? place : stored!.elementKey!;
       if (paid) this.#store.markPaid(id, key, order);
       this.#keepFor(key, { href: location.href, order, completed: paid, status: paid ? PAID : this.status }, stored!.buyer);
     }
@@ -902,13 +890,12 @@ export class PaymentwallPay extends LitElement {
 
   /**
    * What the widget at `key` is to show for its order, kept (see `returnsShown`) and shown there at
-   * once if it is on the page already (it may have mounted during this widget's wait). `drop`: a
-   * widget there selling another whole order does not keep it for a later one.
+   * once if it is on the page already (it may have mounted during this widget's wait).
    */
-  #keepFor(key: string, shown: Shown, buyer?: object, drop?: boolean): void {
+  #keepFor(key: string, shown: Shown, buyer?: object): void {
     this.#keepShown(buyer, key, shown);
     const owner = elementByKey(key);
-    if (owner instanceof PaymentwallPay && !owner.#inFlight) owner.#takeShown(drop);
+    if (owner instanceof PaymentwallPay && !owner.#inFlight) owner.#takeShown();
   }
 
   /** What this widget (or the one at `key`) shows now, kept for a widget re-created at its place (see `returnsShown`). */

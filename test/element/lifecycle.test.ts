@@ -287,6 +287,8 @@ describe('registration and lifecycle', () => {
         element.setAttribute('customer-id', 'customer-1');
       },
     ]) {
+      // Each change on a page load of its own: the order paid in one would show Paid in the next.
+      await resetPage();
       const { element, paying, answer } = await windowOpen();
       change(element);
       await element.updateComplete;
@@ -300,12 +302,64 @@ describe('registration and lifecycle', () => {
         'Your payment for the previous order went through. The order has changed since, and the changed order is not paid yet.',
       );
       expect(button(element).disabled, String(change)).to.equal(false);
-      // Nothing of it is kept for a widget re-created there: its order is still to pay.
-      const again = await replaced(element);
+      // Nothing of it is kept for a widget re-created there for the changed order: still to pay.
+      const again = await replaced(element, { amount: String(element.amount) });
       while (!(await again.updateComplete));
       expect(text(shadow(again).querySelector('[part="status"]')), String(change)).to.equal('');
       again.remove();
     }
+  });
+
+  it('the order changed while the buyer paid, then back to the order paid: Paid, with no second charge', async () => {
+    const { imp, element, paying, answer } = await windowOpen();
+    element.amount = 2000;
+    await element.updateComplete;
+    answer({ imp_uid: 'imp_paid_back' });
+    expect((await paying).status).to.equal('success');
+    // A cart updated and then undone while PortOne's window was open.
+    element.amount = 1004;
+    while (!(await element.updateComplete));
+    expect(text(button(element))).to.equal('Paid');
+    expect((await element.pay()).status).to.equal('cancelled');
+    expect(imp.requests).to.have.length(1);
+  });
+
+  it('back after a phone payment the return page reported paid, the order changed on this page meanwhile: that order is still to pay', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    void element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const id = imp.requests[0]!.merchant_uid;
+    // The page stays usable while PortOne's page loads: the cart changes.
+    element.setAttribute('amount', '2000');
+    await element.updateComplete;
+    new AttemptStore(sessionStorage).markReported(id, { imp_uid: 'imp_back_5', merchant_uid: id }, 'success');
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await waitUntil(() => !button(element).hasAttribute('aria-busy'), 'the attempt given up');
+    expect(text(button(element))).to.equal('Pay ₩2,000');
+    expect(text(shadow(element).querySelector('[part="status"] .message'))).to.contain('previous order went through');
+    // Back to the order paid: Paid.
+    element.setAttribute('amount', '1004');
+    while (!(await element.updateComplete));
+    expect(text(button(element))).to.equal('Paid');
+  });
+
+  it('back after a phone payment the return page reported paid, the paying widget gone from the page: a widget the app renders there shows Paid', async () => {
+    const imp = installImp('never');
+    const element = await widget({});
+    void element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const id = imp.requests[0]!.merchant_uid;
+    const parent = element.parentElement!;
+    element.remove();
+    new AttemptStore(sessionStorage).markReported(id, { imp_uid: 'imp_back_6', merchant_uid: id }, 'success');
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    // The app renders its checkout again after pageshow.
+    const again = element.cloneNode() as PaymentwallPay;
+    parent.append(again);
+    while (!(await again.updateComplete));
+    expect(text(button(again))).to.equal('Paid');
+    expect(imp.requests).to.have.length(1);
   });
 
   it('still pays when only moved (removed and added again in the same task) while paying', async () => {

@@ -85,23 +85,56 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
     }
   });
 
-  it('keeps a widget that reported the return while selling another whole order payable, also once it is set to the order paid', async () => {
+  it('shows Paid at the widget that paid once it sells the order paid, after it reported the return selling another (a default first), also on a new page load', async () => {
     const imp = installImp('never');
-    const paying = await widget({ 'order-name': 'Mug' });
+    const paying = await widget({});
     void paying.pay();
-    await waitUntil(() => imp.requests.length === 1, 'the mug is paid');
+    await waitUntil(() => imp.requests.length === 1, 'the T-shirt is paid');
     fixtureCleanup();
     sharedState().redirectClaims.clear();
-    returnWith({ imp_uid: 'imp_other_order', merchant_uid: imp.requests[0]!.merchant_uid });
-    // The page sells a poster at that place now; later the buyer picks a second mug.
-    const other = await widget({ amount: '2000', 'order-name': 'Poster' });
-    await nextEvent(other, 'pay-success');
-    other.setAttribute('amount', '1004');
-    other.setAttribute('order-name', 'Mug');
-    while (!(await other.updateComplete));
-    expect(text(button(other))).to.equal('Pay ₩1,004');
-    imp.answer = 'success';
-    expect((await other.pay()).status, 'a second mug is a new order').to.equal('success');
+    const back = { imp_uid: 'imp_default_first', merchant_uid: imp.requests[0]!.merchant_uid };
+    returnWith(back);
+    // The component's default plan first; the order that was paid from its props a moment later.
+    const first = await widget({ amount: '500', 'order-name': 'Basic' });
+    await nextEvent(first, 'pay-success');
+    await first.updateComplete;
+    expect(text(button(first)), 'another order is for sale meanwhile').to.equal('Pay ₩500');
+    first.setAttribute('amount', '1004');
+    first.setAttribute('order-name', 'Demo T-shirt');
+    while (!(await first.updateComplete));
+    expect(text(button(first))).to.equal('Paid');
+    expect((await first.pay()).status, 'no second charge').to.equal('cancelled');
+    // PortOne's page sends the buyer to the same return once more: a new page load, the same default first.
+    first.remove();
+    sharedState().redirectClaims.clear();
+    sharedState().returnsShown?.clear();
+    returnWith(back);
+    const again = await widget({ amount: '500', 'order-name': 'Basic' });
+    await waitUntil(() => !new URL(location.href).searchParams.has('imp_uid'), 'the address cleaned');
+    again.setAttribute('amount', '1004');
+    again.setAttribute('order-name', 'Demo T-shirt');
+    while (!(await again.updateComplete));
+    expect(text(button(again))).to.equal('Paid');
+    expect(imp.requests).to.have.length(1);
+  });
+
+  it('keeps Paid at the place of the widget that paid when a pay-success listener replaces it at once', async () => {
+    const imp = installImp('never');
+    const paying = await widget({ 'customer-uid': 'cust_42' });
+    void paying.pay();
+    await waitUntil(() => imp.requests.length === 1, 'paid, saving the card');
+    fixtureCleanup();
+    sharedState().redirectClaims.clear();
+    returnWith({ imp_uid: 'imp_replaced', merchant_uid: imp.requests[0]!.merchant_uid });
+    const late = widgetElement({});
+    let fresh: PaymentwallPay | undefined;
+    // A page builder's re-render on pay-success, in the listener itself.
+    late.addEventListener('pay-success', () => late.replaceWith((fresh = widgetElement({}))));
+    await fixture(late);
+    await waitUntil(() => fresh !== undefined, 'replaced on pay-success');
+    fresh!.setAttribute('customer-uid', 'cust_42');
+    while (!(await fresh!.updateComplete));
+    expect(text(button(fresh!))).to.equal('Paid');
   });
 
   it('shows Paid at the widget that paid when its customer-uid, optional, is bound only after it reported its return', async () => {
