@@ -6,6 +6,22 @@ import { button, input, nextEvent, recordEvents, resetPage, text, tick, waitUnti
 import { OWNER_WAIT, home, returnWith } from '../helpers/redirect.js';
 import { fill, widget, widgetElement } from '../helpers/widget.js';
 
+/**
+ * A widget made with `attributes` pays and the phone leaves for PortOne; back on this page, now
+ * another page load of the shop, the address carries the success for `impUid`.
+ */
+async function paidAndBack(attributes: Record<string, string | null>, impUid: string) {
+  const imp = installImp('never');
+  const paying = await widget(attributes);
+  void paying.pay();
+  await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+  fixtureCleanup();
+  sharedState().redirectClaims.clear();
+  const back = { imp_uid: impUid, merchant_uid: imp.requests[0]!.merchant_uid };
+  returnWith(back);
+  return { imp, back };
+}
+
 // Apart from redirect.test.ts: WebKit refuses more than 100 address changes in 10 s on one page.
 describe('coming back from a mobile redirect: the widget that paid, found late or out of sight', () => {
   beforeEach(resetPage);
@@ -15,14 +31,7 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
   });
 
   it('shows Paid, and charges nothing more, at the widget that paid when its amount is bound only after it reported its return', async () => {
-    const imp = installImp('never');
-    const paying = await widget({});
-    void paying.pay();
-    await waitUntil(() => imp.requests.length === 1, 'paid from this widget');
-    fixtureCleanup();
-    sharedState().redirectClaims.clear();
-    const back = { imp_uid: 'imp_late_amount', merchant_uid: imp.requests[0]!.merchant_uid };
-    returnWith(back);
+    const { imp, back } = await paidAndBack({}, 'imp_late_amount');
     // A client-rendered page: the widget mounts, the price comes with the product a moment later.
     const late = await widget({ amount: null });
     await nextEvent(late, 'pay-success');
@@ -86,14 +95,7 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
   });
 
   it('shows Paid at the widget that paid once it sells the order paid, after it reported the return selling another (a default first), also on a new page load', async () => {
-    const imp = installImp('never');
-    const paying = await widget({});
-    void paying.pay();
-    await waitUntil(() => imp.requests.length === 1, 'the T-shirt is paid');
-    fixtureCleanup();
-    sharedState().redirectClaims.clear();
-    const back = { imp_uid: 'imp_default_first', merchant_uid: imp.requests[0]!.merchant_uid };
-    returnWith(back);
+    const { imp, back } = await paidAndBack({}, 'imp_default_first');
     // The component's default plan first; the order that was paid from its props a moment later.
     const first = await widget({ amount: '500', 'order-name': 'Basic' });
     await nextEvent(first, 'pay-success');
@@ -119,13 +121,7 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
   });
 
   it('keeps Paid at the place of the widget that paid when a pay-success listener replaces it at once', async () => {
-    const imp = installImp('never');
-    const paying = await widget({ 'customer-uid': 'cust_42' });
-    void paying.pay();
-    await waitUntil(() => imp.requests.length === 1, 'paid, saving the card');
-    fixtureCleanup();
-    sharedState().redirectClaims.clear();
-    returnWith({ imp_uid: 'imp_replaced', merchant_uid: imp.requests[0]!.merchant_uid });
+    await paidAndBack({ 'customer-uid': 'cust_42' }, 'imp_replaced');
     const late = widgetElement({});
     let fresh: PaymentwallPay | undefined;
     // A page builder's re-render on pay-success, in the listener itself.
@@ -138,13 +134,7 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
   });
 
   it('shows Paid at the widget that paid when its customer-uid, optional, is bound only after it reported its return', async () => {
-    const imp = installImp('never');
-    const paying = await widget({ 'customer-uid': 'cust_42' });
-    void paying.pay();
-    await waitUntil(() => imp.requests.length === 1, 'paid, saving the card');
-    fixtureCleanup();
-    sharedState().redirectClaims.clear();
-    returnWith({ imp_uid: 'imp_late_cust', merchant_uid: imp.requests[0]!.merchant_uid });
+    const { imp } = await paidAndBack({ 'customer-uid': 'cust_42' }, 'imp_late_cust');
     // Sound without it: a widget that reported its return before it came must not sell the order again.
     const late = await widget({});
     await nextEvent(late, 'pay-success');
