@@ -868,10 +868,10 @@ export class PaymentwallPay extends LitElement {
     // Reported by another widget (the one that started it is gone): that one's order is not the one
     // paid, so it neither takes the buyer's details nor enters the paid state ('' is no order).
     if (stored && mine) this.#restoreTyped(stored.buyer);
-    // Its order when it paid, where the attempt kept it: a widget at its place selling another
-    // order does not enter the paid state.
     // Its place, before a pay-success listener may put another widget there.
     const place = widgetKey(this);
+    // Its order when it paid, where the attempt kept it: a widget at its place selling another
+    // order does not enter the paid state.
     this.#report(outcome, confirmed, mine ? stored?.order : '');
     const order: unknown = stored?.order;
     const paid = outcome.status === 'success';
