@@ -875,14 +875,15 @@ export class PaymentwallPay extends LitElement {
     this.#report(outcome, confirmed, mine ? stored?.order : '');
     const order: unknown = stored?.order;
     const paid = outcome.status === 'success';
-    if (mine && confirmed && (this.completed || !paid || typeof order !== 'string')) {
-      if (this.completed) this.#store.markPaid(id, place, this.#order());
-      this.#keepShown(stored?.buyer, place);
+    if (mine && confirmed) {
+      // Paid: #report kept it at its place for the order paid, also while it sells another for now
+      // (a default, or one a framework binds part by part). A failure is kept beside the typing.
+      if (paid) this.#store.markPaid(id, place, typeof order === 'string' ? order : this.#order());
+      else this.#keepShown(stored?.buyer, place);
     } else if (confirmed && typeof order === 'string') {
-      // For the widget that paid: not on the page yet (a lazy route), or here selling another order
-      // for now (a default, or one a framework binds part by part). It shows Paid whenever it sells
-      // the order paid, this page load, or the failure beside the buyer's typing.
-      const key = mine ? place : stored!.elementKey!;
+      // For the widget that paid, not on the page yet (a lazy route): it shows Paid whenever it
+      // sells the order paid, this page load, or the failure beside the buyer's typing.
+      const key = stored!.elementKey!;
       if (paid) this.#store.markPaid(id, key, order);
       this.#keepFor(key, { href: location.href, order, completed: paid, status: paid ? PAID : this.status }, stored!.buyer);
     }
