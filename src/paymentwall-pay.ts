@@ -661,8 +661,7 @@ export class PaymentwallPay extends LitElement {
     const sent: unknown = event.detail.request;
     const id = protocol.requestId(sent);
     // Its order or customer id, as a listener may have set them (`cust_${user.id}`), no template's leftover.
-    const { customer_uid, customer } = (sent ?? {}) as { customer_uid?: unknown; customer?: { customerId?: unknown } };
-    if (id === undefined || [id, customer_uid, customer?.customerId].some((text) => typeof text === 'string' && isPlaceholder(text))) {
+    if (id === undefined || [id, protocol.customerId(sent as object)].some((text) => typeof text === 'string' && isPlaceholder(text))) {
       return aborted('a pay-request listener left detail.request without its order id, or with a placeholder for an id; nothing was sent.');
     }
 

@@ -61,6 +61,8 @@ export interface Protocol<C extends CommonConfig = any, R extends object = any, 
   buildRequest(config: C, buyer: Buyer, lang: Lang, pageUrl: string): R;
   /** The order id of a request a `pay-request` listener left sendable; undefined when it did not. */
   requestId(request: unknown): string | undefined;
+  /** The customer id of a sendable request (V1's card-saving `customer_uid`, V2's `customer.customerId`), as a listener left it. */
+  customerId(request: object): unknown;
   /** What to save before calling the SDK, read from the request actually sent. */
   attempt(request: R, elementKey: string): A;
   /** When no attempt was saved (blocked storage): what the configuration says. */

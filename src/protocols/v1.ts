@@ -46,6 +46,7 @@ export const v1: Protocol<WidgetConfig, RequestPayParams, Attempt, Iamport> = {
   buildRequest: (config, buyer, lang, pageUrl) =>
     buildRequest(config, buyer, { merchantUid: config.merchantUid ?? newMerchantUid(), language: lang, redirectUrl: returnUrl(pageUrl) }),
   requestId: (request) => (isSendableRequest(request) ? request.merchant_uid : undefined),
+  customerId: (request) => (request as { customer_uid?: unknown }).customer_uid,
   attempt: (request, elementKey) => attemptFor(request, elementKey),
   attemptFromConfig(merchantUid, config, buyer) {
     const attempt: Attempt = { merchantUid, amount: config?.amount ?? 0, currency: config?.currency ?? '', buyer, startedAt: Date.now() };

@@ -63,6 +63,7 @@ export const v2: Protocol<V2Config, V2PaymentRequest, SavedV2Attempt, PortOneV2>
     // v2Attempt reads the customer: a listener that removed it left nothing PortOne would take.
     return typeof paymentId === 'string' && paymentId !== '' && typeof customer === 'object' && customer !== null ? paymentId : undefined;
   },
+  customerId: (request) => (request as { customer: { customerId?: unknown } }).customer.customerId,
   attempt: (request, elementKey) => ({ ...v2Attempt(request), elementKey, startedAt: Date.now() }),
   attemptFromConfig: (paymentId, config, buyer) => ({
     paymentId,
