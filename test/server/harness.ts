@@ -109,3 +109,12 @@ export function inheriting(input: Record<string, unknown>, field: string): Recor
 
 /** The message of a `PortOneInputError` for a `field` the input inherits instead of holding it. */
 export const inherited = (field: string): RegExp => new RegExp(`^${field} is inherited, not the input's own`);
+
+/** Each method, given its input with each known field moved onto the prototype in turn, refuses it naming that field. */
+export async function assertRefusesInherited(inputs: [string, Record<string, unknown>, (input: never) => Promise<unknown>][]): Promise<void> {
+  for (const [method, input, call] of inputs) {
+    for (const field of Object.keys(input)) {
+      await assert.rejects(call(inheriting(input, field) as never), { name: 'PortOneInputError', field, message: inherited(field) }, `${method}: ${field}`);
+    }
+  }
+}
