@@ -607,6 +607,8 @@ export class PaymentwallPay extends LitElement {
     // return first, and nothing more once it says paid.
     await this.#returning;
     if (this.completed) return { status: 'cancelled' };
+    // The buyer may have typed on while it was read: checked again, as at the tap.
+    if (!this.#revealBuyerErrors()) return { status: 'invalid' };
     const buyer = toBuyer(this.#input(), visibleFields(config.fields));
     const request: object = protocol.buildRequest(config, buyer, this.#lang, location.href);
     // The order id drawn at random, unless the page fixed one; a listener may still set its own.

@@ -69,6 +69,28 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     }
   });
 
+  it('a field edited while a tap waits for the address’s return is checked again before anything is sent', async () => {
+    // A link with a result nobody here saved: the tap waits until it has been read, and the buyer types on.
+    returnWith({ paymentId: 'pay-nobody-saved', txId: 'tx-1' });
+    const sdk = installPortOne();
+    const element = document.createElement('paymentwall-pay') as PaymentwallPay;
+    for (const [name, value] of Object.entries({ ...VALID_V2, 'buyer-name': 'Jack Son', 'buyer-email': 'jack@example.com' })) element.setAttribute(name, value);
+    document.body.append(element);
+    try {
+      await element.updateComplete;
+      const paying = element.pay();
+      const email = input(element, 'email');
+      email.value = 'jack@';
+      email.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      expect((await paying).status).to.equal('invalid');
+      expect(sdk.requests, 'nothing sent').to.have.length(0);
+      await element.updateComplete;
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+    } finally {
+      element.remove();
+    }
+  });
+
   it('does not show Paid on a widget at the paying one’s place that sells another order', async () => {
     // The return lands where a widget with the same key sells something else (an upsell on /thanks).
     stored({ elementKey: 'paymentwall-pay#card', order: 'the order of the widget that paid' });
