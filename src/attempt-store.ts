@@ -58,9 +58,10 @@ export function attemptId(attempt: SavedAttempt): string {
 
 /**
  * A whole record of this order, as `save` wrote it (V1's or V2's): anything else in storage is
- * damaged or not ours, and is treated as absent.
+ * damaged or not ours, and is treated as absent. Also what a request must give before it is saved
+ * and sent: a return could not be matched with less.
  */
-function isWholeAttempt(value: unknown, id: string): value is SavedAttempt {
+export function isWholeAttempt(value: unknown, id: string): value is SavedAttempt {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
   const { amount, currency, buyer, startedAt } = record;
@@ -68,7 +69,8 @@ function isWholeAttempt(value: unknown, id: string): value is SavedAttempt {
   const ownId = typeof record.paymentId === 'string' ? record.paymentId : record.merchantUid;
   return (
     ownId === id &&
-    typeof amount === 'number' &&
+    Number.isSafeInteger(amount) &&
+    (amount as number) > 0 &&
     typeof currency === 'string' &&
     typeof startedAt === 'number' &&
     Number.isFinite(startedAt) &&

@@ -1,8 +1,8 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { attemptRun, type AttemptRun } from './attempt-run.js';
-import { AttemptStore, type SavedAttempt } from './attempt-store.js';
+import { AttemptStore, isWholeAttempt, type SavedAttempt } from './attempt-store.js';
 import { checkBuyer, toBuyer, visibleFields, type Buyer, type BuyerError, type BuyerField, type BuyerInput, type OptionalField } from './buyer.js';
-import { DEFAULT_SDK_SRC, TEXT_PROPERTIES, digitsFromAttribute, isPlaceholder, optionalFields, textOf, toHttpUrl, type ConfigEnvironment, type RawConfig } from './config.js';
+import { DEFAULT_SDK_SRC, TEXT_PROPERTIES, copyJson, digitsFromAttribute, isPlaceholder, optionalFields, textOf, toHttpUrl, type ConfigEnvironment, type RawConfig } from './config.js';
 import { paymentEvent, type PayFailCode, type PayFailDetail, type PaySuccessDetail } from './events/index.js';
 import { afterPageLoad, watchPage } from './page-watcher.js';
 import type { CommonConfig, Problem, Protocol, ProtocolConfigResult } from './protocols/protocol.js';
@@ -659,12 +659,16 @@ export class PaymentwallPay extends LitElement {
     } finally {
       accepting = false;
     }
-    // Read after the waits: a listener may have replaced the object itself, also while waiting.
-    const sent: unknown = event.detail.request;
+    // Copied after the waits (a listener may have replaced the object itself, also while waiting):
+    // what is checked is what is saved and sent, whatever a listener changes later.
+    // (One JSON cannot hold, a cycle or a BigInt, fails as anything unexpected does.)
+    const sent: unknown = copyJson(event.detail.request);
     const id = protocol.requestId(sent);
-    // Its order or customer id, as a listener may have set them (`cust_${user.id}`), no template's leftover.
-    if (id === undefined || [id, protocol.customerId(sent as object)].some((text) => typeof text === 'string' && isPlaceholder(text))) {
-      return aborted('a pay-request listener left detail.request without its order id, or with a placeholder for an id; nothing was sent.');
+    // Its order or customer id, as a listener may have set them (`cust_${user.id}`), no template's
+    // leftover; and an amount a phone's return can be matched with (a whole number above 0).
+    let attempt!: SavedAttempt;
+    if (id === undefined || !isWholeAttempt((attempt = protocol.attempt(sent, '')), id) || [id, protocol.customerId(sent as object)].some((text) => typeof text === 'string' && isPlaceholder(text))) {
+      return aborted('a pay-request listener left detail.request without its order id, with a placeholder for an id, or with an amount that is not a whole number above 0; nothing was sent.');
     }
 
     let sdk: unknown;
@@ -678,7 +682,7 @@ export class PaymentwallPay extends LitElement {
     // window may open over the next screen. A widget moved within one task is connected again.
     if (run.abandoned) return { status: 'cancelled' };
     if (!this.isConnected) return aborted('the widget left the page before the payment window opened; nothing was sent.');
-    const attempt: SavedAttempt = protocol.attempt(sent, (run.key = widgetKey(this)));
+    attempt.elementKey = run.key = widgetKey(this);
     run.sent = connections;
     attempt.load = pageLoad();
     attempt.order = this.#order();

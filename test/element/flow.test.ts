@@ -111,6 +111,9 @@ describe('the payment flow', () => {
     ['sets an order id its template left unfilled', (detail: { request: { merchant_uid: string } }) => (detail.request.merchant_uid = `order_${undefined}`)],
     // A card saved under it would be every buyer's: JSON's null for a signed-out user's id.
     ['sets a customer_uid its template left unfilled', (detail: { request: { customer_uid?: string } }) => (detail.request.customer_uid = `cust_${null}`)],
+    // An amount from JSON that holds text ("15000"): a phone's return could not be matched to it.
+    ['sets the amount as text', (detail: { request: { amount: unknown } }) => (detail.request.amount = '1004')],
+    ['sets an amount that is not a whole number above 0', (detail: { request: { amount: unknown } }) => (detail.request.amount = 0)],
     ['throws inside a waitUntil promise', (detail: { waitUntil(p: Promise<unknown>): void }) => detail.waitUntil(Promise.resolve().then(() => JSON.parse('{')))],
     // Breaks halfway: the amount is changed, the order id it meant to set is not.
     [
@@ -290,6 +293,26 @@ describe('the payment flow', () => {
     const result = await element.pay();
     expect(imp.requests.map((request) => request.merchant_uid)).to.deep.equal(['order-1042']);
     expect(result.status === 'success' && result.detail.merchantUid).to.equal('order-1042');
+  });
+
+  it('sends and saves the request as it stood when the listeners were done: a change after that, without waitUntil, reaches neither', async () => {
+    const imp = installImp('error-code');
+    const element = await widget({});
+    let drawn = '';
+    element.addEventListener('pay-request', (event: PayRequestEvent) => {
+      const { request } = event.detail;
+      drawn = request.merchant_uid;
+      // An async listener that awaited its server and forgot waitUntil: it lands while the SDK loads.
+      void Promise.resolve().then(() => {
+        request.merchant_uid = `order_${undefined}`;
+        request.amount = 1;
+      });
+    });
+    const result = await element.pay();
+    expect(imp.requests.map((request) => [request.merchant_uid, request.amount])).to.deep.equal([[drawn, 1004]]);
+    expect(result.status === 'fail' && result.detail.merchantUid).to.equal(drawn);
+    // The declined attempt's record is gone: none is left for a crafted link under another id.
+    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('paymentwall-pay:attempt:'))).to.deep.equal([]);
   });
 
   it('ends in pay-fail aborted when a waitUntil promise rejects', async () => {

@@ -121,7 +121,7 @@ describe('PortOne V2: the request', () => {
     expect(result.status === 'success' && result.detail).to.deep.include({ amount: 99, buyer: { name: 'Jack Son', email: 'account@example.com' } });
   });
 
-  it('ends in pay-fail aborted, sending nothing, when a listener removes the paymentId or the customer, or sets a paymentId or customerId its template left unfilled', async () => {
+  it('ends in pay-fail aborted, sending nothing, when a listener removes the paymentId or the customer, sets a paymentId or customerId its template left unfilled, or an amount that is not a whole number', async () => {
     const sdk = installPortOne('approve');
     const element = await v2Widget();
     const order: { id?: number } = {};
@@ -130,6 +130,8 @@ describe('PortOne V2: the request', () => {
       (request: Record<string, unknown>) => delete request.customer,
       (request: Record<string, unknown>) => (request.paymentId = `order-${order.id}`),
       (request: Record<string, unknown>) => ((request.customer as Record<string, unknown>).customerId = `user_${order.id}`),
+      (request: Record<string, unknown>) => (request.totalAmount = '150'),
+      (request: Record<string, unknown>) => (request.totalAmount = 1.5),
     ]) {
       const listener = (event: Event) => spoil((event as CustomEvent<{ request: Record<string, unknown> }>).detail.request);
       element.addEventListener('pay-request', listener);
