@@ -17,9 +17,11 @@ export const isShadowRoot = (node: unknown): node is ShadowRoot => typeof Shadow
 /** Named by its id: it has one, and it is the element its root finds by it. */
 const named = (element: Element, root: Document | ShadowRoot) => element.id && unclobbered(root, 'getElementById')(element.id) === element;
 
+/** The elements of a tag in a root, in document order (escaped: a custom element's name may hold a dot). */
+const all = (root: Document | ShadowRoot, tag: string) => unclobbered(root, 'querySelectorAll')(CSS.escape(tag));
+
 /** The elements of a tag in a root that are not named by an id, in document order. */
-const unnamed = (root: Document | ShadowRoot, tag: string) =>
-  Array.from(unclobbered(root, 'querySelectorAll')(tag)).filter((element) => !named(element, root));
+const unnamed = (root: Document | ShadowRoot, tag: string) => Array.from(all(root, tag)).filter((element) => !named(element, root));
 
 function segment(element: Element): string {
   const root = rootOf(element);
@@ -63,7 +65,7 @@ export function elementByKey(key: string): Element | undefined {
     found =
       id !== undefined
         ? (unclobbered(root, 'getElementById')(id) ?? undefined)
-        : (kind === '~' ? unnamed(root, tag!) : unclobbered(root, 'querySelectorAll')(tag!))[Number(index)];
+        : (kind === '~' ? unnamed : all)(root, tag!)[Number(index)];
     if (!found || found.localName !== tag) return undefined;
     root = found.shadowRoot ?? closedRoots.get(found) ?? null;
   }

@@ -94,6 +94,35 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
     }
   });
 
+  it('finds the widget that paid inside an element whose name has a dot (shop.card-x): Paid there', async () => {
+    /** A custom element name may hold a dot, which a CSS selector reads as a class. */
+    class DottedCard extends HTMLElement {
+      constructor() {
+        super();
+        this.attachShadow({ mode: 'open' }).append(widgetElement({}));
+      }
+    }
+    if (!customElements.get('shop.card-x')) customElements.define('shop.card-x', DottedCard);
+    const cards = () => fixture<HTMLDivElement>(html`<div>${[0, 1].map(() => document.createElement('shop.card-x'))}</div>`);
+    const widgetIn = (cards: HTMLDivElement, index: number) => cards.children[index]!.shadowRoot!.querySelector('paymentwall-pay') as PaymentwallPay;
+    const imp = installImp('never');
+    const second = widgetIn(await cards(), 1);
+    await second.updateComplete;
+    void second.pay();
+    await waitUntil(() => imp.requests.length === 1, 'the second card pays');
+    fixtureCleanup();
+    sharedState().redirectClaims.clear();
+    returnWith({ imp_uid: 'imp_dotted', merchant_uid: imp.requests[0]!.merchant_uid });
+    const events = recordEvents(document, 'pay-success');
+    const after = await cards();
+    await waitUntil(() => events.length > 0, 'a report');
+    expect(events.map((event) => event.target), 'told by the card that paid').to.deep.equal([after.children[1]]);
+    const paid = widgetIn(after, 1);
+    while (!(await paid.updateComplete));
+    expect(text(button(paid))).to.equal('Paid');
+    expect(text(button(widgetIn(after, 0)))).to.equal('Pay ₩1,004');
+  });
+
   it('shows Paid at the widget that paid once it sells the order paid, after it reported the return selling another (a default first), also on a new page load', async () => {
     const { imp, back } = await paidAndBack({}, 'imp_default_first');
     // The component's default plan first; the order that was paid from its props a moment later.
