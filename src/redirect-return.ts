@@ -44,11 +44,11 @@ export function hasResultNames(href: string, names: readonly string[] = RESULT_P
 }
 
 /** The query inside a fragment: after its `?`, or after its first `&` when the URL had a `?` already. */
-function fragmentQuery(hash: string): { route: string; separator: string; params: URLSearchParams } | undefined {
+function fragmentQuery(hash: string): { route: string; raw: string; params: URLSearchParams } | undefined {
   let at = hash.indexOf('?');
   if (at === -1) at = hash.indexOf('&');
   if (at === -1) return undefined;
-  return { route: hash.slice(0, at), separator: hash.charAt(at), params: new URLSearchParams(hash.slice(at + 1)) };
+  return { route: hash.slice(0, at + 1), raw: hash.slice(at + 1), params: new URLSearchParams(hash.slice(at + 1)) };
 }
 
 /** Where a return's result may be: the query, then the query inside the fragment (a `#route`). */
@@ -81,19 +81,20 @@ export function withoutResultParams(href: string): string {
  */
 export function stripResult(href: string, names: readonly string[], isReturn: (params: URLSearchParams) => boolean): string {
   const url = new URL(href);
-  const strip = (params: URLSearchParams) => {
-    if (!isReturn(params) || !names.some((name) => params.has(name))) return false;
-    for (const name of names) params.delete(name);
-    return true;
-  };
-  // A copy: writing url.searchParams re-serialises the query even when nothing changes.
-  const search = new URLSearchParams(url.search);
-  if (strip(search)) url.search = search.toString();
+  // The pairs named `names` cut from the query as written; the rest stays exactly as it was (a %20
+  // does not become a +, a bare `flag` not `flag=`). Undefined when there is no result to cut.
+  const strip = (raw: string, params: URLSearchParams) =>
+    isReturn(params) && names.some((name) => params.has(name))
+      ? raw
+          .split('&')
+          .filter((pair) => !names.includes(new URLSearchParams(pair).keys().next().value ?? ''))
+          .join('&')
+      : undefined;
+  const search = strip(url.search.slice(1), url.searchParams);
+  if (search !== undefined) url.search = search;
   const fragment = fragmentQuery(url.hash);
-  if (fragment && strip(fragment.params)) {
-    const rest = fragment.params.toString();
-    url.hash = rest ? `${fragment.route}${fragment.separator}${rest}` : fragment.route;
-  }
+  const rest = fragment && strip(fragment.raw, fragment.params);
+  if (rest !== undefined) url.hash = rest ? fragment!.route + rest : fragment!.route.slice(0, -1);
   return url.href;
 }
 

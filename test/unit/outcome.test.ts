@@ -118,4 +118,11 @@ describe('the mobile redirect query', () => {
     expect(withoutResultParams(href)).to.equal('https://shop.example/#/payment/done?tab=2');
     expect(withoutResultParams('https://shop.example/?v=1#/done&imp_uid=i&merchant_uid=m')).to.equal('https://shop.example/?v=1#/done');
   });
+
+  it('leaves the page’s own parameters exactly as written: a %20 stays %20, a bare name stays bare', () => {
+    // A page that reads its query with decodeURIComponent would see a + for a space otherwise.
+    expect(withoutResultParams('https://shop.example/p?q=a%20b&flag&bad=%E0%A4%A&merchant_uid=m&imp_uid=i&x=%2B#top')).to.equal('https://shop.example/p?q=a%20b&flag&bad=%E0%A4%A&x=%2B#top');
+    expect(withoutResultParams('https://shop.example/#/search?q=caf%C3%A9%20bar&imp_uid=i&merchant_uid=m&&z')).to.equal('https://shop.example/#/search?q=caf%C3%A9%20bar&&z');
+    expect(returnUrl('https://shop.example/p?q=a%20b&imp_success=true&flag')).to.equal('https://shop.example/p?q=a%20b&flag');
+  });
 });
