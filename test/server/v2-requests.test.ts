@@ -169,6 +169,9 @@ const v2Mismatches: [PaymentVerificationReason, Record<string, unknown>, unknown
   ['cancelled', { cancellations: [{ status: 'PENDING', id: 'c-1', totalAmount: 150 }] }, 'no cancellation', 'PENDING'],
   ['cancelled', { cancellations: [{ status: 'FAILED', id: 'c-1', totalAmount: 50 }, { status: 'requested', id: 'c-2', totalAmount: 50 }] }, 'no cancellation', 'requested'],
   ['cancelled', { cancellations: [null] }, 'no cancellation', null],
+  // A list that is no list (one cancellation where an array belongs) is not taken for none.
+  ['cancelled', { cancellations: { status: 'REQUESTED', id: 'c-1', totalAmount: 150 } }, 'no cancellation', 'REQUESTED'],
+  ['cancelled', { cancellations: 'REQUESTED' }, 'no cancellation', null],
   ['test-payment', { channel: { type: 'TEST', key: 'k', pgProvider: 'PAYMENTWALL' } }, 'LIVE', 'TEST'],
   ['test-payment', { channel: undefined }, 'LIVE', null],
   // A channel without a type is not taken for LIVE.

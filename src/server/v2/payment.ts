@@ -83,7 +83,10 @@ export function assertV2PaymentMatches(payment: V2Payment, expected: V2VerifyPay
   if (payment.amount.cancelled !== 0) fail('cancelled', 0, payment.amount.cancelled);
   // Only a cancellation PortOne reports FAILED refunded nothing. One without a status, with one this
   // client does not know, or that is no object at all may be a refund under way: never taken for none.
-  const cancellations: unknown[] = Array.isArray(payment.raw.cancellations) ? payment.raw.cancellations : [];
+  // Nor is a `cancellations` that is no list (one cancellation where the array belongs): only a
+  // missing or null one means none.
+  const listed = payment.raw.cancellations;
+  const cancellations: unknown[] = Array.isArray(listed) ? listed : listed === undefined || listed === null ? [] : [listed];
   const refunding = cancellations.filter((c) => asRecord(c)?.status !== 'FAILED');
   if (refunding.length > 0) fail('cancelled', 'no cancellation', asRecord(refunding[0])?.status ?? null);
   if (!acceptTestPayments && payment.channel?.type !== 'LIVE') fail('test-payment', 'LIVE', payment.channel?.type ?? null);
