@@ -288,18 +288,29 @@ test("the README's example renewal whose outcome is unknown charges no second ti
   o.billing = { customerUid: 'cust_9', buyerEmail: 'jack@example.com', browserIp: '203.0.113.9' };
   fake.addBillingKey('cust_9');
   const CHARGE = '/subscribe/payments/again';
+  // A minute passes for the renewal's mark, as for a job that runs again a minute later.
+  const minuteLater = (merchantUid: string) => {
+    const renewal = example.orders.get(merchantUid) as { chargingSince?: number };
+    if (renewal.chargingSince !== undefined) renewal.chargingSince -= 60_000;
+  };
   // The answer is lost, and PortOne has nothing yet when asked at once.
   fake.injectFault({ type: 'drop' }, CHARGE);
   await assert.rejects(example.chargeAgain(o, '2026-07'), /not known yet/);
   assert.equal(fake.count(CHARGE), 1, 'no second charge while the first may be under way');
+  // Called again at once (a job runner's automatic retry, another worker): PortOne would still find
+  // nothing, so the call is turned away before it looks, let alone charges.
+  await assert.rejects(example.chargeAgain(o, '2026-07'), /under way/);
+  assert.equal(fake.count(CHARGE), 1, 'no second charge right after an unknown outcome');
   // It was under way: a minute later PortOne has it, and the job's call takes it without charging.
   fake.addPayment({ merchant_uid: 'renew_cust_9_2026-07', customer_uid: 'cust_9', amount: 20, currency: 'USD' });
+  minuteLater('renew_cust_9_2026-07');
   assert.equal((await example.chargeAgain(o, '2026-07')).status, 'paid');
   assert.equal(fake.count(CHARGE), 1);
   assert.equal(example.orders.get('renew_cust_9_2026-07')?.status, 'paid');
-  // A charge PortOne never got: the job's call finds nothing still, and charges under the same merchantUid.
+  // A charge PortOne never got: the job's call a minute later finds nothing still, and charges under the same merchantUid.
   fake.injectFault({ type: 'drop' }, CHARGE);
   await assert.rejects(example.chargeAgain(o, '2026-08'), /not known yet/);
+  minuteLater('renew_cust_9_2026-08');
   const renewal = await example.chargeAgain(o, '2026-08');
   assert.deepEqual([renewal.status, renewal.merchantUid, fake.count(CHARGE)], ['paid', 'renew_cust_9_2026-08', 3]);
   // A proxy's 401, not PortOne's: the client does not send the charge again, and the example takes
