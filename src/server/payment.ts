@@ -14,7 +14,7 @@ const PAYMENT_FIELDS = {
   sandbox: 'boolean',
 } as const;
 
-/** Reads optional fields of a V1 record: strings or `null`, UNIX seconds (0 = never) as `Date` or `null`. */
+/** Reads optional fields of a V1 record: strings or `null`, UNIX seconds (0 = never) as `Date` or `null` (never an Invalid Date). */
 function fieldsOf(raw: Record<string, unknown>) {
   return {
     str: (field: string): string | null => {
@@ -23,7 +23,9 @@ function fieldsOf(raw: Record<string, unknown>) {
     },
     time: (field: string): Date | null => {
       const seconds = raw[field];
-      return typeof seconds === 'number' && seconds > 0 ? new Date(seconds * 1000) : null;
+      const date = typeof seconds === 'number' && seconds > 0 ? new Date(seconds * 1000) : null;
+      // Seconds no Date can hold give an Invalid Date, whose toISOString throws in the caller's code.
+      return date && !Number.isNaN(date.getTime()) ? date : null;
     },
   };
 }

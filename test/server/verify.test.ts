@@ -37,6 +37,17 @@ test('getPayment returns the payment in camelCase with the raw reply kept', asyn
   assert.deepEqual(payment.raw, raw);
 });
 
+test('a V1 timestamp no Date can hold reads as null, never an Invalid Date, in a payment and a saved card', async (t) => {
+  const { fake, client } = await setup(t);
+  // Past ±8.64e15 ms a Date is invalid: `toISOString()` on it throws a RangeError in the caller's code.
+  const raw = fake.addPayment({ paid_at: 1e17, cancelled_at: 1e300 });
+  const payment = await client.getPayment(raw.imp_uid as string);
+  assert.equal(payment.paidAt, null);
+  assert.equal(payment.cancelledAt, null);
+  fake.addBillingKey('cust_1', { inserted: 1e17 });
+  assert.equal((await client.getBillingKey('cust_1'))?.inserted, null);
+});
+
 test('getPayment encodes the imp_uid into the path', async (t) => {
   const { fake, client } = await setup(t);
   await assert.rejects(client.getPayment('imp/../1?x'), { status: 404 });
