@@ -138,8 +138,13 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // showed Paid and moved on, which dropped the check for a whole order (-19 B): 26,859 B.
 // A read-through then had the widget that paid keep no second copy of its Paid, and each protocol
 // read a listener's customer id (-7 B): 26,852 B.
+// A review with an attacker's eye then had a tap that waited for the address's return check the
+// buyer's fields again (6 B); a pay-request listener's request copied once the listeners are done,
+// its amount checked, and that copy saved and sent (51 B); a widget key escape a tag name with a
+// dot, and the address cleaned without re-encoding the page's own parameters (28 B); and one
+// payment window open at a time on a page (52 B): 26,989 B, so one more step.
 // Issue 10's goal is 12,288 B: see the README's "Where size and speed stand" for what stands in the way.
-const GZIP_BUDGET = 26_880; // 105 × 256 B
+const GZIP_BUDGET = 27_136; // 106 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);

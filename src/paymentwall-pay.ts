@@ -682,6 +682,11 @@ export class PaymentwallPay extends LitElement {
     // window may open over the next screen. A widget moved within one task is connected again.
     if (run.abandoned) return { status: 'cancelled' };
     if (!this.isConnected) return aborted('the widget left the page before the payment window opened; nothing was sent.');
+    // One payment window at a time: of two calls in a row (taps on two widgets while the SDK
+    // loaded), PortOne's V1 SDK keeps only the last, and the first is never answered.
+    const shared = sharedState();
+    if (shared.paying && !shared.paying.abandoned) return aborted('a payment window of another widget is opening or open on this page; nothing was sent.');
+    shared.paying = run;
     attempt.elementKey = run.key = widgetKey(this);
     run.sent = connections;
     attempt.load = pageLoad();
@@ -696,6 +701,7 @@ export class PaymentwallPay extends LitElement {
     }
     run.id = id;
     const ended = await protocol.pay(sdk, config, sent, attempt, t);
+    if (shared.paying === run) shared.paying = undefined;
     // Leaving for the redirect URL: the saved attempt stays for the return, which reports it.
     if (!ended) return run.whenAbandoned;
     this.#store.forget(id);

@@ -1,6 +1,6 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import type { PayFailEvent, PayRequestEvent, PaySuccessEvent } from '../../src/index.js';
-import { installImp } from '../helpers/imp-double.js';
+import { declinedResponse, installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, quietly, recordEvents, resetPage, shadow, text, waitUntil } from '../helpers/page.js';
 import { fill, widget } from '../helpers/widget.js';
 
@@ -313,6 +313,22 @@ describe('the payment flow', () => {
     expect(result.status === 'fail' && result.detail.merchantUid).to.equal(drawn);
     // The declined attempt's record is gone: none is left for a crafted link under another id.
     expect(Object.keys(sessionStorage).filter((key) => key.startsWith('paymentwall-pay:attempt:'))).to.deep.equal([]);
+  });
+
+  it('opens one payment window at a time on a page: a second widget’s pay() meanwhile ends in aborted, sending nothing, and pays once the first window closed', async () => {
+    // Two taps while the SDK loads: PortOne's V1 SDK keeps only the last call, and the first widget would wait for ever.
+    const imp = installImp('never');
+    const first = await widget({ 'order-name': 'T-shirt' });
+    const second = await widget({ 'order-name': 'Socks' });
+    const paying = first.pay();
+    const result = await quietly(() => second.pay());
+    expect(result.status === 'fail' && result.detail.code).to.equal('aborted');
+    expect(imp.requests.map((request) => request.name)).to.deep.equal(['T-shirt']);
+    imp.respond(declinedResponse(imp.requests[0]!));
+    expect((await paying).status).to.equal('fail');
+    imp.answer = 'success';
+    expect((await second.pay()).status).to.equal('success');
+    expect(imp.requests.map((request) => request.name)).to.deep.equal(['T-shirt', 'Socks']);
   });
 
   it('ends in pay-fail aborted when a waitUntil promise rejects', async () => {

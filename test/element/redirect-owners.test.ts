@@ -3,7 +3,7 @@ import type { PaymentwallPay } from '../../src/index.js';
 import { sharedState } from '../../src/shared-state.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, recordEvents, resetPage, text, tick, waitUntil } from '../helpers/page.js';
-import { OWNER_WAIT, home, returnWith } from '../helpers/redirect.js';
+import { OWNER_WAIT, home, newPageLoad, returnWith } from '../helpers/redirect.js';
 import { fill, widget, widgetElement } from '../helpers/widget.js';
 
 /**
@@ -16,7 +16,7 @@ async function paidAndBack(attributes: Record<string, string | null>, impUid: st
   void paying.pay();
   await waitUntil(() => imp.requests.length === 1, 'request_pay called');
   fixtureCleanup();
-  sharedState().redirectClaims.clear();
+  newPageLoad();
   const back = { imp_uid: impUid, merchant_uid: imp.requests[0]!.merchant_uid };
   returnWith(back);
   return { imp, back };
@@ -42,7 +42,7 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
     expect(imp.requests).to.have.length(1);
     // PortOne's page sends the buyer to the same return once more: a new page load, the same late price.
     late.remove();
-    sharedState().redirectClaims.clear();
+    newPageLoad();
     sharedState().returnsShown?.clear();
     returnWith(back);
     const again = await widget({ amount: null });
@@ -78,7 +78,7 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
       void third.pay();
       await waitUntil(() => imp.requests.length === 1, 'the third card pays');
       before.remove();
-      sharedState().redirectClaims.clear();
+      newPageLoad();
       returnWith({ imp_uid: 'imp_closed', merchant_uid: imp.requests[0]!.merchant_uid, ...(declined ? { error_code: 'F400', error_msg: 'Card declined' } : {}) });
       const events = recordEvents(document, 'pay-success', 'pay-fail');
       const after = await cards();
@@ -111,7 +111,7 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
     void second.pay();
     await waitUntil(() => imp.requests.length === 1, 'the second card pays');
     fixtureCleanup();
-    sharedState().redirectClaims.clear();
+    newPageLoad();
     returnWith({ imp_uid: 'imp_dotted', merchant_uid: imp.requests[0]!.merchant_uid });
     const events = recordEvents(document, 'pay-success');
     const after = await cards();
@@ -137,7 +137,7 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
     expect((await first.pay()).status, 'no second charge').to.equal('cancelled');
     // PortOne's page sends the buyer to the same return once more: a new page load, the same default first.
     first.remove();
-    sharedState().redirectClaims.clear();
+    newPageLoad();
     sharedState().returnsShown?.clear();
     returnWith(back);
     const again = await widget({ amount: '500', 'order-name': 'Basic' });

@@ -4,7 +4,7 @@ import { pageLoad, sharedState } from '../../src/shared-state.js';
 import type { PayFailEvent, PaySuccessEvent, PaymentwallPay } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, quietly, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
-import { OWNER_WAIT, home, returnWith } from '../helpers/redirect.js';
+import { OWNER_WAIT, home, newPageLoad, returnWith } from '../helpers/redirect.js';
 import { VALID, fill, widget, widgetElement } from '../helpers/widget.js';
 
 function stored(overrides: Partial<Attempt & SavedAttempt> = {}): Attempt {
@@ -519,7 +519,7 @@ describe('coming back from a mobile redirect', () => {
     await nextEvent(first, 'pay-success');
     first.remove();
     // A reload: the page state is new, sessionStorage is not, and the URL may come back whole.
-    sharedState().redirectClaims.clear();
+    newPageLoad();
     returnWith({ imp_uid: 'imp_555', merchant_uid: 'pw-redirect-1' });
     const again = await widget({ 'merchant-uid': 'pw-redirect-1' });
     const events = recordEvents(again, 'pay-success', 'pay-fail');
@@ -539,7 +539,7 @@ describe('coming back from a mobile redirect', () => {
     // Back to the PG's page, which sends the buyer to the same return once more: a new page load,
     // whose widget at that place shows the order it paid, not a form that would charge again.
     const newLoad = () => {
-      sharedState().redirectClaims.clear();
+      newPageLoad();
       sharedState().returnsShown?.clear();
       returnWith({ imp_uid: 'imp_556', merchant_uid: 'pw-redirect-1' });
     };
@@ -567,7 +567,7 @@ describe('coming back from a mobile redirect', () => {
     await waitUntil(() => imp.requests.length === 1, 'first request');
     first.remove();
     // Back from the phone's payment window: cancelled.
-    sharedState().redirectClaims.clear();
+    newPageLoad();
     returnWith({ imp_uid: 'imp_1', merchant_uid: 'order-fixed', error_code: 'F0000', error_msg: 'cancelled' });
     const second = await widget({ 'merchant-uid': 'order-fixed' });
     await nextEvent(second, 'pay-fail');
@@ -575,7 +575,7 @@ describe('coming back from a mobile redirect', () => {
     void second.pay();
     await waitUntil(() => imp.requests.length === 2, 'second request');
     second.remove();
-    sharedState().redirectClaims.clear();
+    newPageLoad();
     returnWith({ imp_uid: 'imp_2', merchant_uid: 'order-fixed' });
     const third = await widget({ 'merchant-uid': 'order-fixed' });
     const { detail } = await nextEvent<PaySuccessEvent>(third, 'pay-success');
@@ -630,7 +630,7 @@ describe('coming back from a mobile redirect', () => {
     void third.pay();
     await waitUntil(() => imp.requests.length === 1, 'the third card pays');
     before.remove();
-    sharedState().redirectClaims.clear();
+    newPageLoad();
     returnWith({ imp_uid: 'imp_800', merchant_uid: imp.requests[0]!.merchant_uid });
     const events = recordEvents(document, 'pay-success', 'pay-fail');
     const after = await cards();
@@ -651,7 +651,7 @@ describe('coming back from a mobile redirect', () => {
     void paying.pay();
     await waitUntil(() => imp.requests.length === 1, 'the product widget pays');
     fixtureCleanup();
-    sharedState().redirectClaims.clear();
+    newPageLoad();
     returnWith({ merchant_uid: imp.requests[0]!.merchant_uid, ...result });
     const events = recordEvents(document, 'pay-success', 'pay-fail');
     await widget({ 'order-name': 'Header offer' });
@@ -712,7 +712,7 @@ describe('coming back from a mobile redirect', () => {
     const record = `paymentwall-pay:attempt:${id}`;
     sessionStorage.setItem(record, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(record)!), elementKey: 'paymentwall-pay:1' }));
     fixtureCleanup();
-    sharedState().redirectClaims.clear();
+    newPageLoad();
     returnWith({ imp_uid: 'imp_903', merchant_uid: id });
     const events = recordEvents(document, 'pay-success', 'pay-fail');
     const after = await fixture<HTMLDivElement>(html`<div></div>`);

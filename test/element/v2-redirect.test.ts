@@ -5,10 +5,9 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { AttemptStore, type SavedAttempt } from '../../src/attempt-store.js';
 import type { PayFailDetailV2, PaySuccessDetailV2, PaymentwallPay } from '../../src/index.js';
 import type { V2Attempt } from '../../src/protocols/v2/types.js';
-import { sharedState } from '../../src/shared-state.js';
 import { declinedResponse, installPortOne } from '../helpers/portone-double.js';
 import { button, input, nextEvent, recordEvents, shadow, text, tick, waitUntil } from '../helpers/page.js';
-import { OWNER_WAIT, home, returnWith } from '../helpers/redirect.js';
+import { OWNER_WAIT, home, newPageLoad, returnWith } from '../helpers/redirect.js';
 import { resetV2Page, v2Widget, v2WidgetElement, VALID_V2 } from '../helpers/v2-widget.js';
 
 const status = (element: HTMLElement) => shadow(element).querySelector('[part="status"]')!;
@@ -168,7 +167,7 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     void first.pay();
     await waitUntil(() => sdk.redirects.length === 1, 'the redirect');
     first.remove();
-    sharedState().redirectClaims.clear();
+    newPageLoad();
     history.replaceState(history.state, '', sdk.redirects[0]!);
     const again = await v2Widget();
     const { detail } = await nextEvent<CustomEvent<PayFailDetailV2>>(again, 'pay-fail');
@@ -268,7 +267,7 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     await nextEvent(first, 'pay-success');
     first.remove();
     // A reload: the page state is new, sessionStorage is not, and the URL may come back whole.
-    sharedState().redirectClaims.clear();
+    newPageLoad();
     returnWith({ paymentId: 'pay-redirect-1' });
     const events = recordEvents(document, 'pay-success', 'pay-fail');
     await v2Widget({ 'payment-id': 'pay-redirect-1' });
@@ -302,7 +301,7 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     void third.pay();
     await waitUntil(() => sdk.redirects.length === 1, 'the third card pays');
     before.remove();
-    sharedState().redirectClaims.clear();
+    newPageLoad();
     history.replaceState(history.state, '', sdk.redirects[0]!);
     const events = recordEvents(document, 'pay-success', 'pay-fail');
     const after = await cards();
@@ -439,7 +438,7 @@ describe('PortOne V2: a page whose own address carries its paymentId', () => {
     void paying.pay();
     await waitUntil(() => sdk.requests.length === 1, 'requestPayment called');
     fixtureCleanup();
-    sharedState().redirectClaims.clear();
+    newPageLoad();
     // That attempt was sent by the page before this load; its clock read later than this load's
     // timeOrigin, as after a device slept: only the load's id tells them apart.
     const store = new AttemptStore<SavedAttempt>(sessionStorage);

@@ -16,6 +16,8 @@ export async function resetPage(): Promise<void> {
   state.sdkLoads.clear();
   state.redirectClaims.clear();
   state.returnsShown?.clear();
+  // A payment window a test left open (a request never answered) is gone with its page.
+  delete state.paying;
   // As on a new page: no SDK tag of ours was ever there.
   delete state.injected;
   for (const script of Array.from(document.scripts)) {

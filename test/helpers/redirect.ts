@@ -1,3 +1,5 @@
+import { sharedState } from '../../src/shared-state.js';
+
 /** The test page's own address, as it was before any test changed it. */
 export const home = location.href;
 
@@ -10,3 +12,13 @@ export function returnWith(query: Record<string, string>): void {
 
 /** Past the head start other widgets give the one that started an attempt. */
 export const OWNER_WAIT = 300;
+
+/**
+ * As a new page load of the shop starts, after the buyer left for PortOne: no return claimed yet,
+ * and no payment window open (the one the page that left had open went with it).
+ */
+export function newPageLoad(): void {
+  const state = sharedState();
+  state.redirectClaims.clear();
+  delete state.paying;
+}
