@@ -87,7 +87,7 @@ export function stripResult(href: string, names: readonly string[], isReturn: (p
     isReturn(params) && names.some((name) => params.has(name))
       ? raw
           .split('&')
-          .filter((pair) => !names.includes(new URLSearchParams(pair).keys().next().value ?? ''))
+          .filter((pair) => !names.includes(new URLSearchParams(`&${pair}`).keys().next().value ?? ''))
           .join('&')
       : undefined;
   const search = strip(url.search.slice(1), url.searchParams);

@@ -124,5 +124,7 @@ describe('the mobile redirect query', () => {
     expect(withoutResultParams('https://shop.example/p?q=a%20b&flag&bad=%E0%A4%A&merchant_uid=m&imp_uid=i&x=%2B#top')).to.equal('https://shop.example/p?q=a%20b&flag&bad=%E0%A4%A&x=%2B#top');
     expect(withoutResultParams('https://shop.example/#/search?q=caf%C3%A9%20bar&imp_uid=i&merchant_uid=m&&z')).to.equal('https://shop.example/#/search?q=caf%C3%A9%20bar&&z');
     expect(returnUrl('https://shop.example/p?q=a%20b&imp_success=true&flag')).to.equal('https://shop.example/p?q=a%20b&flag');
+    // A name of the page's that only starts with a ?: not PortOne's.
+    expect(withoutResultParams('https://shop.example/p?a=1&?imp_uid=x&imp_uid=i&merchant_uid=m')).to.equal('https://shop.example/p?a=1&?imp_uid=x');
   });
 });
