@@ -78,6 +78,9 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     try {
       await element.updateComplete;
       const paying = element.pay();
+      // The attempt has started, and waits for the return to be read.
+      for (let turn = 0; turn < 5; turn++) await Promise.resolve();
+      expect(sdk.requests).to.have.length(0);
       const email = input(element, 'email');
       email.value = 'jack@';
       email.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
