@@ -661,14 +661,19 @@ export class PaymentwallPay extends LitElement {
     }
     // Copied after the waits (a listener may have replaced the object itself, also while waiting):
     // what is checked is what is saved and sent, whatever a listener changes later.
-    // (One JSON cannot hold, a cycle or a BigInt, fails as anything unexpected does.)
-    const sent: unknown = copyJson(event.detail.request);
+    let sent: unknown;
+    try {
+      sent = copyJson(event.detail.request);
+    } catch (reason) {
+      // Gone (undefined), or what JSON cannot hold: a cycle, a BigInt, a function.
+      return aborted('a pay-request listener left detail.request that JSON cannot hold; nothing was sent.', reason);
+    }
     const id = protocol.requestId(sent);
     // Its order or customer id, as a listener may have set them (`cust_${user.id}`), no template's
-    // leftover; and an amount a phone's return can be matched with (a whole number above 0).
+    // leftover; and what a phone's return is matched with: an amount (a whole number above 0) and currency.
     let attempt!: SavedAttempt;
     if (id === undefined || !isWholeAttempt((attempt = protocol.attempt(sent, '')), id) || [id, protocol.customerId(sent as object)].some((text) => typeof text === 'string' && isPlaceholder(text))) {
-      return aborted('a pay-request listener left detail.request without its order id, with a placeholder for an id, or with an amount that is not a whole number above 0; nothing was sent.');
+      return aborted('a pay-request listener left detail.request without its order id, with a placeholder for an id, an amount that is not a whole number above 0, or no currency; nothing was sent.');
     }
 
     let sdk: unknown;
@@ -683,25 +688,33 @@ export class PaymentwallPay extends LitElement {
     if (run.abandoned) return { status: 'cancelled' };
     if (!this.isConnected) return aborted('the widget left the page before the payment window opened; nothing was sent.');
     // One payment window at a time: of two calls in a row (taps on two widgets while the SDK
-    // loaded), PortOne's V1 SDK keeps only the last, and the first is never answered.
+    // loaded), PortOne's V1 SDK keeps only the last, and the first is never answered. For a minute
+    // at most: a window closed without an answer (reference, pitfalls) must not block the page.
     const shared = sharedState();
-    if (shared.paying && !shared.paying.abandoned) return aborted('a payment window of another widget is opening or open on this page; nothing was sent.');
-    shared.paying = run;
-    attempt.elementKey = run.key = widgetKey(this);
-    run.sent = connections;
-    attempt.load = pageLoad();
-    attempt.order = this.#order();
-    if (protocol.readReturn(location.href)?.id === id) attempt.echo = location.href;
-    // Saved first: on mobile, the SDK navigates away and only this record comes back.
-    // A sandboxed frame, blocked or full storage: paying works, a phone's return cannot be matched.
-    if (!this.#store.save(attempt, (run.guessable = id !== drawn))) {
-      console.warn(
-        'paymentwall-pay: the attempt could not be saved (sessionStorage is blocked or full): a result PortOne sends back by redirect (phones) is reported only for a fixed merchant-uid or payment-id, and unconfirmed.',
-      );
+    const held = shared.paying;
+    if (held && !held.run.abandoned && performance.now() - held.at < 60_000) {
+      return aborted('a payment window of another widget is opening or open on this page; nothing was sent.');
     }
-    run.id = id;
-    const ended = await protocol.pay(sdk, config, sent, attempt, t);
-    if (shared.paying === run) shared.paying = undefined;
+    const mine = (shared.paying = { run, at: performance.now() });
+    let ended: Outcome | undefined;
+    try {
+      attempt.elementKey = run.key = widgetKey(this);
+      run.sent = connections;
+      attempt.load = pageLoad();
+      attempt.order = this.#order();
+      if (protocol.readReturn(location.href)?.id === id) attempt.echo = location.href;
+      // Saved first: on mobile, the SDK navigates away and only this record comes back.
+      // A sandboxed frame, blocked or full storage: paying works, a phone's return cannot be matched.
+      if (!this.#store.save(attempt, (run.guessable = id !== drawn))) {
+        console.warn(
+          'paymentwall-pay: the attempt could not be saved (sessionStorage is blocked or full): a result PortOne sends back by redirect (phones) is reported only for a fixed merchant-uid or payment-id, and unconfirmed.',
+        );
+      }
+      run.id = id;
+      ended = await protocol.pay(sdk, config, sent, attempt, t);
+    } finally {
+      if (shared.paying === mine) shared.paying = undefined;
+    }
     // Leaving for the redirect URL: the saved attempt stays for the return, which reports it.
     if (!ended) return run.whenAbandoned;
     this.#store.forget(id);

@@ -24,8 +24,8 @@ export interface SharedState {
   injected?: Record<string, true>;
   /** The Trusted Types policy, created at most once per page. */
   scriptUrlPolicy?: { createScriptURL(url: string): unknown };
-  /** The attempt whose payment window is opening or open: one at a time on a page (added lazily). */
-  paying?: { readonly abandoned: boolean };
+  /** The attempt whose payment window is opening or open, and since when (`performance.now()`): one at a time on a page (added lazily). */
+  paying?: { readonly run: { readonly abandoned: boolean }; readonly at: number };
   /** This page load's own id, kept with the attempts it sends (added lazily). */
   pageLoad?: string;
   /**

@@ -114,6 +114,9 @@ describe('the payment flow', () => {
     // An amount from JSON that holds text ("15000"): a phone's return could not be matched to it.
     ['sets the amount as text', (detail: { request: { amount: unknown } }) => (detail.request.amount = '1004')],
     ['sets an amount that is not a whole number above 0', (detail: { request: { amount: unknown } }) => (detail.request.amount = 0)],
+    ['removes the currency', (detail: { request: { currency?: string } }) => delete detail.request.currency],
+    // `detail.request = await build()` where build forgot its return.
+    ['sets detail.request to undefined', (detail: { request: unknown }) => (detail.request = undefined)],
     ['throws inside a waitUntil promise', (detail: { waitUntil(p: Promise<unknown>): void }) => detail.waitUntil(Promise.resolve().then(() => JSON.parse('{')))],
     // Breaks halfway: the amount is changed, the order id it meant to set is not.
     [
@@ -328,6 +331,26 @@ describe('the payment flow', () => {
     expect((await paying).status).to.equal('fail');
     imp.answer = 'success';
     expect((await second.pay()).status).to.equal('success');
+    expect(imp.requests.map((request) => request.name)).to.deep.equal(['T-shirt', 'Socks']);
+  });
+
+  it('lets another widget open its window once the first has gone a minute without an answer (a window closed with no callback)', async () => {
+    const imp = installImp('never');
+    const first = await widget({ 'order-name': 'T-shirt' });
+    const second = await widget({ 'order-name': 'Socks' });
+    void first.pay();
+    await waitUntil(() => imp.requests.length === 1, 'the first window opens');
+    const result = await quietly(() => second.pay());
+    expect(result.status === 'fail' && result.detail.code).to.equal('aborted');
+    const { now } = performance;
+    const later = performance.now() + 60_000;
+    performance.now = () => later;
+    try {
+      void second.pay();
+      await waitUntil(() => imp.requests.length === 2, 'the second window opens');
+    } finally {
+      performance.now = now;
+    }
     expect(imp.requests.map((request) => request.name)).to.deep.equal(['T-shirt', 'Socks']);
   });
 

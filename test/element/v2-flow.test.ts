@@ -84,6 +84,30 @@ describe('PortOne V2: the request', () => {
     });
   });
 
+  it('frees the page for the next payment window when an attempt fails unexpectedly (an SDK rejection that throws as it is read)', async () => {
+    const sdk = installPortOne('approve');
+    const { requestPayment } = sdk;
+    sdk.requestPayment = (request) => {
+      sdk.requests.push(structuredClone(request));
+      const hostile = new Proxy(
+        {},
+        {
+          get() {
+            throw new TypeError('a hostile rejection');
+          },
+        },
+      );
+      return Promise.reject(hostile);
+    };
+    const first = await v2Widget();
+    const result = await quietly(() => first.pay());
+    expect(result.status === 'fail' && result.detail.code).to.equal('sdk-error');
+    sdk.requestPayment = requestPayment;
+    const second = await v2Widget({ 'order-name': 'Socks' });
+    expect((await second.pay()).status).to.equal('success');
+    expect(sdk.requests.map((request) => request.orderName)).to.deep.equal([VALID_V2['order-name'], 'Socks']);
+  });
+
   it('gives every attempt a fresh paymentId without payment-id (a retry too)', async () => {
     const sdk = installPortOne('decline');
     const element = await v2Widget();
