@@ -40,6 +40,13 @@ type Outcome = PayResult;
 /** Widgets connected so far on this page, counting each connection: tells the order they came in. */
 let connections = 0;
 
+/**
+ * Another attempt's payment window is opening or open on this page: one at a time. For a minute
+ * at most, so a window PortOne closed without an answer (reference, pitfalls) does not block the page.
+ */
+const windowOpen = (held = sharedState().paying) => !!held && !held.run.abandoned && performance.now() - held.at < 60_000;
+const WINDOW_OPEN = 'a payment window of another widget is opening or open on this page; nothing was sent.';
+
 /** Changing any of these is a new order (another buyer's too): a widget that has been paid takes payments again. */
 const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid', 'paymentId', 'storeId', 'customerUid', 'customerId'] as const;
 
@@ -614,6 +621,12 @@ export class PaymentwallPay extends LitElement {
     // The order id drawn at random, unless the page fixed one; a listener may still set its own.
     const drawn = this.#fixedId ? undefined : protocol.requestId(request);
     const t = this.#t;
+    const aborted = (why: string, reason?: unknown): Outcome => {
+      console.warn(`paymentwall-pay: ${why}`, ...(reason === undefined ? [] : [reason]));
+      return { status: 'fail', detail: protocol.failure('local', 'aborted', t, protocol.requestId(request)) };
+    };
+    // Before the pay-request listeners too: they may make an order on the page's server.
+    if (windowOpen()) return aborted(WINDOW_OPEN);
 
     const waits: PromiseLike<unknown>[] = [];
     let accepting = true;
@@ -642,10 +655,6 @@ export class PaymentwallPay extends LitElement {
       removeEventListener('error', heard);
     }
     if (!dispatched) return { status: 'cancelled' };
-    const aborted = (why: string, reason?: unknown): Outcome => {
-      console.warn(`paymentwall-pay: ${why}`, ...(reason === undefined ? [] : [reason]));
-      return { status: 'fail', detail: protocol.failure('local', 'aborted', t, protocol.requestId(request)) };
-    };
     if (threw) return aborted('a pay-request listener threw; nothing was sent.');
     try {
       // Promises added while we wait are awaited too, as with ExtendableEvent.
@@ -665,7 +674,7 @@ export class PaymentwallPay extends LitElement {
     try {
       sent = copyJson(event.detail.request);
     } catch (reason) {
-      // Gone (undefined), or what JSON cannot hold: a cycle, a BigInt, a function.
+      // Gone (undefined), or what JSON cannot hold: a cycle, a BigInt.
       return aborted('a pay-request listener left detail.request that JSON cannot hold; nothing was sent.', reason);
     }
     const id = protocol.requestId(sent);
@@ -687,16 +696,13 @@ export class PaymentwallPay extends LitElement {
     // window may open over the next screen. A widget moved within one task is connected again.
     if (run.abandoned) return { status: 'cancelled' };
     if (!this.isConnected) return aborted('the widget left the page before the payment window opened; nothing was sent.');
-    // One payment window at a time: of two calls in a row (taps on two widgets while the SDK
-    // loaded), PortOne's V1 SDK keeps only the last, and the first is never answered. For a minute
-    // at most: a window closed without an answer (reference, pitfalls) must not block the page.
+    // Again: of two calls in a row (taps on two widgets while the SDK loaded), PortOne's V1 SDK
+    // keeps only the last, as its code reads, and the first is never answered.
+    if (windowOpen()) return aborted(WINDOW_OPEN);
     const shared = sharedState();
-    const held = shared.paying;
-    if (held && !held.run.abandoned && performance.now() - held.at < 60_000) {
-      return aborted('a payment window of another widget is opening or open on this page; nothing was sent.');
-    }
     const mine = (shared.paying = { run, at: performance.now() });
     let ended: Outcome | undefined;
+    let leaving = false;
     try {
       attempt.elementKey = run.key = widgetKey(this);
       run.sent = connections;
@@ -712,8 +718,10 @@ export class PaymentwallPay extends LitElement {
       }
       run.id = id;
       ended = await protocol.pay(sdk, config, sent, attempt, t);
+      leaving = !ended;
     } finally {
-      if (shared.paying === mine) shared.paying = undefined;
+      // Held while the page leaves for the redirect URL: a second call would race that navigation.
+      if (shared.paying === mine && !leaving) shared.paying = undefined;
     }
     // Leaving for the redirect URL: the saved attempt stays for the return, which reports it.
     if (!ended) return run.whenAbandoned;

@@ -327,6 +327,12 @@ describe('the payment flow', () => {
     const result = await quietly(() => second.pay());
     expect(result.status === 'fail' && result.detail.code).to.equal('aborted');
     expect(imp.requests.map((request) => request.name)).to.deep.equal(['T-shirt']);
+    // Once the first window is open, not even the second widget's pay-request (which may make an order on the server).
+    const heard: string[] = [];
+    second.addEventListener('pay-request', () => heard.push('pay-request'));
+    await waitUntil(() => imp.requests.length === 1, 'the first window opens');
+    expect((await quietly(() => second.pay())).status).to.equal('fail');
+    expect(heard).to.deep.equal([]);
     imp.respond(declinedResponse(imp.requests[0]!));
     expect((await paying).status).to.equal('fail');
     imp.answer = 'success';

@@ -325,11 +325,19 @@ describe('PortOne V2: the answers', () => {
     expect(events).to.have.length(0);
     expect(button(element).getAttribute('aria-busy')).to.equal('true');
     expect(sessionStorage.getItem(`paymentwall-pay:attempt:${sdk.requests[0]!.paymentId}`)).to.be.a('string');
+    // No second payment window while the page leaves: the two navigations would race.
+    const other = await v2Widget({ 'order-name': 'Socks' });
+    const meanwhile = await quietly(() => other.pay());
+    expect(meanwhile.status === 'fail' && meanwhile.detail.code).to.equal('aborted');
+    expect(sdk.requests).to.have.length(1);
     // Back from the payment page by the back/forward cache: the button works again.
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     await waitUntil(() => !button(element).disabled, 'free again');
     expect(events).to.have.length(0);
     expect(sessionStorage.getItem(`paymentwall-pay:attempt:${sdk.requests[0]!.paymentId}`)).to.be.a('string');
+    // And so is the page: another widget can open its window.
+    sdk.answer = 'approve';
+    expect((await other.pay()).status).to.equal('success');
   });
 
   it('back after a phone payment the return page reported paid: shows the success state and offers no second charge', async () => {
