@@ -167,9 +167,12 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
   it('shares one SDK tag and one IMP.init between two copies of the library', async () => {
     const { win, doc } = await openPage('/test/fixtures/cdn/two-copies.html', 2);
     expect(win.__npmCopyIsSeparate).to.equal(true);
+    const paid = () => win.__events.filter((event) => event.type === 'pay-success').length;
+    // One payment window at a time, across the copies too: the second tap once the first has closed.
     clickPay(doc, 'cdn-widget');
+    await waitUntil(() => paid() === 1, 'the first payment');
     clickPay(doc, 'npm-widget');
-    await waitUntil(() => win.__events.filter((event) => event.type === 'pay-success').length === 2, 'two payments');
+    await waitUntil(() => paid() === 2, 'two payments');
     expect(doc.querySelectorAll('script[src$="imp-double.js"]')).to.have.length(1);
     expect(win.IMP!.inits).to.deep.equal(['imp12345678']);
     expect(win.IMP!.requests.map((request) => request.amount)).to.have.members([1004, 2000]);
@@ -186,9 +189,11 @@ describe('dist/paymentwall-pay.min.js on a plain page', () => {
 
   it('runs two copies under the strict CSP with Trusted Types: no violation, no script error, both pay', async () => {
     const { win, doc } = await openPage('/test/fixtures/cdn/two-copies.html?csp', 2);
+    const paid = () => win.__events.filter((event) => event.type === 'pay-success').length;
     clickPay(doc, 'cdn-widget');
+    await waitUntil(() => paid() === 1, 'the first payment under CSP');
     clickPay(doc, 'npm-widget');
-    await waitUntil(() => win.__events.filter((event) => event.type === 'pay-success').length === 2, 'two payments under CSP');
+    await waitUntil(() => paid() === 2, 'two payments under CSP');
     expect(win.__violations).to.deep.equal([]);
     expect(win.__errors).to.deep.equal([]);
   });
