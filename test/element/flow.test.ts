@@ -360,6 +360,20 @@ describe('the payment flow', () => {
     expect(imp.requests.map((request) => request.name)).to.deep.equal(['T-shirt', 'Socks']);
   });
 
+  it('opens no payment window once the page disabled the widget while a waitUntil promise was pending (sold out)', async () => {
+    const imp = installImp('success');
+    const element = await widget({});
+    let release!: () => void;
+    element.addEventListener('pay-request', (event: PayRequestEvent) => event.detail.waitUntil(new Promise<void>((resolve) => (release = resolve))));
+    const paying = quietly(() => element.pay());
+    await waitUntil(() => release !== undefined, 'pay-request heard');
+    element.disabled = true;
+    release();
+    const result = await paying;
+    expect(result.status === 'fail' && result.detail.code).to.equal('aborted');
+    expect(imp.requests, 'nothing sent').to.have.length(0);
+  });
+
   it('ends in pay-fail aborted when a waitUntil promise rejects', async () => {
     const imp = installImp('success');
     const element = await widget({});
