@@ -709,7 +709,8 @@ export class PaymentwallPay extends LitElement {
       attempt.elementKey = run.key = widgetKey(this);
       run.sent = connections;
       attempt.load = pageLoad();
-      attempt.order = this.#order();
+      // The order the request was built from, as the callback's report uses: the page may have changed it since the tap.
+      attempt.order = run.order;
       if (protocol.readReturn(location.href)?.id === id) attempt.echo = location.href;
       // Saved first: on mobile, the SDK navigates away and only this record comes back.
       // A sandboxed frame, blocked or full storage: paying works, a phone's return cannot be matched.

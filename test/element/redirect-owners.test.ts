@@ -94,6 +94,28 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
     }
   });
 
+  it('keeps as paid the order the request was built from, not one the page set while the window was on its way', async () => {
+    const imp = installImp('never');
+    const paying = await widget({});
+    let release!: () => void;
+    paying.addEventListener('pay-request', (event) => (event as CustomEvent<{ waitUntil(p: Promise<void>): void }>).detail.waitUntil(new Promise<void>((resolve) => (release = resolve))));
+    void paying.pay();
+    await waitUntil(() => release !== undefined, 'pay-request heard');
+    // A quantity picked while the SDK loads: the tap's ₩1,004 is what PortOne charges.
+    paying.setAttribute('amount', '2000');
+    release();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    expect(imp.requests[0]!.amount).to.equal(1004);
+    fixtureCleanup();
+    newPageLoad();
+    returnWith({ imp_uid: 'imp_tap_order', merchant_uid: imp.requests[0]!.merchant_uid });
+    // The return page renders the cart the server kept: ₩1,004, the order paid.
+    const back = await widget({});
+    await nextEvent(back, 'pay-success');
+    while (!(await back.updateComplete));
+    expect(text(button(back))).to.equal('Paid');
+  });
+
   it('finds the widget that paid inside an element whose name has a dot (shop.card-x): Paid there', async () => {
     /** A custom element name may hold a dot, which a CSS selector reads as a class. */
     class DottedCard extends HTMLElement {
