@@ -1081,7 +1081,13 @@ export class PaymentwallPay extends LitElement {
    * the string "1004 " is the same order.
    */
   #order(read = (name: (typeof ORDER_PROPERTIES)[number]): unknown => this[name]): string {
-    return JSON.stringify(ORDER_PROPERTIES.map((name) => (textOf(read(name)) ?? '').trim()));
+    return JSON.stringify(
+      ORDER_PROPERTIES.map((name) => {
+        const text = (textOf(read(name)) ?? '').trim();
+        // A currency in any case is one currency: "krw" set again as "KRW" is the same order.
+        return name === 'currency' ? text.toUpperCase() : text;
+      }),
+    );
   }
 
   /** The order id the page fixed for this widget (`merchant-uid`, V2 `payment-id`), if any. */

@@ -374,6 +374,17 @@ describe('the payment flow', () => {
     expect(imp.requests, 'nothing sent').to.have.length(0);
   });
 
+  it('stays Paid when the page sets the currency again in another case (krw, then KRW)', async () => {
+    const imp = installImp('success');
+    const element = await widget({ currency: 'krw' });
+    expect((await element.pay()).status).to.equal('success');
+    element.currency = 'KRW';
+    await element.updateComplete;
+    expect(text(button(element))).to.equal('Paid');
+    expect((await element.pay()).status, 'no second charge').to.equal('cancelled');
+    expect(imp.requests).to.have.length(1);
+  });
+
   it('ends in pay-fail aborted when a waitUntil promise rejects', async () => {
     const imp = installImp('success');
     const element = await widget({});
