@@ -43,6 +43,12 @@ export interface RawConfig {
   bypass?: unknown;
   /** Whether the element has a `custom-data` attribute, which nothing reads (Vue's `:custom-data`, an HTML author's JSON). */
   customDataAttribute?: boolean;
+  /**
+   * Properties of two words that came as attributes in lower case (`testmode`), which nothing reads:
+   * a framework (React 19, Vue) binds an attribute to an element not defined yet. Named by their
+   * attribute (`test-mode`), or property when they have none (`customData`).
+   */
+  lowercased?: string[];
 }
 
 /** What V1's and V2's configurations hold alike: the form and the SDK's loading. */
@@ -95,6 +101,7 @@ export type ConfigRule =
   | 'text'
   | 'redirect-query'
   | 'property-only'
+  | 'lowercased'
   | 'placeholder';
 
 /** One thing wrong, named by the attribute (or property) the page author wrote. */
@@ -283,6 +290,7 @@ export function readExtras(raw: RawConfig, problem: AddProblem) {
   if (sdkIntegrity !== undefined && !INTEGRITY.test(sdkIntegrity)) problem('sdk-integrity', 'integrity');
   // Without the property, the data the page meant to send would be lost without a word: say so.
   if (raw.customDataAttribute && raw.customData === undefined) problem('custom-data', 'property-only');
+  for (const name of raw.lowercased ?? []) problem(name, 'lowercased');
   return { sdkTimeout, sdkIntegrity, customData: json('customData'), bypass: json('bypass') };
 }
 

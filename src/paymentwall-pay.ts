@@ -1105,6 +1105,9 @@ export class PaymentwallPay extends LitElement {
     const names = [...Object.keys(TEXT_PROPERTIES), 'amount', 'testMode', 'sdkTimeout', 'customData', 'bypass'];
     const raw = Object.fromEntries(names.map((name) => [name, this[name as keyof this]])) as RawConfig;
     raw.customDataAttribute = this.hasAttribute('custom-data');
+    raw.lowercased = [...PaymentwallPay.elementProperties].flatMap(([name, { attribute, state }]) =>
+      !state && /[A-Z]/.test(name as string) && this.hasAttribute((name as string).toLowerCase()) ? [typeof attribute === 'string' ? attribute : (name as string)] : [],
+    );
     return this.#protocol.readConfig(raw, this.#environment());
   }
 

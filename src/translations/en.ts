@@ -56,6 +56,8 @@ export const en: Translation = {
         return `${attribute} must be a plain JSON object.`;
       case 'property-only':
         return `The ${attribute} attribute is not read: set the customData property from JavaScript (in Vue, :customData).`;
+      case 'lowercased':
+        return `${attribute} was set before the widget was defined, as an attribute in lower case, which is not read: load the widget first.`;
       case 'text':
         return `${attribute} must be text.`;
       case 'placeholder':

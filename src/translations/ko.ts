@@ -56,6 +56,8 @@ export const ko: Translation = {
         return `${attribute} 값은 일반 JSON 객체여야 합니다.`;
       case 'property-only':
         return `${attribute} 속성은 읽지 않습니다. 자바스크립트에서 customData 프로퍼티로 지정하세요(Vue에서는 :customData).`;
+      case 'lowercased':
+        return `${attribute} 값이 위젯 정의 전에 소문자 속성으로 지정되어 읽히지 않습니다. 위젯을 먼저 불러오세요.`;
       case 'text':
         return `${attribute} 값은 문자열이어야 합니다.`;
       case 'placeholder':

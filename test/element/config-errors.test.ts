@@ -34,6 +34,10 @@ const INVALID: Array<[Record<string, string | null>, string, RegExp]> = [
   [{ 'order-name': 'x'.repeat(41) }, 'order-name', /at most 40 characters/],
   [{ 'merchant-uid': 'm'.repeat(41) }, 'merchant-uid', /at most 40 characters/],
   [{ 'customer-uid': 'c'.repeat(81) }, 'customer-uid', /at most 80 characters/],
+  // What React 19 or Vue writes for testMode, tierCode or customData bound before the widget is defined.
+  [{ testmode: '' }, 'testmode', /test-mode was set before the widget was defined, as an attribute in lower case/],
+  [{ tiercode: 'T1' }, 'tiercode', /tier-code was set before the widget was defined/],
+  [{ customdata: '[object Object]' }, 'customdata', /customData was set before the widget was defined/],
   // What a template leaves where it had no value: an order or saved card every visitor would share.
   [{ 'merchant-uid': 'order_undefined' }, 'merchant-uid', /merchant-uid holds a placeholder the page left unfilled/],
   [{ 'merchant-uid': '{{ order.id }}' }, 'merchant-uid', /placeholder the page left unfilled/],
