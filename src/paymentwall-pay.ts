@@ -696,8 +696,6 @@ export class PaymentwallPay extends LitElement {
     // window may open over the next screen. A widget moved within one task is connected again.
     if (run.abandoned) return { status: 'cancelled' };
     if (!this.isConnected) return aborted('the widget left the page before the payment window opened; nothing was sent.');
-    // Disabled meanwhile (sold out, a sale ended, as a waitUntil answered): no payment may start.
-    if (this.disabled) return aborted('the widget was disabled before the payment window opened; nothing was sent.');
     // Again: of two calls in a row (taps on two widgets while the SDK loaded), PortOne's V1 SDK
     // keeps only the last, as its code reads, and the first is never answered.
     if (windowOpen()) return aborted(WINDOW_OPEN);
