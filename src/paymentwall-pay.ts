@@ -1103,9 +1103,13 @@ export class PaymentwallPay extends LitElement {
     const names = [...Object.keys(TEXT_PROPERTIES), 'amount', 'testMode', 'sdkTimeout', 'customData', 'bypass'];
     const raw = Object.fromEntries(names.map((name) => [name, this[name as keyof this]])) as RawConfig;
     raw.customDataAttribute = this.hasAttribute('custom-data');
-    raw.lowercased = [...PaymentwallPay.elementProperties].flatMap(([name, { attribute, state }]) =>
-      !state && /[A-Z]/.test(name as string) && this.hasAttribute((name as string).toLowerCase()) ? [typeof attribute === 'string' ? attribute : (name as string)] : [],
-    );
+    // Only while the property holds nothing (or off): server-rendered Vue leaves such attributes
+    // behind and then sets the properties as it hydrates.
+    raw.lowercased = [...PaymentwallPay.elementProperties].flatMap(([name, { attribute, state }]) => {
+      const held = this[name as keyof this] as unknown;
+      const said = this.getAttribute((name as string).toLowerCase());
+      return !state && /[A-Z]/.test(name as string) && said !== null && (held === undefined || (held === false && said !== 'false')) ? [typeof attribute === 'string' ? attribute : (name as string)] : [];
+    });
     return this.#protocol.readConfig(raw, this.#environment());
   }
 

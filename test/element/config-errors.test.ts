@@ -89,6 +89,20 @@ describe('a broken configuration', () => {
     });
   }
 
+  it('takes no lower-case attribute for lost once its property holds a value (server-rendered Vue sets them as it hydrates)', async () => {
+    installImp('success');
+    // As Nuxt's HTML arrives: testMode="true" and tierCode="T1" written as attributes, then the properties set.
+    const element = await widget({ testmode: 'true', tiercode: 'T1' });
+    element.testMode = true;
+    element.tierCode = 'T1';
+    await element.updateComplete;
+    expect(text(shadow(element).querySelector('[part="config-error"]'))).to.equal('');
+    expect((await element.pay()).status).to.equal('success');
+    // testMode="false" left by the server, and the property off: nothing lost either.
+    const off = await widget({ testmode: 'false' });
+    expect(text(shadow(off).querySelector('[part="config-error"]'))).to.equal('');
+  });
+
   it('lists every bad attribute, translated, and logs one console.error however often it renders', async () => {
     await withErrors(async (errors) => {
       const element = await widget({ lang: 'ko', amount: '1,004', currency: 'XYZ', 'order-name': null });
