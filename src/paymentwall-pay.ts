@@ -277,6 +277,8 @@ export class PaymentwallPay extends LitElement {
   #validity = new WeakMap<HTMLInputElement, string>();
   /** When it last connected, counted in `connections`. */
   #connected = 0;
+  /** Properties set since the first render: a lower-case attribute left beside one is not a lost binding. */
+  #assigned = new Set<PropertyKey>();
 
   // ——— lifecycle ———
 
@@ -305,6 +307,7 @@ export class PaymentwallPay extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.hasUpdated) for (const name of changed.keys()) this.#assigned.add(name);
     // store-id bound a moment after the first render (a framework, settings loaded later): the
     // widget speaks V2 only now, and only now can it read a V2 return.
     if (this.hasUpdated && changed.has('storeId')) this.#finishRedirect();
@@ -1103,12 +1106,14 @@ export class PaymentwallPay extends LitElement {
     const names = [...Object.keys(TEXT_PROPERTIES), 'amount', 'testMode', 'sdkTimeout', 'customData', 'bypass'];
     const raw = Object.fromEntries(names.map((name) => [name, this[name as keyof this]])) as RawConfig;
     raw.customDataAttribute = this.hasAttribute('custom-data');
-    // Only while the property holds nothing (or off): server-rendered Vue leaves such attributes
-    // behind and then sets the properties as it hydrates.
+    // Only while the property holds nothing (or off) and was never set since the first render:
+    // server-rendered Vue leaves such attributes behind and then sets the properties as it hydrates.
     raw.lowercased = [...PaymentwallPay.elementProperties].flatMap(([name, { attribute, state }]) => {
       const held = this[name as keyof this] as unknown;
       const said = this.getAttribute((name as string).toLowerCase());
-      return !state && /[A-Z]/.test(name as string) && said !== null && (held === undefined || (held === false && said !== 'false')) ? [typeof attribute === 'string' ? attribute : (name as string)] : [];
+      return !state && (attribute === false || /[A-Z]/.test(name as string)) && said !== null && !this.#assigned.has(name) && (held === undefined || (held === false && said !== 'false'))
+        ? [typeof attribute === 'string' ? attribute : (name as string)]
+        : [];
     });
     return this.#protocol.readConfig(raw, this.#environment());
   }

@@ -38,6 +38,7 @@ const INVALID: Array<[Record<string, string | null>, string, RegExp]> = [
   [{ testmode: '' }, 'testmode', /test-mode was set before the widget was defined, as an attribute in lower case/],
   [{ tiercode: 'T1' }, 'tiercode', /tier-code was set before the widget was defined/],
   [{ customdata: '[object Object]' }, 'customdata', /customData was set before the widget was defined/],
+  [{ bypass: '[object Object]' }, 'bypass', /bypass was set before the widget was defined/],
   // What a template leaves where it had no value: an order or saved card every visitor would share.
   [{ 'merchant-uid': 'order_undefined' }, 'merchant-uid', /merchant-uid holds a placeholder the page left unfilled/],
   [{ 'merchant-uid': '{{ order.id }}' }, 'merchant-uid', /placeholder the page left unfilled/],
@@ -101,6 +102,10 @@ describe('a broken configuration', () => {
     // testMode="false" left by the server, and the property off: nothing lost either.
     const off = await widget({ testmode: 'false' });
     expect(text(shadow(off).querySelector('[part="config-error"]'))).to.equal('');
+    // The app then turns test mode off: the server's testmode="true" stays behind, and is still no lost binding.
+    element.testMode = false;
+    await element.updateComplete;
+    expect(text(shadow(element).querySelector('[part="config-error"]'))).to.equal('');
   });
 
   it('lists every bad attribute, translated, and logs one console.error however often it renders', async () => {
