@@ -2,7 +2,7 @@ import { aTimeout, expect } from '@open-wc/testing';
 import type { PayFailEvent, PayRequestEvent, PaySuccessEvent } from '../../src/index.js';
 import { declinedResponse, installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, quietly, recordEvents, resetPage, shadow, text, waitUntil } from '../helpers/page.js';
-import { fill, widget } from '../helpers/widget.js';
+import { fill, holdPayRequest, widget } from '../helpers/widget.js';
 
 describe('the payment flow', () => {
   beforeEach(resetPage);
@@ -269,15 +269,12 @@ describe('the payment flow', () => {
   it('waits for waitUntil(promise), busy, before calling the SDK', async () => {
     const imp = installImp('success');
     const element = await widget({});
-    let release!: () => void;
-    element.addEventListener('pay-request', (event: PayRequestEvent) => {
-      event.detail.waitUntil(new Promise<void>((resolve) => (release = resolve)));
-    });
+    const held = holdPayRequest(element);
     const paying = element.pay();
     await aTimeout(30);
     expect(imp.requests).to.have.length(0);
     expect(button(element).getAttribute('aria-busy')).to.equal('true');
-    release();
+    held.release();
     expect((await paying).status).to.equal('success');
     expect(imp.requests).to.have.length(1);
   });
@@ -364,12 +361,11 @@ describe('the payment flow', () => {
     // To stop a started payment (sold out), the page rejects its waitUntil promise.
     const imp = installImp('success');
     const element = await widget({});
-    let release!: () => void;
-    element.addEventListener('pay-request', (event: PayRequestEvent) => event.detail.waitUntil(new Promise<void>((resolve) => (release = resolve))));
+    const held = holdPayRequest(element);
     const paying = element.pay();
-    await waitUntil(() => release !== undefined, 'pay-request heard');
+    await held.heard();
     element.disabled = true;
-    release();
+    held.release();
     expect((await paying).status).to.equal('success');
     expect(imp.requests).to.have.length(1);
   });

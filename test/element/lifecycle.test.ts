@@ -4,7 +4,7 @@ import { PaymentwallPay, definePaymentwallPay, type PayRequestEvent } from '../.
 import { installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
 import { returnWith } from '../helpers/redirect.js';
-import { fill, widget, windowOpen } from '../helpers/widget.js';
+import { fill, holdPayRequest, widget, windowOpen } from '../helpers/widget.js';
 
 const home = location.href;
 
@@ -90,18 +90,17 @@ describe('registration and lifecycle', () => {
   it('opens no payment window for a widget removed while paying: pay() ends in fail aborted, told to it alone', async () => {
     const imp = installImp();
     const element = await widget({});
-    let release!: () => void;
-    element.addEventListener('pay-request', (event) => event.detail.waitUntil(new Promise<void>((resolve) => (release = resolve))));
+    const held = holdPayRequest(element);
     const warn = console.warn;
     console.warn = () => {};
     try {
       // Nothing was sent, so the page (which removed it) hears nothing: unlike a result from an open window.
       const heardByPage = recordEvents(document, 'pay-success', 'pay-fail');
       const paying = element.pay();
-      await waitUntil(() => release !== undefined, 'pay-request heard');
+      await held.heard();
       // The buyer closes the modal, or the app changes route, while the order is being created.
       element.remove();
-      release();
+      held.release();
       const result = await paying;
       expect(result.status === 'fail' && result.detail.code).to.equal('aborted');
       expect(imp.requests).to.have.length(0);
@@ -365,14 +364,13 @@ describe('registration and lifecycle', () => {
   it('still pays when only moved (removed and added again in the same task) while paying', async () => {
     const imp = installImp();
     const element = await widget({});
-    let release!: () => void;
-    element.addEventListener('pay-request', (event) => event.detail.waitUntil(new Promise<void>((resolve) => (release = resolve))));
+    const held = holdPayRequest(element);
     const paying = element.pay();
-    await waitUntil(() => release !== undefined, 'pay-request heard');
+    await held.heard();
     const parent = element.parentElement!;
     element.remove();
     parent.append(element);
-    release();
+    held.release();
     expect((await paying).status).to.equal('success');
     expect(imp.requests).to.have.length(1);
   });

@@ -4,7 +4,7 @@ import { sharedState } from '../../src/shared-state.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, recordEvents, resetPage, text, tick, waitUntil } from '../helpers/page.js';
 import { OWNER_WAIT, home, newPageLoad, returnWith } from '../helpers/redirect.js';
-import { fill, widget, widgetElement } from '../helpers/widget.js';
+import { fill, holdPayRequest, widget, widgetElement } from '../helpers/widget.js';
 
 /**
  * A widget made with `attributes` pays and the phone leaves for PortOne; back on this page, now
@@ -97,13 +97,12 @@ describe('coming back from a mobile redirect: the widget that paid, found late o
   it('keeps as paid the order the request was built from, not one the page set while the window was on its way', async () => {
     const imp = installImp('never');
     const paying = await widget({});
-    let release!: () => void;
-    paying.addEventListener('pay-request', (event) => (event as CustomEvent<{ waitUntil(p: Promise<void>): void }>).detail.waitUntil(new Promise<void>((resolve) => (release = resolve))));
+    const held = holdPayRequest(paying);
     void paying.pay();
-    await waitUntil(() => release !== undefined, 'pay-request heard');
+    await held.heard();
     // A quantity picked while the SDK loads: the tap's ₩1,004 is what PortOne charges.
     paying.setAttribute('amount', '2000');
-    release();
+    held.release();
     await waitUntil(() => imp.requests.length === 1, 'request_pay called');
     expect(imp.requests[0]!.amount).to.equal(1004);
     fixtureCleanup();

@@ -42,6 +42,19 @@ export async function widget(attributes: Record<string, string | null> = {}, wit
 
 export { fixtureCleanup };
 
+/**
+ * Holds the widget's attempts at their pay-request, as a waitUntil promise still pending does (the
+ * page's server making the order): `heard()` waits until one is held, `release()` lets it go on.
+ */
+export function holdPayRequest(element: PaymentwallPay) {
+  let release: (() => void) | undefined;
+  element.addEventListener('pay-request', (event) => event.detail.waitUntil(new Promise<void>((resolve) => (release = resolve))));
+  return {
+    heard: () => waitUntil(() => release !== undefined, 'pay-request heard'),
+    release: () => release!(),
+  };
+}
+
 /** As autofill or a paste does: the whole value at once, with an input event. */
 export async function fill(element: PaymentwallPay, field: string, value: string): Promise<void> {
   const target = input(element, field);
