@@ -70,6 +70,27 @@ export class FakePortOneV2 extends FakeServer<V2ErrorFault> {
     return payment;
   }
 
+  /**
+   * The PG finishes every `REQUESTED` cancellation, as Paymentwall may some time after the cancel's
+   * reply: each becomes `SUCCEEDED` and counts in `amount.cancelled`. Returns the payments changed.
+   */
+  completeRequestedCancels(): string[] {
+    const changed: string[] = [];
+    for (const payment of this.payments.values()) {
+      const requested = ((payment.cancellations as Body[] | undefined) ?? []).filter((c) => c.status === 'REQUESTED');
+      if (requested.length === 0) continue;
+      const amount = payment.amount as { total: number; cancelled: number };
+      const now = new Date().toISOString();
+      for (const cancellation of requested) {
+        Object.assign(cancellation, { status: 'SUCCEEDED', cancelledAt: now });
+        amount.cancelled += cancellation.totalAmount as number;
+      }
+      Object.assign(payment, { status: amount.cancelled === amount.total ? 'CANCELLED' : 'PARTIAL_CANCELLED', cancelledAt: now });
+      changed.push(payment.id as string);
+    }
+    return changed;
+  }
+
   /** Headers PortOne would send with `body`, signed with each of `secrets` (default: every live one). */
   signWebhook(body: string, { id = `msg_${randomUUID()}`, timestamp = new Date(), secrets = this.webhookSecrets } = {}): Record<string, string> {
     const seconds = Math.floor(timestamp.getTime() / 1000);
