@@ -105,6 +105,14 @@ describe('the mobile redirect query', () => {
     expect(returnUrl('https://shop.example/p?q=a%20b&successful=1')).to.equal('https://shop.example/p?q=a%20b&successful=1');
   });
 
+  it('leaves the default m_redirect_url without V2’s result names too, so a V2 return left unread keeps its failure whole', () => {
+    // A V2 widget's declined return that no widget read (its tab was closed). Cutting only V1's
+    // names (code, message) would leave paymentId with pgCode: a decline read as a success later.
+    expect(
+      returnUrl('https://shop.example/pricing?tab=basic&paymentId=pw-abc&code=PG_PROVIDER_ERROR&message=declined&pgCode=05&pgMessage=Do%20not%20honor&txId=t&transactionType=PAYMENT'),
+    ).to.equal('https://shop.example/pricing?tab=basic');
+  });
+
   it('is removed from the URL, leaving the page’s own parameters and hash', () => {
     expect(
       withoutResultParams('https://shop.example/p?lang=ko&imp_uid=1&merchant_uid=2&imp_success=true&success=true&error_code=x&error_msg=y#top'),

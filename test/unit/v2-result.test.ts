@@ -44,6 +44,15 @@ describe('reading requestPayment’s value', () => {
     expect(readV2Response(response, 'order-1')).to.include({ status: 'fail', code: 'sdk-error' });
   });
 
+  it('is pg-error for an answer with a PG code or message but no code: PortOne sends those only with a failure', () => {
+    expect(readV2Response({ paymentId: 'order-1', pgCode: '05', pgMessage: 'Do not honor' }, 'order-1')).to.include({ status: 'fail', code: 'pg-error', pgCode: '05' });
+    expect(readV2Response({ paymentId: 'order-1', txId: 'tx-1', pgMessage: 'Do not honor' }, 'order-1')).to.include({ status: 'fail', code: 'pg-error' });
+    expect(readV2Return('?paymentId=order-1&pgCode=05', savedOnly('order-1'))?.reading).to.include({ status: 'fail', code: 'pg-error' });
+    // Present but empty, as for code (PortOne's own test is code !== undefined): no success either.
+    expect(readV2Return('?paymentId=order-1&pgCode=', savedOnly('order-1'))?.reading).to.include({ status: 'fail', code: 'pg-error' });
+    expect(readV2Response({ paymentId: 'order-1', pgMessage: null }, 'order-1')).to.include({ status: 'fail', code: 'pg-error' });
+  });
+
   it('keeps a numeric code as text', () => {
     expect(readV2Response({ paymentId: 'order-1', code: 42, pgCode: 51 }, 'order-1')).to.include({ status: 'fail', code: 'pg-error', portOneCode: '42', pgCode: '51' });
   });

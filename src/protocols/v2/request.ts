@@ -5,7 +5,7 @@ import { newMerchantUid } from '../../merchant-uid.js';
 import { copyJson, isPlainObject } from '../../config.js';
 import { returnUrl } from '../../redirect-return.js';
 import type { Lang } from '../../translations/index.js';
-import { V2_RESULT_PARAMS, type V2Config } from './config.js';
+import type { V2Config } from './config.js';
 import type { PaymentwallV2Bypass, V2Attempt, V2PaymentRequest } from './types.js';
 
 export interface V2RequestContext {
@@ -79,8 +79,8 @@ export function v2Attempt(request: V2PaymentRequest): V2Attempt {
   };
 }
 
-/** The default `redirectUrl`: V1's default return URL, without V2's result names (see `returnUrl`). */
-export const v2ReturnUrl = (href: string) => returnUrl(href, V2_RESULT_PARAMS);
+/** The default `redirectUrl`: V1's default return URL (see `returnUrl`). */
+export const v2ReturnUrl = returnUrl;
 
 /**
  * ISO 4217 minor-unit exponents other than 2, as PortOne counts `totalAmount` (reference §1:

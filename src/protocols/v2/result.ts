@@ -4,8 +4,7 @@
  */
 import type { PayFailCode } from '../../events/pay-fail.js';
 import { codeText } from '../../outcome.js';
-import { lastValues } from '../../redirect-return.js';
-import { V2_RESULT_PARAMS } from './config.js';
+import { V2_RESULT_PARAMS, lastValues } from '../../redirect-return.js';
 import type { V2Attempt, V2PayFailDetail, V2PaySuccessDetail, V2PaymentResponse } from './types.js';
 
 type Result = V2PaymentResponse | Record<string, string>;
@@ -49,7 +48,9 @@ export function readV2Response(response: unknown, paymentId: string): V2Reading 
   if (typeof response !== 'object' || response === null) return { status: 'fail', code: 'sdk-error', paymentId };
   const result = response as V2PaymentResponse;
   const found = fields(result, 'code', 'message');
-  if (result.code !== undefined) {
+  // PortOne sends pgCode and pgMessage only with a failure; a code lost on the way (another
+  // widget's return URL cut it, as V1's name too) leaves them to say so.
+  if (result.code !== undefined || result.pgCode !== undefined || result.pgMessage !== undefined) {
     return { status: 'fail', code: 'pg-error', paymentId, ...found, response: result };
   }
   // For another payment, naming none at all (neither paymentId nor txId), or for something else
