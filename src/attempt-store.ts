@@ -145,6 +145,17 @@ export class AttemptStore<A extends SavedAttempt = Attempt> {
     return undefined;
   }
 
+  /** The newest saved attempt `match` takes (by `startedAt`). */
+  newest(match: (attempt: A) => boolean): A | undefined {
+    const prefix = `${PREFIX}attempt:`;
+    let found: A | undefined;
+    for (const key of this.keys(prefix)) {
+      const attempt = this.get(key.slice(prefix.length));
+      if (attempt && match(attempt) && !(found && found.startedAt > attempt.startedAt)) found = attempt;
+    }
+    return found;
+  }
+
   /**
    * Marks the attempt saved under `id`, if any, as left without a result (see `SavedAttempt`);
    * given `thisLoad`, only one another page load sent.
@@ -207,12 +218,16 @@ export class AttemptStore<A extends SavedAttempt = Attempt> {
   }
 
   private forgetReported(id: string): void {
-    const prefix = reportedKey(id);
+    for (const key of this.keys(reportedKey(id))) this.remove(key);
+  }
+
+  /** The keys in storage that start with `prefix`, read at once (the caller may remove some). */
+  private keys(prefix: string): string[] {
     try {
-      const keys = Array.from({ length: this.storage?.length ?? 0 }, (_, index) => this.storage?.key(index));
-      for (const key of keys) if (key?.startsWith(prefix)) this.remove(key);
+      return Array.from({ length: this.storage?.length ?? 0 }, (_, index) => this.storage?.key(index) ?? '').filter((key) => key.startsWith(prefix));
     } catch {
       // As below: blocked storage only costs the redirect report.
+      return [];
     }
   }
 

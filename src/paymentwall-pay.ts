@@ -334,6 +334,11 @@ export class PaymentwallPay extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    // The buyer's typing, when they were at PortOne from this widget's place and this page load
+    // is not their return (a reload, Back without the back/forward cache): the attempt kept it.
+    // (Its key is a walk of the page: made only when some attempt is kept.)
+    const left = this.#store.newest((attempt) => attempt.load !== pageLoad() && attempt.order === this.#order() && attempt.elementKey === widgetKey(this));
+    if (left) this.#restoreTyped(left.buyer);
     this.#finishRedirect();
     this.#takeShown();
   }

@@ -417,6 +417,29 @@ describe('registration and lifecycle', () => {
     expect(events).to.have.length(0);
   });
 
+  it('a reload, or Back without the back/forward cache, while the buyer was at PortOne: the form shows their typing again', async () => {
+    // A checkout page the browser does not keep (Cache-Control: no-store), or a stuck window the
+    // buyer escapes by reloading: the page loads anew with no result in its address.
+    const imp = installImp('never');
+    const element = await widget({ fields: 'tel' }, false);
+    await fill(element, 'name', 'Kim Minsu');
+    await fill(element, 'email', 'minsu@example.com');
+    await fill(element, 'tel', '010-1234-5678');
+    void element.pay();
+    await waitUntil(() => imp.requests.length === 1, 'request_pay called');
+    const values = (widget: PaymentwallPay) => ['name', 'email', 'tel'].map((name) => input(widget, name).value);
+    element.remove();
+    newPageLoad();
+    const again = await widget({ fields: 'tel' }, false);
+    expect(values(again)).to.deep.equal(['Kim Minsu', 'minsu@example.com', '010-1234-5678']);
+    expect(button(again).disabled, 'and can pay again').to.equal(false);
+    // The widget at that place selling another order, and one at another place, start empty.
+    again.remove();
+    newPageLoad();
+    expect(values(await widget({ fields: 'tel', amount: '2000' }, false))).to.deep.equal(['', '', '']);
+    expect(values(await widget({ fields: 'tel', id: 'elsewhere' }, false))).to.deep.equal(['', '', '']);
+  });
+
   it('back from the payment page with a fixed merchant-uid: a later "result" for it may be a crafted link, and is reported unconfirmed', async () => {
     const imp = installImp('never');
     const element = await widget({ 'merchant-uid': 'INV-42' });

@@ -20,6 +20,22 @@ describe('the attempt store', () => {
     expect(reloaded.get('order-1', 2_000)).to.equal(undefined);
   });
 
+  it('finds the newest attempt a test takes, among V1 and V2 ones, skipping damaged and old records and other keys', () => {
+    const store = new AttemptStore(sessionStorage);
+    const now = Date.now();
+    store.save({ ...attempt, merchantUid: 'order-old', startedAt: now - 2_000, elementKey: 'paymentwall-pay:0' });
+    store.save({ ...attempt, merchantUid: 'order-new', startedAt: now - 1_000, elementKey: 'paymentwall-pay:0' });
+    store.save({ ...attempt, merchantUid: 'order-other', startedAt: now, elementKey: 'paymentwall-pay#other' });
+    store.save({ ...attempt, merchantUid: 'order-stale', startedAt: now - 25 * 60 * 60 * 1000, elementKey: 'paymentwall-pay:0' });
+    sessionStorage.setItem('paymentwall-pay:attempt:order-damaged', '{"merchantUid":"order-damaged"');
+    store.markReported('order-new', { imp_uid: 'i' });
+    const at = (key: string) => (found: { elementKey?: string }) => found.elementKey === key;
+    expect(store.newest(at('paymentwall-pay:0'))).to.include({ merchantUid: 'order-new' });
+    expect(store.newest(at('paymentwall-pay#other'))).to.include({ merchantUid: 'order-other' });
+    expect(store.newest(at('paymentwall-pay#none'))).to.equal(undefined);
+    expect(sessionStorage.getItem('paymentwall-pay:attempt:order-stale'), 'a day old: dropped as seen').to.equal(null);
+  });
+
   it('treats a damaged record as absent: no attempt with a missing start time, amount or buyer', () => {
     const store = new AttemptStore(sessionStorage);
     for (const damaged of [{ ...attempt, startedAt: null }, { ...attempt, amount: '1004' }, { ...attempt, buyer: null }, { ...attempt, buyer: { name: 'Jack Son' } }]) {
