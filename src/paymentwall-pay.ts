@@ -844,16 +844,16 @@ export class PaymentwallPay extends LitElement {
     // An attempt saved by the other PortOne version under the same id is not this return's.
     let stored = this.#store.get(id);
     if (stored && !(protocol.idProperty in stored)) stored = undefined;
-    // PortOne answers an attempt sent from this very page load by its promise or callback, never
-    // by this address (a pay() on mount at a return address, an address set within the page load):
-    // its return comes with a new page load. Nor on the paying page's own address (`echo`), which
-    // already read as a return, when this load is a reload or Back without the back/forward cache:
-    // the buyer left PortOne without a result. Any other load at just that address (PortOne's
-    // redirect among them) is reported, unconfirmed.
+    // The paying page's own address (`echo`), which already read as a return: no answer of
+    // PortOne's when the attempt was sent from this very page load (a pay() on mount), or when
+    // this load is a reload or Back without the back/forward cache: the buyer left PortOne without
+    // a result. Any other load at just that address (PortOne's redirect among them) is reported,
+    // unconfirmed.
     const echoed = stored?.echo === location.href;
     if (
-      stored?.load === pageLoad() ||
-      (echoed && /^(reload|back_forward)$/.test((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type ?? ''))
+      echoed &&
+      (stored!.load === pageLoad() ||
+        /^(reload|back_forward)$/.test((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type ?? ''))
     ) {
       this.#store.abandon(id, pageLoad());
       return;

@@ -3,7 +3,7 @@ import { AttemptStore } from '../../src/attempt-store.js';
 import { PaymentwallPay, definePaymentwallPay, type PayRequestEvent } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
-import { leavePageLoad, newPageLoad, returnWith } from '../helpers/redirect.js';
+import { returnWith } from '../helpers/redirect.js';
 import { fill, holdPayRequest, widget, windowOpen } from '../helpers/widget.js';
 
 const home = location.href;
@@ -16,13 +16,11 @@ const home = location.href;
 async function returnThenBack(element: HTMLElement, query: Record<string, string>): Promise<void> {
   const parent = element.parentElement!;
   element.remove();
-  const back = leavePageLoad();
   returnWith(query);
   const returned = await widget({});
   await nextEvent(returned, query.error_code ? 'pay-fail' : 'pay-success');
   returned.remove();
   history.replaceState(history.state, '', home);
-  back();
   parent.append(element);
   // What the browser fires when it restores the page from its back/forward cache.
   window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
@@ -30,13 +28,11 @@ async function returnThenBack(element: HTMLElement, query: Record<string, string
 
 /** As returnThenBack, for an element already parked off the page, the return widget made with `attributes`. */
 async function returnThenBackTo(element: HTMLElement, parent: HTMLElement, query: Record<string, string>, attributes: Record<string, string>): Promise<void> {
-  const back = leavePageLoad();
   returnWith(query);
   const returned = await widget(attributes);
   await nextEvent(returned, query.error_code ? 'pay-fail' : 'pay-success');
   returned.remove();
   history.replaceState(history.state, '', home);
-  back();
   parent.append(element);
   window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
 }
@@ -449,7 +445,6 @@ describe('registration and lifecycle', () => {
     await paying;
     element.remove();
     // ?merchant_uid=INV-42&imp_uid=anything, opened later in the same tab.
-    newPageLoad();
     returnWith({ merchant_uid: 'INV-42', imp_uid: 'anything' });
     const returned = await widget({ 'merchant-uid': 'INV-42' });
     const { detail } = await nextEvent<CustomEvent<{ unconfirmed?: boolean }>>(returned, 'pay-success');
@@ -469,7 +464,6 @@ describe('registration and lifecycle', () => {
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     expect(await Promise.race([paying, tick(500).then(() => 'still pending')])).to.deep.equal({ status: 'cancelled' });
     fresh.remove();
-    newPageLoad();
     returnWith({ merchant_uid: 'INV-43', imp_uid: 'anything' });
     const returned = await widget({ 'merchant-uid': 'INV-43' });
     const { detail } = await nextEvent<CustomEvent<{ unconfirmed?: boolean }>>(returned, 'pay-success');
@@ -546,7 +540,6 @@ describe('registration and lifecycle', () => {
       }
       element.remove();
       // ?merchant_uid=order-1042&imp_uid=anything, opened later in the same tab.
-      newPageLoad();
       returnWith({ merchant_uid: 'order-1042', imp_uid: 'anything' });
       const returned = await widget({});
       const { detail } = await nextEvent<CustomEvent<{ unconfirmed?: boolean }>>(returned, 'pay-success', 3000);
@@ -566,8 +559,6 @@ describe('registration and lifecycle', () => {
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     await paying;
     element.remove();
-    // Forward to PortOne, and its return: a page load of its own.
-    newPageLoad();
     returnWith({ merchant_uid: id, imp_uid: 'imp_real' });
     const returned = await widget({});
     const { detail } = await nextEvent<CustomEvent<{ unconfirmed?: boolean }>>(returned, 'pay-success');

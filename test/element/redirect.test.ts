@@ -153,7 +153,6 @@ describe('coming back from a mobile redirect', () => {
     const sent = imp.requests[0]!;
     // A new page load: the widget is gone, the tab's saved attempt stays.
     fixtureCleanup();
-    newPageLoad();
     history.replaceState(history.state, '', `${sent.m_redirect_url}&${portOne(sent.merchant_uid)}`);
     const events = recordEvents(document, 'pay-success', 'pay-fail');
     const element = await widget({});
@@ -213,7 +212,6 @@ describe('coming back from a mobile redirect', () => {
     const sent = imp.requests[0]!;
     // A new page load, which renders a widget with an id above the one that paid.
     fixtureCleanup();
-    newPageLoad();
     returnWith({ imp_uid: 'imp_567', merchant_uid: sent.merchant_uid });
     const events = recordEvents(document, 'pay-success', 'pay-fail');
     const page = document.createElement('div');
@@ -393,8 +391,8 @@ describe('coming back from a mobile redirect', () => {
   });
 
   /**
-   * An attempt for a widget with `merchant-uid`; a page with that widget and no result; then a
-   * return for it on the next page load in the same tab. Resolves with the return's widget and report.
+   * An attempt for a widget with `merchant-uid`, saved at `startedAt`; a page with that widget and
+   * no result; then a return for it in the same tab. Resolves with the return's widget and report.
    */
   /** `load`: the page load that sent the attempt (this one, or another). */
   async function returnAfterAPageWithout(merchantUid: string, load: string, impUid: string, pageAddress = home) {
@@ -403,7 +401,6 @@ describe('coming back from a mobile redirect', () => {
     await widget({ 'merchant-uid': merchantUid });
     await settled();
     fixtureCleanup();
-    newPageLoad();
     returnWith({ merchant_uid: merchantUid, imp_uid: impUid });
     const element = await widget({ 'merchant-uid': merchantUid });
     const { detail } = await nextEvent<PaySuccessEvent>(element, 'pay-success');

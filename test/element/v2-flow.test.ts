@@ -5,7 +5,6 @@ import { isV2PayRequest, type PayFailDetailV2, type PayRequestDetailV2, type Pay
 import { TX_ID, installPortOne } from '../helpers/portone-double.js';
 import { button, nextEvent, quietly, recordEvents, shadow, text, waitUntil } from '../helpers/page.js';
 import { resetV2Page, v2Widget, VALID_V2 } from '../helpers/v2-widget.js';
-import { leavePageLoad } from '../helpers/redirect.js';
 import { widget } from '../helpers/widget.js';
 
 const status = (element: HTMLElement) => shadow(element).querySelector('[part="status"]')!;
@@ -350,7 +349,6 @@ describe('PortOne V2: the answers', () => {
     // The return page (played by a second widget while this one is parked) reports the payment.
     const parent = element.parentElement!;
     element.remove();
-    const back = leavePageLoad();
     history.replaceState(history.state, '', sdk.redirects[0]!);
     try {
       const returned = await v2Widget();
@@ -358,7 +356,6 @@ describe('PortOne V2: the answers', () => {
       returned.remove();
     } finally {
       history.replaceState(history.state, '', home);
-      back();
     }
     parent.append(element);
     const events = recordEvents(element, 'pay-success', 'pay-fail');

@@ -177,26 +177,6 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     expect(detail).to.deep.include({ via: 'redirect', code: 'pg-error', paymentId: sdk.requests[0]!.paymentId, pgMessage: 'Card declined' });
   });
 
-  it('an open attempt’s id put in the address during the same page load is no return: reported once, when PortOne answers', async () => {
-    // PortOne's answer comes back with a new page load, or by the promise. A window that opened the
-    // shop sets this tab's address to one with the id, and the router re-creates the widget.
-    const sdk = installPortOne('never');
-    const events = recordEvents(document, 'pay-success', 'pay-fail');
-    const paying = await v2Widget({ 'payment-id': 'ORD-9' });
-    const result = paying.pay();
-    await waitUntil(() => sdk.requests.length === 1, 'requestPayment called');
-    paying.remove();
-    returnWith({ paymentId: 'ORD-9' });
-    const again = await v2Widget({ 'payment-id': 'ORD-9' });
-    await tick(OWNER_WAIT);
-    expect(events, 'no report from the address').to.have.length(0);
-    expect(text(button(again))).not.to.equal('Paid');
-    sdk.resolve(declinedResponse(sdk.requests[0]!));
-    await result;
-    await tick(30);
-    expect(events.map((event) => `${event.type} ${event.detail.via}`)).to.deep.equal(['pay-fail callback']);
-  });
-
   it('leaves a plain link with the page’s own paymentId alone: no report, address untouched', async () => {
     returnWith({ paymentId: 'INV-42' });
     const events = recordEvents(document, 'pay-success', 'pay-fail');
@@ -232,8 +212,7 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     await v2Widget({ 'payment-id': 'INV-42' });
     await tick(30);
     fixtureCleanup();
-    // (With a pgCode or pgMessage it would read as a failure: PortOne sends those only with one.)
-    returnWith({ paymentId: 'INV-42', txId: 'tx-1', message: 'Call +1 555 0100', transactionType: 'PAYMENT' });
+    returnWith({ paymentId: 'INV-42', txId: 'tx-1', message: 'Call +1 555 0100', pgMessage: 'Visit evil.example', pgCode: 'Call +1 555 0199' });
     const element = await v2Widget({ 'payment-id': 'INV-42' });
     const { detail } = await nextEvent<CustomEvent<PaySuccessDetailV2>>(element, 'pay-success');
     expect(detail).to.deep.include({ via: 'redirect', paymentId: 'INV-42', txId: 'tx-1', unconfirmed: true });
@@ -389,9 +368,7 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
       void (await v2Widget({})).pay();
       await waitUntil(() => sdk.requests.length === 1, 'requestPayment called');
       const sent = sdk.requests[0]!;
-      // PortOne's return: a new page load.
       fixtureCleanup();
-      newPageLoad();
       returnWith({ paymentId: sent.paymentId, txId: 'tx-late' });
       const events = recordEvents(document, 'pay-success', 'pay-fail');
       const page = document.createElement('div');

@@ -15,25 +15,10 @@ export const OWNER_WAIT = 300;
 
 /**
  * As a new page load of the shop starts, after the buyer left for PortOne: no return claimed yet,
- * no payment window open (the one the page that left had open went with it), and a load id of its own.
+ * and no payment window open (the one the page that left had open went with it).
  */
-/**
- * As the return page, a page load of its own, plays out while this one waits in the back/forward
- * cache: call the result when the buyer comes Back to this one, which has its own load id again.
- */
-export function leavePageLoad(): () => void {
-  const state = sharedState();
-  const { pageLoad } = state;
-  delete state.pageLoad;
-  return () => {
-    state.pageLoad = pageLoad;
-  };
-}
-
 export function newPageLoad(): void {
   const state = sharedState();
   state.redirectClaims.clear();
   delete state.paying;
-  // Attempts sent before it carry another load's id.
-  delete state.pageLoad;
 }
