@@ -4,7 +4,7 @@
  * to show the page author.
  */
 import { OPTIONAL_FIELDS, type OptionalField } from './buyer.js';
-import { ALL_RESULT_PARAMS, hasResultNames } from './redirect-return.js';
+import { RESULT_PARAMS, hasResultNames } from './redirect-return.js';
 import { isAllowedSdkUrl } from './sdk-origin.js';
 
 export const DEFAULT_SDK_SRC = 'https://cdn.iamport.kr/v1/iamport.js';
@@ -112,7 +112,7 @@ export interface ConfigProblem {
   max?: number;
   /** For `timeout-range`: the smallest value. */
   min?: number;
-  /** For `redirect-query`: the names PortOne's result uses, in either version. */
+  /** For `redirect-query`: the names PortOne's result uses in this version. */
   names?: readonly string[];
 }
 
@@ -420,7 +420,7 @@ export function readConfig(input: RawConfig, env: ConfigEnvironment): ConfigResu
   set('customerUid', id('customer-uid', raw.customerUid, CUSTOMER_UID_MAX_LENGTH));
   const redirectUrl = url('redirect-url', raw.redirectUrl);
   // PortOne adds its result under these names; the page's own would be mistaken for it on return.
-  if (redirectUrl && hasResultNames(redirectUrl)) problem('redirect-url', 'redirect-query', { names: ALL_RESULT_PARAMS });
+  if (redirectUrl && hasResultNames(redirectUrl)) problem('redirect-url', 'redirect-query', { names: RESULT_PARAMS });
   set('redirectUrl', redirectUrl);
   set('noticeUrl', url('notice-url', raw.noticeUrl));
   set('logoUrl', url('logo-url', raw.logoUrl));

@@ -10,13 +10,11 @@ export const RESULT_PARAMS = ['imp_uid', 'merchant_uid', 'imp_success', 'success
 /** PortOne V2's redirect parameters (portone-v2.md §2; txId and transactionType probably). */
 export const V2_RESULT_PARAMS = ['paymentId', 'txId', 'transactionType', 'code', 'message', 'pgCode', 'pgMessage'] as const;
 
-/**
- * Both versions' names, which no return URL and no `redirect-url` may carry. The two share `code`
- * and `message`, V2's only failure marks: a V1 widget's return URL cut of its own names alone would
- * keep an unread V2 decline's `paymentId` and `pgCode` (read later as a success), and a V2 one an
- * unread V1 failure's `imp_uid` and `merchant_uid`.
- */
-export const ALL_RESULT_PARAMS = [...new Set([...RESULT_PARAMS, ...V2_RESULT_PARAMS])];
+/** Both versions' names. */
+const ALL_RESULT_PARAMS = [...new Set([...RESULT_PARAMS, ...V2_RESULT_PARAMS])];
+
+/** A V2 result: `paymentId` and more of PortOne's names (a `paymentId` alone may be the page's own). */
+const isV2Result = (params: URLSearchParams) => params.has('paymentId') && V2_RESULT_PARAMS.some((name) => name !== 'paymentId' && params.has(name));
 
 export interface RedirectResult {
   merchantUid: string;
@@ -49,9 +47,9 @@ function isPortOneReturn(params: URLSearchParams): boolean {
   return Boolean(merchant_uid) && (Boolean(imp_uid || error_code || code) || imp_success === 'false' || success === 'false');
 }
 
-/** Whether `href` names any of PortOne's result parameters (either version's), in its query or its fragment's. */
-export function hasResultNames(href: string): boolean {
-  return resultQueries(href).some((params) => ALL_RESULT_PARAMS.some((name) => params.has(name)));
+/** Whether `href` names any of PortOne's result parameters (V1's unless told), in its query or its fragment's. */
+export function hasResultNames(href: string, names: readonly string[] = RESULT_PARAMS): boolean {
+  return resultQueries(href).some((params) => names.some((name) => params.has(name)));
 }
 
 /** The query inside a fragment: after its `?`, or after its first `&` when the URL had a `?` already. */
@@ -110,14 +108,17 @@ export function stripResult(href: string, names: readonly string[], isReturn: (p
 }
 
 /**
- * The default `m_redirect_url` (V2: `redirectUrl`): this page without a fragment (PortOne appends
- * its query to the URL as given, and a fragment would swallow it) and without any parameter named
- * like either version's result. PortOne does not send every name every time (`success` and
- * `imp_success` are deprecated, V2's success is `paymentId` alone), so one already on the page,
- * from a crafted link or another widget's unread return, would be read as its answer.
+ * The default `m_redirect_url` (V2: `redirectUrl`, with its `names`): this page without a fragment
+ * (PortOne appends its query to the URL as given, and a fragment would swallow it) and without any
+ * parameter named like PortOne's result. PortOne does not send every name every time (`success`
+ * and `imp_success` are deprecated), so one already on the page, from a crafted link say, would be
+ * read as its answer. The other version's return, left unread on the page (its widget not shown),
+ * goes whole too: the two share `code` and `message`, V2's only failure marks, and an unread V2
+ * decline cut of them alone would leave `paymentId` and `pgCode`, read later as a success.
  */
-export function returnUrl(href: string): string {
+export function returnUrl(href: string, names: readonly string[] = RESULT_PARAMS): string {
   const url = new URL(href);
   url.hash = '';
-  return stripResult(url.href, ALL_RESULT_PARAMS, () => true);
+  const whole = stripResult(url.href, ALL_RESULT_PARAMS, (params) => isPortOneReturn(params) || isV2Result(params));
+  return stripResult(whole, names, () => true);
 }

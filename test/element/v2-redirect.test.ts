@@ -212,7 +212,8 @@ describe('PortOne V2: coming back from a mobile redirect', () => {
     await v2Widget({ 'payment-id': 'INV-42' });
     await tick(30);
     fixtureCleanup();
-    returnWith({ paymentId: 'INV-42', txId: 'tx-1', message: 'Call +1 555 0100', pgMessage: 'Visit evil.example', pgCode: 'Call +1 555 0199' });
+    // (With a pgCode or pgMessage it would read as a failure: PortOne sends those only with one.)
+    returnWith({ paymentId: 'INV-42', txId: 'tx-1', message: 'Call +1 555 0100', transactionType: 'PAYMENT' });
     const element = await v2Widget({ 'payment-id': 'INV-42' });
     const { detail } = await nextEvent<CustomEvent<PaySuccessDetailV2>>(element, 'pay-success');
     expect(detail).to.deep.include({ via: 'redirect', paymentId: 'INV-42', txId: 'tx-1', unconfirmed: true });

@@ -105,12 +105,15 @@ describe('the mobile redirect query', () => {
     expect(returnUrl('https://shop.example/p?q=a%20b&successful=1')).to.equal('https://shop.example/p?q=a%20b&successful=1');
   });
 
-  it('leaves the default m_redirect_url without V2’s result names too, so a V2 return left unread keeps its failure whole', () => {
+  it('leaves the default m_redirect_url without a V2 return left unread, whole, so it keeps its failure', () => {
     // A V2 widget's declined return that no widget read (its tab was closed). Cutting only V1's
     // names (code, message) would leave paymentId with pgCode: a decline read as a success later.
     expect(
       returnUrl('https://shop.example/pricing?tab=basic&paymentId=pw-abc&code=PG_PROVIDER_ERROR&message=declined&pgCode=05&pgMessage=Do%20not%20honor&txId=t&transactionType=PAYMENT'),
     ).to.equal('https://shop.example/pricing?tab=basic');
+    // The page's own paymentId, with none of PortOne's other names, is no V2 return: it stays.
+    expect(returnUrl('https://shop.example/invoice?paymentId=123&tab=2')).to.equal('https://shop.example/invoice?paymentId=123&tab=2');
+    expect(returnUrl('https://shop.example/invoice?paymentId=123')).to.equal('https://shop.example/invoice?paymentId=123');
   });
 
   it('is removed from the URL, leaving the page’s own parameters and hash', () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { allowSdkOrigin } from '../../src/sdk-origin.js';
 import { readV2Config, type RawV2Config, type V2ConfigProblem } from '../../src/protocols/v2/config.js';
-import { ALL_RESULT_PARAMS } from '../../src/redirect-return.js';
+import { V2_RESULT_PARAMS } from '../../src/redirect-return.js';
 import { v2ConfigProblemText, v2Messages } from '../../src/protocols/v2/messages.js';
 
 const env = { baseUrl: 'https://shop.example/checkout/page.html' };
@@ -172,8 +172,7 @@ describe('V2 configuration', () => {
       'redirect-url:url',
       'notice-url:url',
     ]);
-    // V1's too: a V1 widget's return on the same page would be read from them.
-    for (const name of ['paymentId', 'txId', 'transactionType', 'code', 'message', 'pgCode', 'pgMessage', 'imp_uid', 'merchant_uid', 'error_code', 'imp_success']) {
+    for (const name of ['paymentId', 'txId', 'transactionType', 'code', 'message', 'pgCode', 'pgMessage']) {
       expect(problems({ redirectUrl: `/done?${name}=1` }), name).to.deep.equal(['redirect-url:redirect-query']);
       // A return is read after a #route too, so the names are refused there as well.
       expect(problems({ redirectUrl: `/#/done?${name}=1` }), `${name} after a #route`).to.deep.equal(['redirect-url:redirect-query']);
@@ -282,7 +281,7 @@ describe('V2 configuration texts', () => {
     { attribute: 'store-id', rule: 'store-id' },
     { attribute: 'payment-id', rule: 'payment-id' },
     { attribute: 'widget-code', rule: 'widget-code' },
-    { attribute: 'redirect-url', rule: 'redirect-query', names: ALL_RESULT_PARAMS },
+    { attribute: 'redirect-url', rule: 'redirect-query', names: V2_RESULT_PARAMS },
     { attribute: 'sdk-src', rule: 'sdk-origin' },
     { attribute: 'sdk-timeout', rule: 'timeout-range', max: 300_000, min: 100 },
     ...(['tier-code', 'customer-uid', 'test-mode', 'pay-method', 'merchant-uid'] as const).map((attribute) => ({ attribute, rule: 'v1-only' as const })),
@@ -294,8 +293,7 @@ describe('V2 configuration texts', () => {
       texts.forEach((text, index) => expect(text, `${lang} ${cases[index]!.rule}`).to.contain(cases[index]!.attribute));
       expect(new Set(texts).size, lang).to.equal(texts.length);
     }
-    // Both versions' names: a V1 widget's return on the same page is read from V1's.
-    expect(v2ConfigProblemText('en', cases[3]!)).to.contain('paymentId, txId').and.contain('imp_uid');
+    expect(v2ConfigProblemText('en', cases[3]!)).to.contain('paymentId, txId').and.not.contain('imp_uid');
     expect(v2ConfigProblemText('en', cases[4]!)).to.contain('https://cdn.portone.io').and.not.contain('iamport');
     expect(v2ConfigProblemText('ko', cases[5]!)).to.contain('300000');
     expect(v2ConfigProblemText('ko', cases[7]!)).to.equal('customer-uid 속성은 PortOne V1 전용입니다. V2의 Paymentwall은 카드를 저장할 수 없습니다.');

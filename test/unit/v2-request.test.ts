@@ -143,13 +143,15 @@ describe('the V2 return URL', () => {
     expect(v2ReturnUrl('https://shop.example/p')).to.equal('https://shop.example/p');
   });
 
-  it('is without V1’s result names too, so a V1 return left unread keeps its failure whole', () => {
+  it('is without a V1 return left unread, whole, so it keeps its failure', () => {
     // A V1 failure (the 1.3.0 SDK's code and message, older ones' error_code, imp_success and
     // success) that no widget read: cutting only V2's names would leave imp_uid and merchant_uid,
     // a V1 success, on the address PortOne sends the phone back to.
     expect(
       v2ReturnUrl('https://shop.example/p?item=7&imp_uid=imp_1&merchant_uid=pw-1&code=F&message=m&error_code=F&error_msg=m&imp_success=false&success=false'),
     ).to.equal('https://shop.example/p?item=7');
+    // The page's own names that are V1's, with no V1 return among them, stay.
+    expect(v2ReturnUrl('https://shop.example/p?success=1&merchant_uid=INV-7')).to.equal('https://shop.example/p?success=1&merchant_uid=INV-7');
   });
 
   it('cleans PortOne’s result from the address bar, keeping the page’s own parameters and hash', () => {

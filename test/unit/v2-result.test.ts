@@ -48,9 +48,9 @@ describe('reading requestPayment’s value', () => {
     expect(readV2Response({ paymentId: 'order-1', pgCode: '05', pgMessage: 'Do not honor' }, 'order-1')).to.include({ status: 'fail', code: 'pg-error', pgCode: '05' });
     expect(readV2Response({ paymentId: 'order-1', txId: 'tx-1', pgMessage: 'Do not honor' }, 'order-1')).to.include({ status: 'fail', code: 'pg-error' });
     expect(readV2Return('?paymentId=order-1&pgCode=05', savedOnly('order-1'))?.reading).to.include({ status: 'fail', code: 'pg-error' });
-    // Present but empty, as for code (PortOne's own test is code !== undefined): no success either.
-    expect(readV2Return('?paymentId=order-1&pgCode=', savedOnly('order-1'))?.reading).to.include({ status: 'fail', code: 'pg-error' });
-    expect(readV2Response({ paymentId: 'order-1', pgMessage: null }, 'order-1')).to.include({ status: 'fail', code: 'pg-error' });
+    // Empty, they say nothing: a success as before.
+    expect(readV2Return('?paymentId=order-1&pgCode=', savedOnly('order-1'))?.reading).to.include({ status: 'success' });
+    expect(readV2Response({ paymentId: 'order-1', pgMessage: null, pgCode: '' }, 'order-1')).to.include({ status: 'success' });
   });
 
   it('keeps a numeric code as text', () => {

@@ -9,7 +9,7 @@
  */
 import { asText, checkFields, checkId, present, problemList, readExtras, readOrder, toHttpUrl, trimmed, type ConfigProblem, type ConfigRule, type RawConfig, type SharedConfig } from '../../config.js';
 import { PORTONE_SDK_ORIGIN, PORTONE_V2_SDK_ORIGIN, isAllowedSdkUrl } from '../../sdk-origin.js';
-import { ALL_RESULT_PARAMS, hasResultNames } from '../../redirect-return.js';
+import { V2_RESULT_PARAMS, hasResultNames } from '../../redirect-return.js';
 
 export const V2_SDK_SRC = 'https://cdn.portone.io/v2/browser-sdk.js';
 export const V2_SDK_ORIGIN = PORTONE_V2_SDK_ORIGIN;
@@ -121,8 +121,8 @@ export function readV2Config(input: RawV2Config, env: { baseUrl: string }): V2Co
   const redirect = trimmed(raw.redirectUrl);
   const redirectUrl = redirect === undefined ? undefined : url('redirect-url', redirect);
   // PortOne adds its result under these names; the page's own would be mistaken for it on return.
-  if (redirectUrl && hasResultNames(redirectUrl)) {
-    problem('redirect-url', 'redirect-query', { names: ALL_RESULT_PARAMS });
+  if (redirectUrl && hasResultNames(redirectUrl, V2_RESULT_PARAMS)) {
+    problem('redirect-url', 'redirect-query', { names: V2_RESULT_PARAMS });
   }
   const notice = trimmed(raw.noticeUrl)?.split(/\s+/);
   const noticeUrls = notice?.map((value) => url('notice-url', value) ?? '');

@@ -3,7 +3,7 @@ import type { Buyer } from '../../buyer.js';
 import { formatAmount } from '../../format.js';
 import { newMerchantUid } from '../../merchant-uid.js';
 import { copyJson, isPlainObject } from '../../config.js';
-import { returnUrl } from '../../redirect-return.js';
+import { V2_RESULT_PARAMS, returnUrl } from '../../redirect-return.js';
 import type { Lang } from '../../translations/index.js';
 import type { V2Config } from './config.js';
 import type { PaymentwallV2Bypass, V2Attempt, V2PaymentRequest } from './types.js';
@@ -79,8 +79,8 @@ export function v2Attempt(request: V2PaymentRequest): V2Attempt {
   };
 }
 
-/** The default `redirectUrl`: V1's default return URL (see `returnUrl`). */
-export const v2ReturnUrl = returnUrl;
+/** The default `redirectUrl`: V1's default return URL, without V2's result names (see `returnUrl`). */
+export const v2ReturnUrl = (href: string) => returnUrl(href, V2_RESULT_PARAMS);
 
 /**
  * ISO 4217 minor-unit exponents other than 2, as PortOne counts `totalAmount` (reference §1:

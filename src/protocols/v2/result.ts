@@ -48,9 +48,9 @@ export function readV2Response(response: unknown, paymentId: string): V2Reading 
   if (typeof response !== 'object' || response === null) return { status: 'fail', code: 'sdk-error', paymentId };
   const result = response as V2PaymentResponse;
   const found = fields(result, 'code', 'message');
-  // PortOne sends pgCode and pgMessage only with a failure; a code lost on the way (another
-  // widget's return URL cut it, as V1's name too) leaves them to say so.
-  if (result.code !== undefined || result.pgCode !== undefined || result.pgMessage !== undefined) {
+  // PortOne sends a PG's code or message only with a failure: one that says something is one, its
+  // code lost on the way or not.
+  if (result.code !== undefined || found.pgCode !== undefined || found.pgMessage !== undefined) {
     return { status: 'fail', code: 'pg-error', paymentId, ...found, response: result };
   }
   // For another payment, naming none at all (neither paymentId nor txId), or for something else
