@@ -152,11 +152,12 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // properties a framework bound before the widget was defined, left as attributes in lower case
 // (testmode, tiercode), are a configuration error in both languages while the property holds
 // nothing and was not set since the first render, bypass too (279 B): 27,375 B, so one more step.
-// A review of the V2 path then had both versions' default return URLs cut both versions' result
-// names, and a V2 answer with pgCode or pgMessage read as a failure, so an unread decline on the
-// page cannot become a success (26 B); no address read as the answer to an attempt its own page
-// load sent (1 B); and a reload or Back without the back/forward cache show the buyer's typing
-// again from the attempt saved at that place, for that order (97 B): 27,499 B, so one more step.
+// A review of the V2 path then had each version's default return URL cut the other version's
+// return left unread on the page whole, and a V2 answer with a pgCode or pgMessage read as a
+// failure, so an unread decline cannot become a success; and a reload or Back without the
+// back/forward cache show the buyer's typing again from the attempt saved at that place, for that
+// order, where the page prefills nothing (177 B with a review's narrowing of both): 27,552 B, so
+// one more step.
 // Issue 10's goal is 12,288 B: see the README's "Where size and speed stand" for what stands in the way.
 const GZIP_BUDGET = 27_648; // 108 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));

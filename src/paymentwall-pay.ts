@@ -47,6 +47,9 @@ let connections = 0;
 const windowOpen = (held = sharedState().paying) => !!held && !held.run.abandoned && performance.now() - held.at < 60_000;
 const WINDOW_OPEN = 'a payment window of another widget is opening or open on this page; nothing was sent.';
 
+/** This page load is a reload, or Back or Forward without the back/forward cache. */
+const loadedAgain = () => /^(reload|back_forward)$/.test((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type ?? '');
+
 /** Changing any of these is a new order (another buyer's too): a widget that has been paid takes payments again. */
 const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid', 'paymentId', 'storeId', 'customerUid', 'customerId'] as const;
 
@@ -334,13 +337,16 @@ export class PaymentwallPay extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // The buyer's typing, when they were at PortOne from this widget's place and this page load
-    // is not their return (a reload, Back without the back/forward cache): the attempt kept it.
-    // (Its key is a walk of the page: made only when some attempt is kept.)
-    const left = this.#store.newest((attempt) => attempt.load !== pageLoad() && attempt.order === this.#order() && attempt.elementKey === widgetKey(this));
-    if (left) this.#restoreTyped(left.buyer);
     this.#finishRedirect();
     this.#takeShown();
+    // A reload, or Back without the back/forward cache, while the buyer was at PortOne from this
+    // widget's place, for this order: their typing, from the attempt that kept it. Only where
+    // nothing else filled it (what #takeShown restored, the page's prefill: another account may
+    // have signed in since). Its key is a walk of the page: made only when some attempt is kept.
+    if (loadedAgain()) {
+      const left = this.#store.newest((attempt) => attempt.load !== pageLoad() && attempt.order === this.#order() && attempt.elementKey === widgetKey(this));
+      if (left) this.#restoreTyped(left.buyer, true);
+    }
   }
 
   /**
@@ -850,11 +856,7 @@ export class PaymentwallPay extends LitElement {
     // a result. Any other load at just that address (PortOne's redirect among them) is reported,
     // unconfirmed.
     const echoed = stored?.echo === location.href;
-    if (
-      echoed &&
-      (stored!.load === pageLoad() ||
-        /^(reload|back_forward)$/.test((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type ?? ''))
-    ) {
+    if (echoed && (stored!.load === pageLoad() || loadedAgain())) {
       this.#store.abandon(id, pageLoad());
       return;
     }
@@ -951,11 +953,11 @@ export class PaymentwallPay extends LitElement {
     for (const [key] of kept ?? []) if (elementByKey(key) === this) kept!.delete(key);
   }
 
-  #restoreTyped(buyer: BuyerInput): void {
+  #restoreTyped(buyer: BuyerInput, unlessPrefilled?: boolean): void {
     const typed: BuyerInput = { ...this.typed };
     for (const field of this.#fields()) {
       const value: unknown = buyer[field];
-      if (typed[field] === undefined && typeof value === 'string') typed[field] = value;
+      if (typed[field] === undefined && typeof value === 'string' && !(unlessPrefilled && this.#prefill(field))) typed[field] = value;
     }
     this.typed = typed;
   }

@@ -1,9 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixtureCleanup } from '@open-wc/testing';
 import { AttemptStore } from '../../src/attempt-store.js';
 import { PaymentwallPay, definePaymentwallPay, type PayRequestEvent } from '../../src/index.js';
 import { installImp } from '../helpers/imp-double.js';
 import { button, input, nextEvent, recordEvents, resetPage, shadow, text, tick, waitUntil } from '../helpers/page.js';
-import { returnWith } from '../helpers/redirect.js';
+import { navigatedBy, newPageLoad, returnWith } from '../helpers/redirect.js';
 import { fill, holdPayRequest, widget, windowOpen } from '../helpers/widget.js';
 
 const home = location.href;
@@ -425,15 +425,28 @@ describe('registration and lifecycle', () => {
     await waitUntil(() => imp.requests.length === 1, 'request_pay called');
     const values = (widget: PaymentwallPay) => ['name', 'email', 'tel'].map((name) => input(widget, name).value);
     element.remove();
-    newPageLoad();
-    const again = await widget({ fields: 'tel' }, false);
-    expect(values(again)).to.deep.equal(['Kim Minsu', 'minsu@example.com', '010-1234-5678']);
-    expect(button(again).disabled, 'and can pay again').to.equal(false);
-    // The widget at that place selling another order, and one at another place, start empty.
-    again.remove();
-    newPageLoad();
-    expect(values(await widget({ fields: 'tel', amount: '2000' }, false))).to.deep.equal(['', '', '']);
-    expect(values(await widget({ fields: 'tel', id: 'elsewhere' }, false))).to.deep.equal(['', '', '']);
+    const loadAgain = async (type: NavigationTimingType, attributes: Record<string, string>) => {
+      fixtureCleanup();
+      newPageLoad();
+      const restore = navigatedBy(type);
+      try {
+        return await widget({ fields: 'tel', ...attributes }, false);
+      } finally {
+        restore();
+      }
+    };
+    for (const type of ['reload', 'back_forward'] as const) {
+      const again = await loadAgain(type, {});
+      expect(values(again), type).to.deep.equal(['Kim Minsu', 'minsu@example.com', '010-1234-5678']);
+      expect(button(again).disabled, 'and can pay again').to.equal(false);
+    }
+    // Not over what the page prefills: another account may have signed in since.
+    expect(values(await loadAgain('reload', { 'buyer-email': 'other@example.com' }))).to.deep.equal(['Kim Minsu', 'other@example.com', '010-1234-5678']);
+    // Not on a page reached by a link (the shop again, later), nor for another order at that place
+    // or a widget at another place.
+    expect(values(await loadAgain('navigate', {}))).to.deep.equal(['', '', '']);
+    expect(values(await loadAgain('reload', { amount: '2000' }))).to.deep.equal(['', '', '']);
+    expect(values(await loadAgain('reload', { id: 'elsewhere' }))).to.deep.equal(['', '', '']);
   });
 
   it('back from the payment page with a fixed merchant-uid: a later "result" for it may be a crafted link, and is reported unconfirmed', async () => {

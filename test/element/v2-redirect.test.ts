@@ -7,7 +7,7 @@ import type { PayFailDetailV2, PaySuccessDetailV2, PaymentwallPay } from '../../
 import type { V2Attempt } from '../../src/protocols/v2/types.js';
 import { declinedResponse, installPortOne } from '../helpers/portone-double.js';
 import { button, input, nextEvent, recordEvents, shadow, text, tick, waitUntil } from '../helpers/page.js';
-import { OWNER_WAIT, home, newPageLoad, returnWith } from '../helpers/redirect.js';
+import { OWNER_WAIT, home, navigatedBy, newPageLoad, returnWith } from '../helpers/redirect.js';
 import { resetV2Page, v2Widget, v2WidgetElement, VALID_V2 } from '../helpers/v2-widget.js';
 
 const status = (element: HTMLElement) => shadow(element).querySelector('[part="status"]')!;
@@ -421,15 +421,6 @@ describe('PortOne V2: a page whose own address carries its paymentId', () => {
     history.replaceState(history.state, '', home);
     await resetV2Page();
   });
-
-  /** This load's navigation type, as the browser would report it. */
-  function navigatedBy(type: NavigationTimingType): () => void {
-    const original = performance.getEntriesByType;
-    performance.getEntriesByType = (kind: string) => (kind === 'navigation' ? ([{ type }] as unknown as PerformanceEntryList) : original.call(performance, kind));
-    return () => {
-      performance.getEntriesByType = original;
-    };
-  }
 
   /**
    * Pays on /checkout?paymentId=ORD-1, then plays the next page load (`type`), at the same address

@@ -15,10 +15,21 @@ export const OWNER_WAIT = 300;
 
 /**
  * As a new page load of the shop starts, after the buyer left for PortOne: no return claimed yet,
- * and no payment window open (the one the page that left had open went with it).
+ * no payment window open (the one the page that left had open went with it), and a load id of its own.
  */
 export function newPageLoad(): void {
   const state = sharedState();
   state.redirectClaims.clear();
   delete state.paying;
+  // Attempts sent before it carry another load's id.
+  delete state.pageLoad;
+}
+
+/** This load's navigation type, as the browser would report it; call the result to undo. */
+export function navigatedBy(type: NavigationTimingType): () => void {
+  const original = performance.getEntriesByType;
+  performance.getEntriesByType = (kind: string) => (kind === 'navigation' ? ([{ type }] as unknown as PerformanceEntryList) : original.call(performance, kind));
+  return () => {
+    performance.getEntriesByType = original;
+  };
 }
