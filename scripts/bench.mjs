@@ -156,8 +156,8 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // return left unread on the page whole, and a V2 answer with a pgCode or pgMessage read as a
 // failure, so an unread decline cannot become a success; and a reload or Back without the
 // back/forward cache show the buyer's typing again from the attempt saved at that place, for that
-// order, where the page prefills nothing (177 B with a review's narrowing of both): 27,552 B, so
-// one more step.
+// order, under what the page prefills, also later, and only at the address the page loaded at
+// (197 B with two reviews' narrowing of both): 27,572 B, so one more step.
 // Issue 10's goal is 12,288 B: see the README's "Where size and speed stand" for what stands in the way.
 const GZIP_BUDGET = 27_648; // 108 × 256 B
 const root = fileURLToPath(new URL('..', import.meta.url));

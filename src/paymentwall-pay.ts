@@ -47,8 +47,9 @@ let connections = 0;
 const windowOpen = (held = sharedState().paying) => !!held && !held.run.abandoned && performance.now() - held.at < 60_000;
 const WINDOW_OPEN = 'a payment window of another widget is opening or open on this page; nothing was sent.';
 
+const navigation = () => performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
 /** This page load is a reload, or Back or Forward without the back/forward cache. */
-const loadedAgain = () => /^(reload|back_forward)$/.test((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type ?? '');
+const loadedAgain = () => /^(reload|back_forward)$/.test(navigation()?.type ?? '');
 
 /** Changing any of these is a new order (another buyer's too): a widget that has been paid takes payments again. */
 const ORDER_PROPERTIES = ['amount', 'currency', 'orderName', 'merchantUid', 'paymentId', 'storeId', 'customerUid', 'customerId'] as const;
@@ -280,6 +281,12 @@ export class PaymentwallPay extends LitElement {
   #validity = new WeakMap<HTMLInputElement, string>();
   /** When it last connected, counted in `connections`. */
   #connected = 0;
+  /**
+   * What the buyer typed before a reload or Back without the back/forward cache took the page
+   * (see firstUpdated): shown only where they type nothing and the page prefills nothing, also a
+   * prefill bound later (another account may have signed in since).
+   */
+  #left?: BuyerInput;
   /** Properties set since the first render: a lower-case attribute left beside one is not a lost binding. */
   #assigned = new Set<PropertyKey>();
 
@@ -340,12 +347,15 @@ export class PaymentwallPay extends LitElement {
     this.#finishRedirect();
     this.#takeShown();
     // A reload, or Back without the back/forward cache, while the buyer was at PortOne from this
-    // widget's place, for this order: their typing, from the attempt that kept it. Only where
-    // nothing else filled it (what #takeShown restored, the page's prefill: another account may
-    // have signed in since). Its key is a walk of the page: made only when some attempt is kept.
-    if (loadedAgain()) {
+    // widget's place, for this order: their typing, from the attempt that kept it, at the address
+    // the page loaded at (a single-page app's later routes are no reload). Under everything else
+    // (see #value). Its key is a walk of the page: made only when some attempt is kept.
+    if (loadedAgain() && navigation()!.name === location.href) {
       const left = this.#store.newest((attempt) => attempt.load !== pageLoad() && attempt.order === this.#order() && attempt.elementKey === widgetKey(this));
-      if (left) this.#restoreTyped(left.buyer, true);
+      if (left) {
+        this.#left = left.buyer;
+        this.requestUpdate();
+      }
     }
   }
 
@@ -953,11 +963,11 @@ export class PaymentwallPay extends LitElement {
     for (const [key] of kept ?? []) if (elementByKey(key) === this) kept!.delete(key);
   }
 
-  #restoreTyped(buyer: BuyerInput, unlessPrefilled?: boolean): void {
+  #restoreTyped(buyer: BuyerInput): void {
     const typed: BuyerInput = { ...this.typed };
     for (const field of this.#fields()) {
       const value: unknown = buyer[field];
-      if (typed[field] === undefined && typeof value === 'string' && !(unlessPrefilled && this.#prefill(field))) typed[field] = value;
+      if (typed[field] === undefined && typeof value === 'string') typed[field] = value;
     }
     this.typed = typed;
   }
@@ -1066,7 +1076,7 @@ export class PaymentwallPay extends LitElement {
   }
 
   #value(field: BuyerField): string {
-    return this.typed[field] ?? this.#prefill(field) ?? '';
+    return this.typed[field] ?? this.#prefill(field) ?? textOf(this.#left?.[field]) ?? '';
   }
 
   #prefill(field: BuyerField): string | undefined {

@@ -425,10 +425,10 @@ describe('registration and lifecycle', () => {
     await waitUntil(() => imp.requests.length === 1, 'request_pay called');
     const values = (widget: PaymentwallPay) => ['name', 'email', 'tel'].map((name) => input(widget, name).value);
     element.remove();
-    const loadAgain = async (type: NavigationTimingType, attributes: Record<string, string>) => {
+    const loadAgain = async (type: NavigationTimingType, attributes: Record<string, string>, loadedAt?: string) => {
       fixtureCleanup();
       newPageLoad();
-      const restore = navigatedBy(type);
+      const restore = navigatedBy(type, loadedAt);
       try {
         return await widget({ fields: 'tel', ...attributes }, false);
       } finally {
@@ -440,11 +440,22 @@ describe('registration and lifecycle', () => {
       expect(values(again), type).to.deep.equal(['Kim Minsu', 'minsu@example.com', '010-1234-5678']);
       expect(button(again).disabled, 'and can pay again').to.equal(false);
     }
-    // Not over what the page prefills: another account may have signed in since.
+    // Not over what the page prefills, also once a session fetched later binds it: another account
+    // may have signed in since.
     expect(values(await loadAgain('reload', { 'buyer-email': 'other@example.com' }))).to.deep.equal(['Kim Minsu', 'other@example.com', '010-1234-5678']);
-    // Not on a page reached by a link (the shop again, later), nor for another order at that place
-    // or a widget at another place.
+    const late = await loadAgain('reload', {});
+    late.buyerEmail = 'other@example.com';
+    await late.updateComplete;
+    expect(values(late)).to.deep.equal(['Kim Minsu', 'other@example.com', '010-1234-5678']);
+    // What the buyer types wins, and is what is sent.
+    await fill(late, 'name', 'Lee Jiwoo');
+    void late.pay();
+    await waitUntil(() => imp.requests.length === 2, 'request_pay called again');
+    expect(imp.requests[1]).to.include({ buyer_name: 'Lee Jiwoo', buyer_email: 'other@example.com', buyer_tel: '010-1234-5678' });
+    // Not on a page reached by a link (the shop again, later), on a single-page app's later route
+    // after a reload elsewhere, nor for another order at that place or a widget at another place.
     expect(values(await loadAgain('navigate', {}))).to.deep.equal(['', '', '']);
+    expect(values(await loadAgain('reload', {}, `${location.origin}/some/other/route`))).to.deep.equal(['', '', '']);
     expect(values(await loadAgain('reload', { amount: '2000' }))).to.deep.equal(['', '', '']);
     expect(values(await loadAgain('reload', { id: 'elsewhere' }))).to.deep.equal(['', '', '']);
   });

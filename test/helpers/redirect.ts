@@ -25,10 +25,10 @@ export function newPageLoad(): void {
   delete state.pageLoad;
 }
 
-/** This load's navigation type, as the browser would report it; call the result to undo. */
-export function navigatedBy(type: NavigationTimingType): () => void {
+/** This load's navigation type and address (default: the current one), as the browser would report them; call the result to undo. */
+export function navigatedBy(type: NavigationTimingType, name = location.href): () => void {
   const original = performance.getEntriesByType;
-  performance.getEntriesByType = (kind: string) => (kind === 'navigation' ? ([{ type }] as unknown as PerformanceEntryList) : original.call(performance, kind));
+  performance.getEntriesByType = (kind: string) => (kind === 'navigation' ? ([{ type, name }] as unknown as PerformanceEntryList) : original.call(performance, kind));
   return () => {
     performance.getEntriesByType = original;
   };
