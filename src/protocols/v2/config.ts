@@ -64,7 +64,6 @@ const IGNORED = [
   ['logoUrl', 'logo-url', 'Paymentwall V2 has no logo parameter'],
 ] as const;
 
-
 const STORE_ID = /^store-[\w-]+$/;
 const PAYMENT_ID = /^[A-Za-z0-9-]+$/;
 
