@@ -2,12 +2,9 @@
 // (to this checkout's source), the fake's address, the listening port, the slow client's time
 // limit and the pause between repeats are swapped in.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import { FakePortOneV2 } from './fake-portone-v2.js';
+import { readmeExample, runExample } from './readme-code.js';
 
 interface ExampleOrder {
   id: string;
@@ -34,23 +31,6 @@ interface Example {
 /** The slow client's time limit in the test: a cancel answered later than this has timed out. */
 const SLOW_TIMEOUT_MS = 1000;
 
-function exampleSource(): string {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const from = readme.indexOf('On the server (`server-v2.mjs`');
-  const code = /```js\n([\s\S]*?)```/.exec(readme.slice(from))?.[1];
-  assert.ok(from !== -1 && code, 'the README has the V2 server example');
-  const swap = (text: string, before: string, after: string, all = false): string => {
-    assert.ok(text.includes(before), `the example still contains: ${before}`);
-    return all ? text.replaceAll(before, after) : text.replace(before, after);
-  };
-  let source = swap(code, "from 'paymentwall-pay/server'", `from ${JSON.stringify(new URL('../../src/server/index.ts', import.meta.url).href)}`);
-  source = swap(source, 'apiSecret: process.env.PORTONE_V2_API_SECRET,', 'apiSecret: process.env.PORTONE_V2_API_SECRET, baseUrl: process.env.PORTONE_V2_BASE_URL,', true);
-  source = swap(source, 'timeoutMs: 60_000', `timeoutMs: ${SLOW_TIMEOUT_MS}`);
-  source = swap(source, 'setTimeout(resolve, attempt * 1000)', 'setTimeout(resolve, attempt * 50)');
-  source = swap(source, 'createServer(async (req, res) => {', 'export const server = createServer(async (req, res) => {');
-  return swap(source, '.listen(process.env.PORT ?? 3000);', ".listen(0, '127.0.0.1');");
-}
-
 /** The example, running against a fresh V2 fake: each call loads its own copy, with its own orders. */
 async function startExample(t: TestContext) {
   const fake = await FakePortOneV2.start();
@@ -60,14 +40,12 @@ async function startExample(t: TestContext) {
     PORTONE_V2_WEBHOOK_SECRET: fake.webhookSecrets[0],
     PORTONE_V2_BASE_URL: fake.baseUrl,
   });
-  const dir = mkdtempSync(join(tmpdir(), 'readme-example-v2-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const file = join(dir, 'server-v2.mjs');
-  writeFileSync(file, exampleSource());
-  const example = (await import(pathToFileURL(file).href)) as Example;
-  t.after(() => new Promise<void>((resolve) => example.server.close(() => resolve())));
-  await new Promise((resolve) => (example.server.listening ? resolve(null) : example.server.once('listening', resolve)));
-  const { port } = example.server.address() as import('node:net').AddressInfo;
+  const source = readmeExample('On the server (`server-v2.mjs`', [
+    ['apiSecret: process.env.PORTONE_V2_API_SECRET,', 'apiSecret: process.env.PORTONE_V2_API_SECRET, baseUrl: process.env.PORTONE_V2_BASE_URL,', true],
+    ['timeoutMs: 60_000', `timeoutMs: ${SLOW_TIMEOUT_MS}`],
+    ['setTimeout(resolve, attempt * 1000)', 'setTimeout(resolve, attempt * 50)'],
+  ]);
+  const { example, port } = await runExample<Example>(t, source, 'server-v2.mjs');
 
   // Each "paid" line is one order fulfilled.
   const log = t.mock.method(console, 'log', () => {});

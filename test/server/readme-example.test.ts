@@ -2,14 +2,12 @@
 // (to this checkout's source), the fake's address and the listening port are swapped in. And its
 // Express route for V2 webhooks, run as written with a stand-in for Express.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test, type TestContext } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import { PaymentVerificationError, PortOneClient, PortOneInputError, PortOneV2Client, WebhookVerificationError, type Payment } from '../../src/server/index.js';
 import { FakePortOne } from './fake-portone.js';
 import { setupV2 } from './harness.js';
+import { readmeExample, runExample } from './readme-code.js';
 
 type ExampleOrder = Record<string, unknown> & { billing?: Record<string, unknown> };
 
@@ -23,34 +21,16 @@ interface Example {
   onWebhook(payment: Payment): Promise<void>;
 }
 
-function exampleSource(): string {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const from = readme.indexOf('On the server (`server.mjs`');
-  const code = /```js\n([\s\S]*?)```/.exec(readme.slice(from))?.[1];
-  assert.ok(from !== -1 && code, 'the README has the server example');
-  const swap = (text: string, before: string, after: string): string => {
-    assert.ok(text.includes(before), `the example still contains: ${before}`);
-    return text.replace(before, after);
-  };
-  let source = swap(code, "from 'paymentwall-pay/server'", `from ${JSON.stringify(new URL('../../src/server/index.ts', import.meta.url).href)}`);
-  source = swap(source, '  apiSecret: process.env.PORTONE_API_SECRET,\n', '  apiSecret: process.env.PORTONE_API_SECRET,\n  baseUrl: process.env.PORTONE_BASE_URL,\n');
-  source = swap(source, 'createServer(async (req, res) => {', 'export const server = createServer(async (req, res) => {');
-  return swap(source, '.listen(process.env.PORT ?? 3000);', ".listen(0, '127.0.0.1');");
-}
-
 /** The example, running against a fresh fake: each call loads its own copy, with its own orders. */
 async function startExample(t: TestContext) {
   const fake = await FakePortOne.start();
   t.after(() => fake.close());
   Object.assign(process.env, { PORTONE_API_KEY: fake.apiKey, PORTONE_API_SECRET: fake.apiSecret, PORTONE_BASE_URL: fake.baseUrl });
-  const dir = mkdtempSync(join(tmpdir(), 'readme-example-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const file = join(dir, 'server.mjs');
-  writeFileSync(file, exampleSource());
-  const example = (await import(pathToFileURL(file).href)) as Example;
-  t.after(() => new Promise<void>((resolve) => example.server.close(() => resolve())));
-  await new Promise((resolve) => (example.server.listening ? resolve(null) : example.server.once('listening', resolve)));
-  const { port } = example.server.address() as import('node:net').AddressInfo;
+  // Only the fake's address is swapped in beyond what every example needs.
+  const source = readmeExample('On the server (`server.mjs`', [
+    ['  apiSecret: process.env.PORTONE_API_SECRET,\n', '  apiSecret: process.env.PORTONE_API_SECRET,\n  baseUrl: process.env.PORTONE_BASE_URL,\n'],
+  ]);
+  const { example, port } = await runExample<Example>(t, source, 'server.mjs');
   const post = async (path: string, body: unknown): Promise<[number, unknown]> => {
     const res = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', body: JSON.stringify(body) });
     return [res.status, await res.json()];
